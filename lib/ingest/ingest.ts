@@ -1,0 +1,298 @@
+import type { EventStore } from '../store/event-store';
+import type { InputSummary, Problem } from '../schema/findings';
+import { sniffBytes, type TextEncodingName } from './decode';
+import { createSha256, type Hasher } from './hash';
+import { ADAPTERS, pickAdapter, supportedFormatsText } from './sources';
+import {
+  SNIFF_CHARS,
+  type DnsEventInput,
+  type IngestSink,
+  type ProcessFactInput,
+  type SourceAdapter,
+} from './types';
+
+export const MAX_PROBLEMS = 1000;
+
+export interface IngestProgress {
+  name: string;
+  bytes: number;
+  totalBytes: number | null;
+  events: number;
+  skipped: number;
+}
+
+export interface IngestOptions {
+  name: string;
+  /** file size, for progress */
+  totalBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  hasher?: Hasher;
+  adapters?: readonly SourceAdapter[];
+}
+
+/** Counts and remembers what the adapter hands over, and appends DNS rows to the store. */
+class SummarySink implements IngestSink {
+  events = 0;
+  skipped = 0;
+  processFacts = 0;
+  readonly problems: Problem[] = [];
+  readonly otherCounts: Record<string, number> = Object.create(null) as Record<string, number>;
+  readonly statusMix: Record<string, number> = Object.create(null) as Record<string, number>;
+  readonly statusCodes: Record<string, number> = Object.create(null) as Record<string, number>;
+  first = Infinity;
+  last = -Infinity;
+  basis = '';
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly input: number,
+  ) {}
+
+  answers: IngestSink['answers'] = (key, raw, parse) => this.store.internAnswers(key, raw, parse);
+
+  dns(e: DnsEventInput): void {
+    if (!Number.isFinite(e.time)) {
+      this.problem(e.line, 'no valid timestamp');
+      return;
+    }
+    this.store.append(e);
+    this.events++;
+    if (e.time < this.first) this.first = e.time;
+    if (e.time > this.last) this.last = e.time;
+    this.statusMix[e.status] = (this.statusMix[e.status] ?? 0) + 1;
+    const code = String(e.statusCode);
+    this.statusCodes[code] = (this.statusCodes[code] ?? 0) + 1;
+  }
+
+  processFact(f: ProcessFactInput): void {
+    this.store.processes.add({ ...f, input: this.input });
+    this.processFacts++;
+  }
+
+  other(kind: string): void {
+    this.otherCounts[kind] = (this.otherCounts[kind] ?? 0) + 1;
+  }
+
+  problem(line: number, reason: string): void {
+    this.skipped++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, reason: reason.slice(0, 500) });
+  }
+
+  timeBasis(label: string): void {
+    this.basis = label;
+  }
+}
+
+/** Reads a browser ReadableStream as an async iterable (not every engine has the iterator). */
+export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Inflates gzip on the fly with the platform's DecompressionStream (browsers and Node ≥ 18). */
+async function* gunzip(chunks: AsyncIterator<Uint8Array>, first: Uint8Array): AsyncGenerator<Uint8Array> {
+  const ds = new DecompressionStream('gzip');
+  const writer = ds.writable.getWriter();
+  const pump = (async () => {
+    try {
+      await writer.write(first as Uint8Array<ArrayBuffer>);
+      for (;;) {
+        const r = await chunks.next();
+        if (r.done) break;
+        await writer.write(r.value as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (e) {
+      await writer.abort(e).catch(() => undefined);
+    }
+  })();
+  yield* streamChunks(ds.readable);
+  await pump;
+}
+
+function emptySummary(name: string, bytes: number, sha256: string): InputSummary {
+  return {
+    name,
+    sha256,
+    format: 'unknown',
+    formatLabel: 'Unknown',
+    bytes,
+    events: 0,
+    skipped: 0,
+    problems: [],
+    problemsTruncated: false,
+    otherRecords: {},
+    processFacts: 0,
+    timeRange: null,
+    timeBasis: '',
+    statusMix: {},
+    statusCodes: {},
+  };
+}
+
+/** First line of the text, made safe to quote in an error message. */
+function firstLinePreview(text: string): string {
+  const line = text.replace(/^\s+/, '').split(/\r?\n/, 1)[0] ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return clean.length > 80 ? clean.slice(0, 80) + '…' : clean;
+}
+
+/**
+ * Streams one input into the store: hashes the bytes, decodes the text (UTF-8/UTF-16, BOM,
+ * gzip), sniffs the format from the content, and feeds the adapter chunk by chunk. Never throws
+ * for bad content: an unreadable input comes back with `error` set, bad records as problems.
+ * When `signal` aborts, the rows of this input are removed again and `cancelled` is set.
+ */
+export async function ingest(
+  source: AsyncIterable<Uint8Array>,
+  store: EventStore,
+  opts: IngestOptions,
+): Promise<InputSummary> {
+  const hasher = opts.hasher ?? createSha256();
+  const adapters = opts.adapters ?? ADAPTERS;
+  const inputIndex = store.beginInput(opts.name, 'unknown');
+  const sink = new SummarySink(store, inputIndex);
+  let bytes = 0;
+  let adapter: SourceAdapter | null = null;
+  let reader: ReturnType<SourceAdapter['open']> | null = null;
+  let head = '';
+  let error: string | undefined;
+  let cancelled = false;
+
+  const raw = source[Symbol.asyncIterator]();
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const r = await raw.next();
+      if (r.done) return;
+      bytes += r.value.length;
+      hasher.update(r.value);
+      yield r.value;
+    }
+  }
+
+  const progress = () =>
+    opts.onProgress?.({
+      name: opts.name,
+      bytes,
+      totalBytes: opts.totalBytes ?? null,
+      events: sink.events,
+      skipped: sink.skipped,
+    });
+
+  const startReader = (final: boolean): boolean => {
+    const a = pickAdapter(head, adapters);
+    if (!a) {
+      error = head.trim() === ''
+        ? 'The file is empty.'
+        : `Unrecognised format: the first line is “${firstLinePreview(head)}”. ${supportedFormatsText(adapters)}`;
+      return false;
+    }
+    adapter = a;
+    store.setInputFormat(inputIndex, a.id);
+    reader = a.open(sink);
+    reader.push(head);
+    head = '';
+    if (final) reader.end();
+    return true;
+  };
+
+  try {
+    const it = hashed();
+    const firstResult = await it.next();
+    let texts: AsyncIterator<Uint8Array> = it;
+    let first: Uint8Array | null = firstResult.done ? null : firstResult.value;
+    let encoding: TextEncodingName = 'utf-8';
+    if (first) {
+      let sniff = sniffBytes(first);
+      if (sniff.kind === 'gzip') {
+        texts = gunzip(it, first);
+        const f = await texts.next();
+        first = f.done ? null : f.value;
+        sniff = first ? sniffBytes(first) : { kind: 'text', encoding: 'utf-8', bom: 0 };
+      }
+      if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
+      else if (sniff.kind === 'text') encoding = sniff.encoding;
+    }
+    if (!error) {
+      const decoder = new TextDecoder(encoding);
+      let chunk: Uint8Array | null = first;
+      while (chunk) {
+        if (opts.signal?.aborted) {
+          cancelled = true;
+          break;
+        }
+        const text = decoder.decode(chunk, { stream: true });
+        if (reader) (reader as { push(t: string): void }).push(text);
+        else {
+          head += text;
+          if (head.length >= SNIFF_CHARS && !startReader(false)) break;
+        }
+        progress();
+        const n = await texts.next();
+        chunk = n.done ? null : n.value;
+      }
+      if (!cancelled && !error) {
+        const tail = decoder.decode();
+        if (reader) {
+          const r = reader as { push(t: string): void; end(): void };
+          r.push(tail);
+          r.end();
+        } else {
+          head += tail;
+          startReader(true);
+        }
+      }
+    }
+    if (!cancelled) {
+      // drain the rest so the hash covers the whole file even when the format was rejected
+      for (;;) {
+        if (opts.signal?.aborted) {
+          cancelled = true;
+          break;
+        }
+        const r = await raw.next();
+        if (r.done) break;
+        bytes += r.value.length;
+        hasher.update(r.value);
+      }
+    }
+  } catch (e) {
+    error = `Reading stopped: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  progress();
+
+  if (cancelled) store.dropLastInput();
+  const chosen = adapter as SourceAdapter | null;
+  const summary = emptySummary(opts.name, bytes, hasher.hex());
+  summary.format = chosen?.id ?? 'unknown';
+  summary.formatLabel = chosen?.label ?? 'Unknown';
+  summary.events = cancelled ? 0 : sink.events;
+  summary.skipped = sink.skipped;
+  summary.problems = sink.problems;
+  summary.problemsTruncated = sink.skipped > sink.problems.length;
+  summary.otherRecords = { ...sink.otherCounts };
+  summary.processFacts = sink.processFacts;
+  summary.timeRange =
+    sink.events > 0 && !cancelled
+      ? { first: new Date(sink.first).toISOString(), last: new Date(sink.last).toISOString() }
+      : null;
+  summary.timeBasis = sink.basis;
+  summary.statusMix = { ...sink.statusMix };
+  summary.statusCodes = { ...sink.statusCodes };
+  if (error) summary.error = error;
+  if (cancelled) {
+    summary.cancelled = true;
+    summary.error = 'Cancelled: the rows of this file were removed.';
+  }
+  return summary;
+}

@@ -1,0 +1,56 @@
+import { MAX_RECORD_CHARS } from './types';
+
+/**
+ * Splits streamed text into lines, with 1-based line numbers. `\r\n` and `\n` both end a line.
+ * A line longer than `maxChars` is not buffered: `onOversize` is told its number and the rest
+ * of it is skipped, so one huge line never costs memory or the lines after it.
+ */
+export class LineFramer {
+  private carry = '';
+  private lineNo = 1;
+  private skipping = false;
+
+  constructor(
+    private readonly onLine: (line: string, lineNo: number) => void,
+    private readonly onOversize: (lineNo: number) => void,
+    private readonly maxChars = MAX_RECORD_CHARS,
+  ) {}
+
+  push(text: string): void {
+    let start = 0;
+    let nl = text.indexOf('\n');
+    while (nl !== -1) {
+      if (this.skipping) {
+        this.skipping = false;
+      } else {
+        let line = this.carry === '' ? text.slice(start, nl) : this.carry + text.slice(start, nl);
+        this.carry = '';
+        if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+        if (line.length > this.maxChars) this.onOversize(this.lineNo);
+        else this.onLine(line, this.lineNo);
+      }
+      this.lineNo++;
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    if (this.skipping) return;
+    const rest = start === 0 ? text : text.slice(start);
+    if (this.carry.length + rest.length > this.maxChars) {
+      this.onOversize(this.lineNo);
+      this.carry = '';
+      this.skipping = true;
+    } else if (rest !== '') {
+      this.carry += rest;
+    }
+  }
+
+  end(): void {
+    if (!this.skipping && this.carry !== '') {
+      let line = this.carry;
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      this.onLine(line, this.lineNo);
+    }
+    this.carry = '';
+    this.skipping = false;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Contracts between the ingest pipeline, the source adapters and the event store.
+ * Adapters turn records of one export format into normalised events and push them into an
+ * {@link IngestSink}; they never see the store itself.
+ */
+
+import type { StoreStatus } from '../store/event-store';
+
+/** Unified DNS outcome (log-formats.md §5). NO_RESPONSE: a network sensor saw no reply. */
+export { STATUS_ORDER as DNS_STATUSES } from '../store/event-store';
+export type DnsStatus = StoreStatus;
+
+/** One answer record: IANA RR type number and its value (v4-mapped prefix and trailing dot removed). */
+export interface Answer {
+  readonly type: number;
+  readonly value: string;
+}
+
+/**
+ * A DNS event as an adapter hands it over. The store copies every field, so an adapter may
+ * reuse one object for all its rows. Unknown strings are '', unknown numbers -1.
+ */
+export interface DnsEventInput {
+  /** ms since the epoch, UTC. */
+  time: number;
+  /** 1-based line of the input where the record starts. */
+  line: number;
+  /** Computer name, or the client address for network sources. */
+  host: string;
+  user: string;
+  /** Process image path as logged. */
+  image: string;
+  pid: number;
+  /** Process GUID, lower-case, with braces. */
+  guid: string;
+  /** Query name exactly as logged (the store keeps a normalised copy too). */
+  qname: string;
+  /** Query type number; 0 when neither logged nor inferable. */
+  qtype: number;
+  status: DnsStatus;
+  /** Status code as the source logged it (Sysmon QueryStatus, Zeek rcode); -1 when none. */
+  statusCode: number;
+  /** Answer set id from {@link IngestSink.answers}; 0 is the empty set. */
+  answers: number;
+  /** TTL of the first answer in seconds; -1 unknown. */
+  ttl: number;
+  /** Resolver (DNS server) address; '' unknown. */
+  resolver: string;
+  /** Client address; '' unknown. */
+  client: string;
+}
+
+/** A Sysmon record that is not a DNS query but gives context about a process (EID 1, 7, 11). */
+export interface ProcessFactInput {
+  eventId: 1 | 7 | 11;
+  line: number;
+  time: number;
+  guid: string;
+  pid: number;
+  image: string;
+  host: string;
+  user: string;
+  /** EID 1 */
+  commandLine?: string;
+  parentImage?: string;
+  parentGuid?: string;
+  company?: string;
+  description?: string;
+  product?: string;
+  fileVersion?: string;
+  originalFileName?: string;
+  integrityLevel?: string;
+  /** EID 1 and 7: algorithm (upper-case, e.g. SHA256) → lower-case hex. */
+  hashes?: Readonly<Record<string, string>>;
+  /** EID 7 */
+  imageLoaded?: string;
+  signed?: boolean;
+  signature?: string;
+  signatureStatus?: string;
+  /** EID 11 */
+  targetFilename?: string;
+  creationUtcTime?: string;
+}
+
+/** Where adapters put what they read. */
+export interface IngestSink {
+  /**
+   * Interns an answer set. `parse` runs only the first time `key` is seen, so adapters pay for
+   * parsing once per distinct answer string. `raw` is what the row logged, shown in evidence.
+   * The key must determine the parse result (include anything besides `raw` that parse depends on).
+   */
+  answers(key: string, raw: string, parse: (raw: string) => readonly Answer[]): number;
+  dns(event: DnsEventInput): void;
+  processFact(fact: ProcessFactInput): void;
+  /** A record that was read fine but is not a DNS event nor a process fact, e.g. "Sysmon 3". */
+  other(kind: string): void;
+  /** A record that could not be read. It is counted as skipped. */
+  problem(line: number, reason: string): void;
+  /** How the source's timestamps should be read, e.g. "UTC (Sysmon UtcTime)". */
+  timeBasis(label: string): void;
+}
+
+/** Receives the decoded text of one input in order. */
+export interface RecordReader {
+  push(text: string): void;
+  end(): void;
+}
+
+/** Logical fields an adapter can fill; detectors declare which they need. */
+export const EVENT_FIELDS = [
+  'time',
+  'host',
+  'user',
+  'process',
+  'qname',
+  'qtype',
+  'status',
+  'answers',
+  'ttl',
+  'resolver',
+  'client',
+] as const;
+export type EventField = (typeof EVENT_FIELDS)[number];
+
+export interface SourceAdapter {
+  /** Stable id used in the findings JSON `inputs[].format`. */
+  readonly id: string;
+  readonly label: string;
+  readonly fields: readonly EventField[];
+  /**
+   * Confidence in [0, 1] that `head` (the first decoded characters of the file, at most
+   * {@link SNIFF_CHARS}) is this format. Sniffing looks at content only, never the file name.
+   */
+  sniff(head: string): number;
+  open(sink: IngestSink): RecordReader;
+}
+
+export const SNIFF_CHARS = 64 * 1024;
+/** A record larger than this is reported and skipped instead of buffered. */
+export const MAX_RECORD_CHARS = 1024 * 1024;

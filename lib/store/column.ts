@@ -1,0 +1,58 @@
+type TypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Uint8Array
+  | Int8Array;
+
+interface TypedArrayCtor<T extends TypedArray> {
+  new (length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** Rows per block: a power of two so that row → block is a shift. */
+export const BLOCK_BITS = 16;
+export const BLOCK_SIZE = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK_SIZE - 1;
+
+/**
+ * A growable numeric column kept as fixed-size typed-array blocks. Growing never copies, so the
+ * peak memory of a 10M-row store is the store itself plus at most one partly filled block.
+ */
+export class Column<T extends TypedArray> {
+  readonly blocks: T[] = [];
+  private n = 0;
+
+  constructor(private readonly ctor: TypedArrayCtor<T>) {}
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(value: number): void {
+    const off = this.n & BLOCK_MASK;
+    if (off === 0) this.blocks.push(new this.ctor(BLOCK_SIZE));
+    (this.blocks[this.n >>> BLOCK_BITS] as T)[off] = value;
+    this.n++;
+  }
+
+  get(i: number): number {
+    if (i < 0 || i >= this.n) throw new RangeError(`row ${i} out of range 0..${this.n - 1}`);
+    return (this.blocks[i >>> BLOCK_BITS] as T)[i & BLOCK_MASK] as number;
+  }
+
+  /** Drops rows from `n` on (used when an ingest is cancelled). */
+  truncate(n: number): void {
+    if (n >= this.n) return;
+    this.n = Math.max(0, n);
+    this.blocks.length = Math.ceil(this.n / BLOCK_SIZE);
+  }
+
+  /** Bytes held by the blocks. */
+  bytes(): number {
+    return this.blocks.length * BLOCK_SIZE * this.ctor.BYTES_PER_ELEMENT;
+  }
+}
