@@ -1,12 +1,13 @@
 /** Test-only helpers (Node): ingest text or a public sample into a fresh store. */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EventStore } from '../store/event-store';
 import { ingest } from '../ingest/ingest';
 import type { InputSummary } from '../schema/findings';
 
 /** ../shared/samples beside the checkout (CI places it there). */
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples');
 
 /** Absolute path of a public sample, or null when ../shared is absent. */
 export function samplePath(name: string): string | null {
