@@ -119,6 +119,29 @@ async function* gunzip(chunks: AsyncIterator<Uint8Array>, first: Uint8Array): As
   await pump;
 }
 
+/** Bytes looked at before decoding (BOM, UTF-16 without BOM, gzip, binary magic). */
+const SNIFF_BYTES = 512;
+
+/** Concatenates chunks until at least `n` bytes or the end; null when there is nothing. */
+async function readAtLeast(it: AsyncIterator<Uint8Array>, n: number): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  while (total < n) {
+    const r = await it.next();
+    if (r.done) break;
+    parts.push(r.value);
+    total += r.value.length;
+  }
+  if (parts.length <= 1) return parts[0] ?? null;
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
 function emptySummary(name: string, bytes: number, sha256: string): InputSummary {
   return {
     name,
@@ -208,16 +231,14 @@ export async function ingest(
 
   try {
     const it = hashed();
-    const firstResult = await it.next();
     let texts: AsyncIterator<Uint8Array> = it;
-    let first: Uint8Array | null = firstResult.done ? null : firstResult.value;
+    let first = await readAtLeast(it, SNIFF_BYTES);
     let encoding: TextEncodingName = 'utf-8';
     if (first) {
       let sniff = sniffBytes(first);
       if (sniff.kind === 'gzip') {
         texts = gunzip(it, first);
-        const f = await texts.next();
-        first = f.done ? null : f.value;
+        first = await readAtLeast(texts, SNIFF_BYTES);
         sniff = first ? sniffBytes(first) : { kind: 'text', encoding: 'utf-8', bom: 0 };
       }
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;

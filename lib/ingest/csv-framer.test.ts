@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvFramer } from './csv-framer';
+
+function frame(chunks: string[], max?: number) {
+  const rows: [string[], number][] = [];
+  const problems: [number, string][] = [];
+  const f = new CsvFramer((r, n) => rows.push([r, n]), (n, why) => problems.push([n, why]), ',', max);
+  for (const c of chunks) f.push(c);
+  f.end();
+  return { rows, problems };
+}
+
+describe('CsvFramer', () => {
+  it('gives each row the line it starts on, across quoted multi-line cells', () => {
+    const text = 'a,b\r\n1,"x\r\ny"\r\n2,z\r\n';
+    expect(frame([text]).rows).toEqual([
+      [['a', 'b'], 1],
+      [['1', 'x\r\ny'], 2],
+      [['2', 'z'], 4],
+    ]);
+  });
+  it('unescapes doubled quotes and keeps commas inside quotes', () => {
+    expect(frame(['q,"a ""b"", c"\n']).rows[0]?.[0]).toEqual(['q', 'a "b", c']);
+  });
+  it('skips blank lines without losing line numbers', () => {
+    expect(frame(['a\n\nb\n']).rows).toEqual([
+      [['a'], 1],
+      [['b'], 3],
+    ]);
+  });
+  it('reports an unterminated quote at the end and keeps the rows after its line', () => {
+    const { rows, problems } = frame(['h1,h2\n1,"broken\n2,good\n3,fine\n']);
+    expect(problems).toEqual([[2, 'unterminated quoted field']]);
+    expect(rows.map(([r, n]) => [r[0], n])).toEqual([
+      ['h1', 1],
+      ['2', 3],
+      ['3', 4],
+    ]);
+  });
+  it('does not buffer past the record limit while streaming', () => {
+    const good = Array.from({ length: 50 }, (_, i) => `${i},row\n`).join('');
+    const { rows, problems } = frame(['h,v\n', '7,"never closed\n', good], 100);
+    expect(problems[0]?.[0]).toBe(2);
+    expect(rows.filter(([r]) => r[1] === 'row').length).toBeGreaterThanOrEqual(45);
+  });
+  it('gives the same rows whatever the chunking', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', ' ') });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 6 }), fc.integer({ min: 1, max: 9 }), (table, size) => {
+        const text = table.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n') + '\n';
+        const chunks: string[] = [];
+        for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+        const whole = frame([text]);
+        expect(frame(chunks)).toEqual(whole);
+        expect(whole.rows.map(([r]) => r)).toEqual(table.filter((r) => !(r.length === 1 && r[0] === '')));
+      }),
+    );
+  });
+});

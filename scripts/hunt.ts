@@ -1,0 +1,104 @@
+/**
+ * dns-hunt CLI: `npm run --silent hunt -- <file>... [--json]`.
+ * Streams each file through the same library the browser uses. With --json, stdout carries the
+ * findings JSON and nothing else. Exit code 1 only when no input could be read.
+ */
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EventStore } from '../lib/store/event-store';
+import { ingest, type IngestProgress } from '../lib/ingest/ingest';
+import type { Hasher } from '../lib/ingest/hash';
+import type { InputSummary } from '../lib/schema/findings';
+import { buildHuntReport } from '../lib/report/hunt-report';
+import { inputSummaryLines } from '../lib/report/inputs-text';
+import { GENERATOR } from '../lib/version';
+
+const USAGE = `usage: npm run --silent hunt -- <file>... [--json]
+
+  --json     print the findings JSON (inputs, findings) on stdout and nothing else
+  -h, --help show this help`;
+
+function nodeSha256(): Hasher {
+  const h = createHash('sha256');
+  return { update: (b) => void h.update(b), hex: () => h.digest('hex') };
+}
+
+function progressPrinter(): ((p: IngestProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    const pct = p.totalBytes ? ` ${((100 * p.bytes) / p.totalBytes).toFixed(0)}%` : '';
+    process.stderr.write(`\r${p.name}:${pct} ${p.events.toLocaleString('en-US')} events`);
+  };
+}
+
+async function ingestFile(file: string, store: EventStore): Promise<InputSummary> {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) throw new Error('not a regular file');
+    size = st.size;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    const nothing = (async function* (): AsyncGenerator<Uint8Array> {})();
+    const summary = await ingest(nothing, store, { name, hasher: nodeSha256() });
+    return { ...summary, error: `Cannot open ${file}: ${reason}` };
+  }
+  const onProgress = progressPrinter();
+  const summary = await ingest(createReadStream(file, { highWaterMark: 1 << 20 }), store, {
+    name,
+    totalBytes: size,
+    hasher: nodeSha256(),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (onProgress) process.stderr.write('\r\x1b[K');
+  return summary;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help || args.positionals.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return args.values.help ? 0 : 2;
+  }
+  const store = new EventStore();
+  const inputs: InputSummary[] = [];
+  for (const file of args.positionals) inputs.push(await ingestFile(file, store));
+  const report = buildHuntReport(inputs, []);
+  if (args.values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = [`${GENERATOR.name} ${GENERATOR.version}: ${inputs.length} input(s), ${store.size.toLocaleString('en-US')} DNS events`, ''];
+    for (const s of inputs) lines.push(...inputSummaryLines(s), '');
+    lines.push('Findings: none (the detectors are not part of this version yet).');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  const readable = inputs.some((s) => !s.error || s.events > 0);
+  return readable ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`dns-hunt: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
