@@ -57,7 +57,7 @@ if (pw) {
   failed += 1;
   notes.push('no Playwright report (build failed or Playwright did not start)');
 }
-for (const f of ['install-failed', 'build-failed']) {
+for (const f of ['install-failed', 'typecheck-failed', 'lint-failed', 'build-failed']) {
   if (existsSync(path.join(dir, f))) {
     failed += 1;
     notes.push(f);

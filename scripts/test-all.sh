@@ -26,6 +26,10 @@ if [ -z "${SKIP_INSTALL:-}" ]; then
   npm ci --no-audit --no-fund || echo "npm ci failed" > "$reports/install-failed"
 fi
 
+step "typecheck (tsc) and lint (eslint)"
+npx tsc --noEmit -p . || echo "tsc failed" > "$reports/typecheck-failed"
+npx eslint --max-warnings=0 . || echo "eslint failed" > "$reports/lint-failed"
+
 step "unit tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
