@@ -5,7 +5,14 @@ import { CsvFramer } from './csv-framer';
 function frame(chunks: string[], max?: number) {
   const rows: [string[], number][] = [];
   const problems: [number, string][] = [];
-  const f = new CsvFramer((r, n) => rows.push([r, n]), (n, why) => problems.push([n, why]), ',', max);
+  const f = new CsvFramer(
+    (r, n) => {
+      rows.push([r, n]);
+    },
+    (n, why) => problems.push([n, why]),
+    ',',
+    max,
+  );
   for (const c of chunks) f.push(c);
   f.end();
   return { rows, problems };
@@ -44,6 +51,25 @@ describe('CsvFramer', () => {
     expect(problems[0]?.[0]).toBe(2);
     expect(rows.filter(([r]) => r[1] === 'row').length).toBeGreaterThanOrEqual(45);
   });
+  it('restarts after a row the reader rejects when a stray quote made it span lines', () => {
+    const rows: [string[], number][] = [];
+    const f = new CsvFramer(
+      (r, n) => {
+        if (r.length !== 2) return false;
+        rows.push([r, n]);
+        return true;
+      },
+      () => undefined,
+    );
+    f.push('h,v\n"stray,x\n1,"quoted"\n2,ok\n');
+    f.end();
+    expect(rows).toEqual([
+      [['h', 'v'], 1],
+      [['1', 'quoted'], 3],
+      [['2', 'ok'], 4],
+    ]);
+  });
+
   it('gives the same rows whatever the chunking', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', ' ') });
     fc.assert(

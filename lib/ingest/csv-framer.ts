@@ -14,6 +14,19 @@ function countNewlines(row: readonly string[]): number {
 }
 
 /**
+ * Called per row with the line it starts on. Return `false` when the row is malformed (the
+ * adapter reports why): if it spans several lines, a stray quote probably swallowed the lines
+ * after it, so parsing restarts on the line after the row's first line.
+ */
+export type CsvRowHandler = (row: string[], lineNo: number) => boolean | void;
+
+interface StepResult {
+  data: string[][];
+  errors: { code: string }[];
+  meta: { cursor: number };
+}
+
+/**
  * Streams CSV text through papaparse's parser and emits rows with the line they start on.
  * Quoted cells may span lines (Event Viewer messages, Splunk multivalue fields). A quote that
  * never closes would swallow the rest of the file: once a record passes `maxChars` (or at the
@@ -23,16 +36,13 @@ function countNewlines(row: readonly string[]): number {
 export class CsvFramer {
   private buf = '';
   private lineNo = 1;
-  private readonly parser: Papa.Parser;
 
   constructor(
-    private readonly onRow: (row: string[], lineNo: number) => void,
+    private readonly onRow: CsvRowHandler,
     private readonly onProblem: (lineNo: number, reason: string) => void,
-    delimiter = ',',
+    private readonly delimiter = ',',
     private readonly maxChars = MAX_RECORD_CHARS,
-  ) {
-    this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
-  }
+  ) {}
 
   push(text: string): void {
     this.buf = this.buf === '' ? text : this.buf + text;
@@ -44,53 +54,65 @@ export class CsvFramer {
     this.buf = '';
   }
 
-  private emit(rows: string[][]): void {
-    for (const row of rows) {
-      const start = this.lineNo;
-      this.lineNo += 1 + countNewlines(row);
-      const last = row.length - 1;
-      const tail = row[last];
-      if (tail !== undefined && tail.charCodeAt(tail.length - 1) === 13) row[last] = tail.slice(0, -1);
-      if (row.length === 1 && row[0] === '') continue;
-      this.onRow(row, start);
-    }
-  }
-
-  /** Reports the record starting at the head of the buffer and drops its first physical line. */
-  private skipBrokenLine(reason: string): void {
-    this.onProblem(this.lineNo, reason);
-    const nl = this.buf.indexOf('\n');
-    this.buf = nl === -1 ? '' : this.buf.slice(nl + 1);
-    this.lineNo++;
-  }
-
   private drain(final: boolean): void {
     for (;;) {
-      const res = this.parser.parse(this.buf, 0, true) as { data: string[][]; meta: { cursor: number } };
-      this.emit(res.data);
-      this.buf = this.buf.slice(res.meta.cursor);
-      if (!final) {
-        if (this.buf.length <= this.maxChars) return;
-        this.skipBrokenLine(`record longer than ${this.maxChars} characters (unterminated quoted field?)`);
+      const { consumed, restart } = this.parseOnce(!final);
+      if (restart >= 0) {
+        this.buf = this.buf.slice(restart);
         continue;
       }
-      if (this.buf === '') return;
-      if (this.buf.length > this.maxChars) {
-        this.skipBrokenLine(`record longer than ${this.maxChars} characters (unterminated quoted field?)`);
-        continue;
+      this.buf = this.buf.slice(consumed);
+      if (final) {
+        this.buf = '';
+        return;
       }
-      const last = this.parser.parse(this.buf, 0, false) as {
-        data: string[][];
-        errors: { code: string }[];
-      };
-      if (last.errors.some((e) => e.code === 'MissingQuotes')) {
-        this.skipBrokenLine('unterminated quoted field');
-        if (this.buf === '') return;
-        continue;
-      }
-      this.emit(last.data);
-      this.buf = '';
-      return;
+      if (this.buf.length <= this.maxChars) return;
+      this.onProblem(this.lineNo, `record longer than ${this.maxChars} characters (unterminated quoted field?)`);
+      const nl = this.buf.indexOf('\n');
+      this.buf = nl === -1 ? '' : this.buf.slice(nl + 1);
+      this.lineNo++;
     }
+  }
+
+  /**
+   * Parses the buffer once. Returns how much was consumed, or where to restart after a broken
+   * multi-line row (then `restart` ≥ 0 and the line counter already points at that line).
+   */
+  private parseOnce(ignoreLastRow: boolean): { consumed: number; restart: number } {
+    const buf = this.buf;
+    let prev = 0;
+    let restart = -1;
+    const parser = new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: '\n',
+      quoteChar: '"',
+      step: (res: StepResult) => {
+        const row = res.data[0];
+        const rowStart = prev;
+        prev = res.meta.cursor;
+        if (!row) return;
+        const startLine = this.lineNo;
+        const spans = countNewlines(row);
+        this.lineNo += 1 + spans;
+        const last = row.length - 1;
+        const tail = row[last];
+        if (tail !== undefined && tail.charCodeAt(tail.length - 1) === 13) row[last] = tail.slice(0, -1);
+        let ok: boolean | void = true;
+        if (res.errors.some((e) => e.code === 'MissingQuotes')) {
+          this.onProblem(startLine, 'unterminated quoted field');
+          ok = false;
+        } else if (!(row.length === 1 && row[0] === '')) {
+          ok = this.onRow(row, startLine);
+        }
+        if (ok === false && spans > 0) {
+          const nl = buf.indexOf('\n', rowStart);
+          restart = nl === -1 ? buf.length : nl + 1;
+          this.lineNo = startLine + 1;
+          parser.abort();
+        }
+      },
+    } as Papa.ParseConfig);
+    parser.parse(buf, 0, ignoreLastRow);
+    return { consumed: prev, restart };
   }
 }
