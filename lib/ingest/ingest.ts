@@ -49,7 +49,11 @@ class SummarySink implements IngestSink {
     private readonly input: number,
   ) {}
 
-  answers: IngestSink['answers'] = (key, raw, parse) => this.store.internAnswers(key, raw, parse);
+  /** Answer keys are namespaced by adapter so two formats never share a parse result. */
+  keyPrefix = '';
+
+  answers: IngestSink['answers'] = (key, raw, parse) =>
+    key === '' ? 0 : this.store.internAnswers(this.keyPrefix + key, raw, parse);
 
   dns(e: DnsEventInput): void {
     if (!Number.isFinite(e.time)) {
@@ -221,6 +225,7 @@ export async function ingest(
       return false;
     }
     adapter = a;
+    sink.keyPrefix = `${a.id}\u0000`;
     store.setInputFormat(inputIndex, a.id);
     reader = a.open(sink);
     reader.push(head);

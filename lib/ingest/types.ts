@@ -87,7 +87,8 @@ export interface IngestSink {
   /**
    * Interns an answer set. `parse` runs only the first time `key` is seen, so adapters pay for
    * parsing once per distinct answer string. `raw` is what the row logged, shown in evidence.
-   * The key must determine the parse result (include anything besides `raw` that parse depends on).
+   * The key must determine the parse result (include anything besides `raw` that parse depends on);
+   * it is namespaced per adapter by the pipeline. '' means no answers (id 0).
    */
   answers(key: string, raw: string, parse: (raw: string) => readonly Answer[]): number;
   dns(event: DnsEventInput): void;

@@ -1,4 +1,4 @@
-import type { SourceAdapter } from '../types';
+import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { sysmonEventViewerCsv } from './sysmon-eventviewer-csv';
 import { sysmonJson } from './sysmon-json';
 import { sysmonSplunkCsv } from './sysmon-splunk-csv';
@@ -18,10 +18,11 @@ export const ADAPTERS: readonly SourceAdapter[] = [
 
 /** The adapter most confident about `head`, or null when none recognises it. */
 export function pickAdapter(head: string, adapters: readonly SourceAdapter[] = ADAPTERS): SourceAdapter | null {
+  const sample = head.length > SNIFF_CHARS ? head.slice(0, SNIFF_CHARS) : head;
   let best: SourceAdapter | null = null;
   let bestScore = 0;
   for (const a of adapters) {
-    const s = a.sniff(head);
+    const s = a.sniff(sample);
     if (s > bestScore) {
       best = a;
       bestScore = s;

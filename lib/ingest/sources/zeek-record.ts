@@ -1,0 +1,167 @@
+/**
+ * Shared mapping from one Zeek dns.log record to a DNS event (log-formats.md §3, §5). The TSV and
+ * JSON adapters differ only in how they find a field; both hand a getter to {@link ZeekEmitter}.
+ */
+import { qtypeFromText, statusFromRcode } from '../dns-codes';
+import { parseEpochSeconds, parseIsoTime } from '../time';
+import type { DnsEventInput, EventField, IngestSink } from '../types';
+import { answerClass, answerKey, answerParser, canonicalFromArray } from './zeek-answers';
+
+/** The fields the mapping reads, by their Zeek (dotted) names. */
+export type ZeekField =
+  | 'ts'
+  | 'id.orig_h'
+  | 'id.resp_h'
+  | 'query'
+  | 'qtype'
+  | 'qtype_name'
+  | 'rcode'
+  | 'rcode_name'
+  | 'answers'
+  | 'TTLs';
+
+/**
+ * Returns a field of the current record: undefined when unset. TSV getters return strings
+ * (string fields unescaped, `answers` in canonical form, see zeek-answers.ts); JSON getters
+ * return the parsed JSON value.
+ */
+export type ZeekGetter = (field: ZeekField) => unknown;
+
+export const ZEEK_FIELDS: readonly EventField[] = [
+  'time', 'host', 'qname', 'qtype', 'status', 'answers', 'ttl', 'resolver', 'client',
+];
+
+const RCODE_BY_NAME: Readonly<Record<string, number>> = {
+  NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5,
+  YXDOMAIN: 6, YXRRSET: 7, NXRRSET: 8, NOTAUTH: 9, NOTZONE: 10,
+};
+
+const EPOCH_BASIS = 'UTC (Zeek epoch ts)';
+const ISO_BASIS = 'UTC (Zeek ISO8601 ts)';
+
+/** Quotes a value for a problem message, shortened. */
+export function quote(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return `“${s.length > 60 ? s.slice(0, 60) + '…' : s}”`;
+}
+
+function isUnset(v: unknown): boolean {
+  return v === undefined || v === null || v === '-' || v === '';
+}
+
+/** A count field given as a JSON number or a decimal string; null when neither. */
+function countOf(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : null;
+  if (typeof v === 'string' && /^\d{1,10}$/.test(v)) return Number(v);
+  return null;
+}
+
+/** First TTL in seconds: TSV vector text (`60.000000,30.000000`) or a JSON array; -1 if none. */
+function firstTtl(v: unknown): number {
+  let first: unknown = v;
+  if (Array.isArray(v)) first = v[0];
+  else if (typeof v === 'string') {
+    const comma = v.indexOf(',');
+    first = comma === -1 ? v : v.slice(0, comma);
+  }
+  const n = typeof first === 'number' ? first : typeof first === 'string' && first !== '' ? Number(first) : NaN;
+  return Number.isFinite(n) && n >= 0 ? Math.min(Math.round(n), 0x7fffffff) : -1;
+}
+
+/** Maps records to events; one per reader, reusing one event object. */
+export class ZeekEmitter {
+  private readonly ev: DnsEventInput = {
+    time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
+    status: 'NO_RESPONSE', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '',
+  };
+  private basis = '';
+
+  constructor(private readonly sink: IngestSink) {}
+
+  /** Reads one record through `get` and hands it to the sink, or reports why it cannot. */
+  emit(line: number, get: ZeekGetter): void {
+    const ev = this.ev;
+    const time = this.time(get('ts'));
+    if (typeof time === 'string') return this.sink.problem(line, time);
+    ev.time = time;
+    ev.line = line;
+
+    const orig = get('id.orig_h');
+    ev.host = ev.client = isUnset(orig) ? '' : String(orig);
+    const resp = get('id.resp_h');
+    ev.resolver = isUnset(resp) ? '' : String(resp);
+    // `-` (unset) when the reply had no question (rejected): still a DNS event
+    const query = get('query');
+    ev.qname = query === undefined || query === null ? '' : String(query);
+
+    const qt = get('qtype');
+    let qtype = countOf(qt);
+    if (qtype === null) {
+      const name = get('qtype_name');
+      qtype = qtypeFromText(typeof name === 'string' ? name : typeof qt === 'string' ? qt : undefined);
+    }
+    ev.qtype = qtype > 0xffff ? 0 : qtype;
+
+    const rawAnswers = get('answers');
+    let canonical = '';
+    if (typeof rawAnswers === 'string') canonical = rawAnswers === '-' ? '' : rawAnswers;
+    else if (Array.isArray(rawAnswers)) {
+      canonical = canonicalFromArray((rawAnswers as unknown[]).map((a) => (typeof a === 'string' ? a : String(a))));
+    } else if (rawAnswers !== undefined && rawAnswers !== null) {
+      return this.sink.problem(line, `answers is not a list: ${quote(rawAnswers)}`);
+    }
+
+    // rcode number wins over rcode_name (the rita fixture logs rcode 5 as NOERROR)
+    const rc = get('rcode');
+    let rcode: number | null = null;
+    if (!isUnset(rc)) {
+      rcode = countOf(rc) ?? (typeof rc === 'string' ? RCODE_BY_NAME[rc.toUpperCase()] ?? null : null);
+      if (rcode === null) return this.sink.problem(line, `bad rcode ${quote(rc)}`);
+    } else {
+      const name = get('rcode_name');
+      if (typeof name === 'string') rcode = RCODE_BY_NAME[name.toUpperCase()] ?? null;
+    }
+    if (rcode === null) {
+      ev.status = 'NO_RESPONSE';
+      ev.statusCode = -1;
+    } else {
+      ev.status = rcode === 0 && canonical === '' ? 'NODATA' : statusFromRcode(rcode);
+      ev.statusCode = rcode;
+    }
+
+    if (canonical === '') {
+      ev.answers = 0;
+      ev.ttl = -1;
+    } else {
+      const cls = answerClass(ev.qtype);
+      ev.answers = this.sink.answers(answerKey(cls, canonical), canonical, answerParser(cls));
+      ev.ttl = firstTtl(get('TTLs'));
+    }
+    this.sink.dns(ev);
+  }
+
+  /** ms since the epoch, or the reason the ts cannot be read. Sets the time basis. */
+  private time(ts: unknown): number | string {
+    if (typeof ts === 'number') {
+      if (!Number.isFinite(ts) || ts < 1e8 || ts >= 1e11) return `bad ts ${quote(ts)}`;
+      this.setBasis(EPOCH_BASIS);
+      return Math.round(ts * 1e6) / 1e3;
+    }
+    if (typeof ts !== 'string' || isUnset(ts)) return 'no ts';
+    const epoch = parseEpochSeconds(ts);
+    if (epoch !== null) {
+      this.setBasis(EPOCH_BASIS);
+      return epoch;
+    }
+    const iso = parseIsoTime(ts);
+    if (iso === null) return `bad ts ${quote(ts)}`;
+    this.setBasis(ISO_BASIS);
+    return iso.ms;
+  }
+
+  private setBasis(label: string): void {
+    if (label === this.basis) return;
+    this.basis = label;
+    this.sink.timeBasis(label);
+  }
+}
