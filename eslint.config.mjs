@@ -34,7 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.ts', 'e2e/**/*.ts'],
+    files: ['scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', '*.config.{ts,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );

@@ -69,9 +69,17 @@ class SummarySink implements IngestSink {
     this.statusCodes[code] = (this.statusCodes[code] ?? 0) + 1;
   }
 
+  /** Held back until the input completes, so a cancelled input leaves no facts behind. */
+  readonly pendingFacts: ProcessFactInput[] = [];
+
   processFact(f: ProcessFactInput): void {
-    this.store.processes.add({ ...f, input: this.input });
+    this.pendingFacts.push({ ...f });
     this.processFacts++;
+  }
+
+  commitFacts(): void {
+    for (const f of this.pendingFacts) this.store.processes.add({ ...f, input: this.input });
+    this.pendingFacts.length = 0;
   }
 
   other(kind: string): void {
@@ -298,6 +306,7 @@ export async function ingest(
   progress();
 
   if (cancelled) store.dropLastInput();
+  else sink.commitFacts();
   const chosen = adapter as SourceAdapter | null;
   const summary = emptySummary(opts.name, bytes, hasher.hex());
   summary.format = chosen?.id ?? 'unknown';

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+/** A titled card; the title names the article for assistive technology. */
+export function Card({ id, title, actions, children, tone }: {
+  id: string;
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  tone?: 'default' | 'muted' | 'danger';
+}) {
+  const headingId = `${id}-title`;
+  return (
+    <article className={`card card-${tone ?? 'default'}`} aria-labelledby={headingId}>
+      <header className="card-header">
+        <h3 id={headingId} className="card-title">{title}</h3>
+        {actions ? <div className="card-actions">{actions}</div> : null}
+      </header>
+      {children}
+    </article>
+  );
+}

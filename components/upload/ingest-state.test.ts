@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { InputSummary } from '@/lib/schema/findings';
+import { ingestReducer, initialIngestState, type IngestAction, type IngestState } from './ingest-state';
+
+const run = (...actions: IngestAction[]): IngestState => actions.reduce(ingestReducer, initialIngestState);
+const added = (id: string): IngestAction => ({ type: 'added', id, name: `${id}.log`, size: 100 });
+
+const summary: InputSummary = {
+  name: 'a.log', sha256: '0'.repeat(64), format: 'zeek-tsv', formatLabel: 'Zeek dns.log (TSV)', bytes: 100,
+  events: 7, skipped: 1, problems: [{ line: 9, reason: 'bad' }], problemsTruncated: false, otherRecords: {},
+  processFacts: 0, timeRange: null, timeBasis: '', statusMix: {}, statusCodes: {},
+};
+
+describe('ingestReducer', () => {
+  it('moves a file from queued through reading to done and keeps the store total', () => {
+    const s = run(added('a'), { type: 'started', id: 'a' }, { type: 'progress', id: 'a', bytes: 50, events: 3, skipped: 0 });
+    expect(s.files[0]).toMatchObject({ status: 'reading', bytes: 50, events: 3 });
+    const done = ingestReducer(s, { type: 'done', id: 'a', summary, storeEvents: 7 });
+    expect(done.files[0]).toMatchObject({ status: 'done', events: 7, skipped: 1, bytes: 100 });
+    expect(done.storeEvents).toBe(7);
+  });
+
+  it('ignores progress that arrives after a file was cancelled', () => {
+    const s = run(added('a'), { type: 'cancelled', id: 'a', storeEvents: 0 }, { type: 'progress', id: 'a', bytes: 9, events: 9, skipped: 0 });
+    expect(s.files[0]).toMatchObject({ status: 'cancelled', events: 0, bytes: 0 });
+  });
+
+  it('fails every unfinished file when the worker itself fails, and only those', () => {
+    const s = run(added('a'), added('b'), { type: 'done', id: 'a', summary, storeEvents: 7 }, { type: 'failed', id: null, message: 'boom' });
+    expect(s.files.map((f) => f.status)).toEqual(['done', 'failed']);
+    expect(s.workerError).toBe('boom');
+  });
+
+  it('fails only the named file for a per-file error', () => {
+    const s = run(added('a'), added('b'), { type: 'failed', id: 'b', message: 'bad' });
+    expect(s.files.map((f) => f.status)).toEqual(['queued', 'failed']);
+    expect(s.workerError).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import type { InputSummary } from '@/lib/schema/findings';
+
+export type FileStatus = 'queued' | 'reading' | 'done' | 'cancelled' | 'failed';
+
+/** One file the user added, as the upload panel shows it. */
+export interface FileEntry {
+  id: string;
+  name: string;
+  size: number;
+  status: FileStatus;
+  bytes: number;
+  events: number;
+  skipped: number;
+  summary: InputSummary | null;
+  /** why the file failed (a worker error, not a content problem: those are in the summary) */
+  message: string | null;
+}
+
+export interface IngestState {
+  files: FileEntry[];
+  /** DNS events the worker's store holds for the whole session */
+  storeEvents: number;
+  /** the worker itself failed or could not start */
+  workerError: string | null;
+}
+
+export type IngestAction =
+  | { type: 'added'; id: string; name: string; size: number }
+  | { type: 'started'; id: string }
+  | { type: 'progress'; id: string; bytes: number; events: number; skipped: number }
+  | { type: 'done'; id: string; summary: InputSummary; storeEvents: number }
+  | { type: 'cancelled'; id: string; storeEvents: number }
+  | { type: 'failed'; id: string | null; message: string };
+
+export const initialIngestState: IngestState = { files: [], storeEvents: 0, workerError: null };
+
+const isActive = (f: FileEntry) => f.status === 'queued' || f.status === 'reading';
+
+function update(state: IngestState, id: string, patch: (f: FileEntry) => Partial<FileEntry>): IngestState {
+  return { ...state, files: state.files.map((f) => (f.id === id ? { ...f, ...patch(f) } : f)) };
+}
+
+export function ingestReducer(state: IngestState, action: IngestAction): IngestState {
+  switch (action.type) {
+    case 'added':
+      return {
+        ...state,
+        files: [
+          ...state.files,
+          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, message: null },
+        ],
+      };
+    case 'started':
+      return update(state, action.id, (f) => (isActive(f) ? { status: 'reading' } : {}));
+    case 'progress':
+      return update(state, action.id, (f) =>
+        isActive(f) ? { status: 'reading', bytes: action.bytes, events: action.events, skipped: action.skipped } : {},
+      );
+    case 'done':
+      return {
+        ...update(state, action.id, () => ({
+          status: 'done',
+          summary: action.summary,
+          bytes: action.summary.bytes,
+          events: action.summary.events,
+          skipped: action.summary.skipped,
+        })),
+        storeEvents: action.storeEvents,
+      };
+    case 'cancelled':
+      return { ...update(state, action.id, () => ({ status: 'cancelled', events: 0 })), storeEvents: action.storeEvents };
+    case 'failed':
+      if (action.id === null) {
+        // the worker is gone: nothing queued will finish
+        return {
+          ...state,
+          workerError: action.message,
+          files: state.files.map((f) => (isActive(f) ? { ...f, status: 'failed', message: action.message } : f)),
+        };
+      }
+      return update(state, action.id, () => ({ status: 'failed', message: action.message }));
+  }
+}

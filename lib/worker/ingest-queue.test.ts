@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceAdapter } from '../ingest/types';
+import { EventStore } from '../store/event-store';
+import { IngestQueue } from './ingest-queue';
+import { FromWorkerSchema, type FromWorker } from './protocol';
+
+/** A toy format: first line "#fake", then one "<ms>,<qname>" per line; "bad" lines are problems. */
+const fakeAdapter: SourceAdapter = {
+  id: 'fake',
+  label: 'Fake log',
+  fields: ['time', 'qname'],
+  sniff: (head) => (head.startsWith('#fake') ? 1 : 0),
+  open(sink) {
+    let text = '';
+    return {
+      push: (t) => {
+        text += t;
+      },
+      end: () => {
+        text.split('\n').forEach((l, i) => {
+          if (i === 0 || l === '') return;
+          const [time, qname] = l.split(',');
+          if (!qname) return sink.problem(i + 1, 'no query name');
+          sink.dns({
+            time: Number(time), line: i + 1, host: 'h', user: '', image: '', pid: -1, guid: '',
+            qname, qtype: 1, status: 'NOERROR', statusCode: 0, answers: 0, ttl: -1, resolver: '', client: '',
+          });
+        });
+      },
+    };
+  },
+};
+
+function setup(chunkBytes = 1 << 20) {
+  const store = new EventStore();
+  const messages: FromWorker[] = [];
+  const queue = new IngestQueue(store, (m) => messages.push(FromWorkerSchema.parse(m)), {
+    adapters: [fakeAdapter],
+    chunkBytes,
+  });
+  return { store, messages, queue };
+}
+
+const fakeFile = (name: string, rows: number, extra = '') =>
+  new File([`#fake\n${Array.from({ length: rows }, (_, i) => `${1_600_000_000_000 + i},q${i}.example`).join('\n')}\n${extra}`], name);
+
+describe('IngestQueue', () => {
+  it('reads queued files in order into one store and posts only summaries', async () => {
+    const { store, messages, queue } = setup(7);
+    queue.handle({ type: 'ingest', id: 'a', file: fakeFile('a.log', 3, 'bad\n') });
+    queue.handle({ type: 'ingest', id: 'b', file: fakeFile('b.log', 2) });
+    await queue.whenIdle();
+    const done = messages.filter((m) => m.type === 'done');
+    expect(done.map((m) => [m.id, m.summary.events, m.summary.skipped, m.storeEvents])).toEqual([
+      ['a', 3, 1, 3],
+      ['b', 2, 0, 5],
+    ]);
+    expect(store.size).toBe(5);
+    expect(messages.map((m) => m.type).filter((t) => t !== 'progress')).toEqual(['started', 'done', 'started', 'done']);
+  });
+
+  it('reports an unrecognised file in its summary, not as a worker error', async () => {
+    const { messages, queue } = setup();
+    queue.handle({ type: 'ingest', id: 'x', file: new File(['hello world\n'], 'x.txt') });
+    await queue.whenIdle();
+    const done = messages.find((m) => m.type === 'done');
+    expect(done?.type === 'done' && done.summary.error).toMatch(/Unrecognised format.*Fake log/);
+  });
+
+  it('cancels a queued file without reading it and a running one by aborting', async () => {
+    const { store, messages, queue } = setup(16);
+    queue.handle({ type: 'ingest', id: 'run', file: fakeFile('run.log', 500) });
+    queue.handle({ type: 'ingest', id: 'wait', file: fakeFile('wait.log', 2) });
+    queue.handle({ type: 'cancel', id: 'wait' });
+    queue.handle({ type: 'cancel', id: 'run' });
+    await queue.whenIdle();
+    expect(messages.filter((m) => m.type === 'cancelled').map((m) => m.id)).toEqual(['wait', 'run']);
+    expect(messages.some((m) => m.type === 'started' && m.id === 'wait')).toBe(false);
+    expect(store.size).toBe(0);
+  });
+
+  it('throttles progress to one message per interval', async () => {
+    const store = new EventStore();
+    const messages: FromWorker[] = [];
+    const queue = new IngestQueue(store, (m) => messages.push(m), { adapters: [fakeAdapter], chunkBytes: 8, now: () => 0 });
+    queue.handle({ type: 'ingest', id: 'p', file: fakeFile('p.log', 50) });
+    await queue.whenIdle();
+    expect(messages.filter((m) => m.type === 'progress')).toHaveLength(1);
+  });
+
+  it('answers invalid messages with an error naming the id when it has one', () => {
+    const { messages, queue } = setup();
+    queue.handle({ type: 'ingest', id: 'z', file: 'not a file' });
+    queue.handle({ type: 'explode' });
+    queue.handle(null);
+    expect(messages.map((m) => (m.type === 'error' ? m.id : m.type))).toEqual(['z', null, null]);
+  });
+
+  it('refuses a second file with an id already queued', async () => {
+    const { messages, queue } = setup();
+    queue.handle({ type: 'ingest', id: 'd', file: fakeFile('d.log', 1) });
+    queue.handle({ type: 'ingest', id: 'd', file: fakeFile('d.log', 1) });
+    await queue.whenIdle();
+    expect(messages.filter((m) => m.type === 'error')).toHaveLength(1);
+    expect(messages.filter((m) => m.type === 'done')).toHaveLength(1);
+  });
+});

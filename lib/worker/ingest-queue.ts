@@ -1,0 +1,132 @@
+import { ingest } from '../ingest/ingest';
+import type { SourceAdapter } from '../ingest/types';
+import type { EventStore } from '../store/event-store';
+import { describeIssues, PROGRESS_INTERVAL_MS, ToWorkerSchema, type FromWorker } from './protocol';
+import { readBlobChunks } from './read-file';
+
+export interface IngestQueueOptions {
+  /** clock for progress throttling, in ms */
+  now?: () => number;
+  /** for tests: adapters to sniff with instead of the registered ones */
+  adapters?: readonly SourceAdapter[];
+  /** for tests: bytes per File slice */
+  chunkBytes?: number;
+}
+
+interface Job {
+  id: string;
+  file: File;
+}
+
+/**
+ * The worker's logic without the worker: validates page messages, reads queued files one at a
+ * time into the session's single store, throttles progress, and cancels on request. Only
+ * summaries and counters are posted back.
+ */
+export class IngestQueue {
+  private readonly pending: Job[] = [];
+  private running: { id: string; controller: AbortController } | null = null;
+  private drain: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly post: (message: FromWorker) => void,
+    private readonly opts: IngestQueueOptions = {},
+  ) {
+    this.now = opts.now ?? (() => Date.now());
+  }
+
+  /** Handles one message from the page; invalid messages are answered with an error. */
+  handle(data: unknown): void {
+    const parsed = ToWorkerSchema.safeParse(data);
+    if (!parsed.success) {
+      this.post({ type: 'error', id: idOf(data), message: `Invalid message: ${describeIssues(parsed.error)}` });
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'ingest':
+        this.enqueue({ id: msg.id, file: msg.file });
+        break;
+      case 'cancel':
+        this.cancel(msg.id);
+        break;
+    }
+  }
+
+  /** Resolves when every queued file has been handled (for tests). */
+  whenIdle(): Promise<void> {
+    return this.drain;
+  }
+
+  private enqueue(job: Job): void {
+    if (this.running?.id === job.id || this.pending.some((j) => j.id === job.id)) {
+      this.post({ type: 'error', id: job.id, message: `A file with id ${job.id} is already queued.` });
+      return;
+    }
+    this.pending.push(job);
+    if (!this.running && this.pending.length === 1) this.drain = this.pump();
+  }
+
+  private cancel(id: string): void {
+    if (this.running?.id === id) {
+      this.running.controller.abort();
+      return;
+    }
+    const i = this.pending.findIndex((j) => j.id === id);
+    if (i >= 0) {
+      this.pending.splice(i, 1);
+      this.post({ type: 'cancelled', id, storeEvents: this.store.size });
+    }
+    // unknown or finished ids: nothing to cancel
+  }
+
+  private async pump(): Promise<void> {
+    for (let job = this.pending.shift(); job; job = this.pending.shift()) {
+      const controller = new AbortController();
+      this.running = { id: job.id, controller };
+      try {
+        await this.run(job, controller.signal);
+      } catch (e) {
+        // ingest() reports bad content in the summary; reaching here is a bug
+        this.post({ type: 'error', id: job.id, message: `Reading failed: ${e instanceof Error ? e.message : String(e)}` });
+      } finally {
+        this.running = null;
+      }
+    }
+  }
+
+  private async run({ id, file }: Job, signal: AbortSignal): Promise<void> {
+    this.post({ type: 'started', id });
+    let last = -Infinity;
+    const summary = await ingest(readBlobChunks(file, this.opts.chunkBytes), this.store, {
+      name: file.name,
+      totalBytes: file.size,
+      signal,
+      ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
+      onProgress: (p) => {
+        const t = this.now();
+        if (t - last < PROGRESS_INTERVAL_MS) return;
+        last = t;
+        this.post({
+          type: 'progress',
+          id,
+          bytes: p.bytes,
+          totalBytes: p.totalBytes ?? file.size,
+          events: p.events,
+          skipped: p.skipped,
+        });
+      },
+    });
+    if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
+    else this.post({ type: 'done', id, summary, storeEvents: this.store.size });
+  }
+}
+
+/** The id of a malformed message, when it has a usable one. */
+function idOf(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || !('id' in data)) return null;
+  const id = (data as { id: unknown }).id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+}

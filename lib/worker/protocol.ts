@@ -1,0 +1,98 @@
+/**
+ * Messages between the page and the ingest worker. Both sides validate what they receive with
+ * these schemas: only summaries and counters cross the boundary, never event rows.
+ */
+import { z } from 'zod';
+import { InputSummarySchema } from '../schema/findings';
+
+/** Page-chosen id of one queued file. */
+const IdSchema = z.string().min(1).max(64);
+const CountSchema = z.number().int().nonnegative();
+
+const FileSchema = z.custom<File>(
+  (v) => typeof File !== 'undefined' && v instanceof File,
+  'expected a File',
+);
+
+// ── page → worker ────────────────────────────────────────────────────────────
+
+/** Queue a file; files are read one after the other, in the order they were sent. */
+export const IngestRequestSchema = z.object({
+  type: z.literal('ingest'),
+  id: IdSchema,
+  file: FileSchema,
+});
+
+/** Stop reading a file (running or still queued); its rows are removed from the store. */
+export const CancelRequestSchema = z.object({
+  type: z.literal('cancel'),
+  id: IdSchema,
+});
+
+export const ToWorkerSchema = z.discriminatedUnion('type', [IngestRequestSchema, CancelRequestSchema]);
+export type ToWorker = z.infer<typeof ToWorkerSchema>;
+
+// ── worker → page ────────────────────────────────────────────────────────────
+
+/** The worker started reading this file (it was queued until now). */
+export const StartedMessageSchema = z.object({
+  type: z.literal('started'),
+  id: IdSchema,
+});
+
+/** Throttled progress of the running file. */
+export const ProgressMessageSchema = z.object({
+  type: z.literal('progress'),
+  id: IdSchema,
+  bytes: CountSchema,
+  totalBytes: CountSchema,
+  events: CountSchema,
+  skipped: CountSchema,
+});
+
+/** The file was read (possibly with an `error` in the summary, e.g. unknown format). */
+export const DoneMessageSchema = z.object({
+  type: z.literal('done'),
+  id: IdSchema,
+  summary: InputSummarySchema,
+  /** DNS events held by the worker's store for the whole session after this file */
+  storeEvents: CountSchema,
+});
+
+/** The file was cancelled; none of its rows stay in the store. */
+export const CancelledMessageSchema = z.object({
+  type: z.literal('cancelled'),
+  id: IdSchema,
+  storeEvents: CountSchema,
+});
+
+/** Something failed outside the content of a file (a bug or an invalid message). */
+export const ErrorMessageSchema = z.object({
+  type: z.literal('error'),
+  /** null when the failing message could not be tied to a file */
+  id: IdSchema.nullable(),
+  message: z.string(),
+});
+
+export const FromWorkerSchema = z.discriminatedUnion('type', [
+  StartedMessageSchema,
+  ProgressMessageSchema,
+  DoneMessageSchema,
+  CancelledMessageSchema,
+  ErrorMessageSchema,
+]);
+export type FromWorker = z.infer<typeof FromWorkerSchema>;
+
+/** Bytes read per slice of a File: large files are never held whole in memory. */
+export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Minimum time between two progress messages for one file, in ms (≤ 10 per second). */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** A short, bounded description of a validation failure (never echoes the message content). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || 'message'}: ${i.message}`)
+    .join('; ');
+}
