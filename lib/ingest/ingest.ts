@@ -12,6 +12,8 @@ import {
 } from './types';
 
 export const MAX_PROBLEMS = 1000;
+/** Distinct kinds of non-DNS records counted by name; the rest are pooled. */
+const MAX_OTHER_KINDS = 200;
 
 export interface IngestProgress {
   name: string;
@@ -82,8 +84,12 @@ class SummarySink implements IngestSink {
     this.pendingFacts.length = 0;
   }
 
+  private otherKinds = 0;
+
   other(kind: string): void {
-    this.otherCounts[kind] = (this.otherCounts[kind] ?? 0) + 1;
+    let k = kind.slice(0, 80);
+    if (this.otherCounts[k] === undefined && ++this.otherKinds > MAX_OTHER_KINDS) k = '(other kinds)';
+    this.otherCounts[k] = (this.otherCounts[k] ?? 0) + 1;
   }
 
   problem(line: number, reason: string): void {

@@ -1,12 +1,117 @@
-import type { SourceAdapter } from '../types';
+/**
+ * Sysmon in a CSV table (log-formats.md §1.5, §1.6): Splunk exports with any column order and
+ * the CIM/ECS aliases, `_raw` holding the event XML (or classic `WinEventLog` key=value text),
+ * newline-joined multivalue cells, and PowerShell `Get-WinEvent | Export-Csv` (optional `#TYPE`
+ * line, fields from the `Message` text). The most faithful source wins: `_raw` XML, then the
+ * message, then the columns.
+ */
+import { CsvFramer } from '../csv-framer';
+import type { IngestSink, RecordReader, SourceAdapter } from '../types';
+import { addKeyValueLines, addMessageFields, FieldMap } from './sysmon-fields';
+import { SysmonMapper } from './sysmon-record';
+import { addEventXmlFields } from './sysmon-xml';
 
-// PLACEHOLDER: replaced by the real adapter.
+export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
+
+interface Header {
+  names: string[];
+  raw: number;
+  message: number;
+}
+
+class SysmonCsvReader implements RecordReader {
+  private readonly fields = new FieldMap();
+  private readonly mapper: SysmonMapper;
+  private readonly framer: CsvFramer;
+  private header: Header | null = null;
+
+  constructor(private readonly sink: IngestSink) {
+    this.mapper = new SysmonMapper(sink);
+    this.framer = new CsvFramer(
+      (row, line) => this.row(row, line),
+      (line, reason) => sink.problem(line, reason),
+    );
+  }
+
+  push(text: string): void {
+    this.framer.push(text);
+  }
+
+  end(): void {
+    this.framer.end();
+  }
+
+  private row(row: string[], line: number): boolean {
+    if (!this.header) {
+      const first = (row[0] ?? '').replace(/^\uFEFF/, '');
+      if (row.length === 1 && first.startsWith('#TYPE')) return true;
+      const names = row.map((c, i) => (i === 0 ? first : c).trim());
+      const lower = names.map((n) => n.toLowerCase());
+      // PowerShell's ProcessId column is the pid that wrote the event (the Sysmon service), not
+      // the querying process: keep it out of the ProcessId field.
+      if (lower.includes('message') && lower.includes('id') && lower.includes('providername')) {
+        const pid = lower.indexOf('processid');
+        if (pid >= 0) names[pid] = 'ExecutionProcessId';
+      }
+      this.header = { names, raw: lower.indexOf('_raw'), message: lower.indexOf('message') };
+      return true;
+    }
+    const h = this.header;
+    if (row.length !== h.names.length) {
+      this.sink.problem(line, `expected ${h.names.length} fields as in the header, found ${row.length}`);
+      return false;
+    }
+    const f = this.fields;
+    f.clear();
+    try {
+      const raw = h.raw >= 0 ? row[h.raw] : undefined;
+      if (raw !== undefined && raw !== '') {
+        if (raw.includes('<Event')) addEventXmlFields(f, raw);
+        else if (raw.includes('=')) addKeyValueLines(f, raw);
+      }
+      const message = h.message >= 0 ? row[h.message] : undefined;
+      if (message !== undefined && message !== '') addMessageFields(f, message);
+      for (let i = 0; i < h.names.length; i++) {
+        const v = row[i];
+        if (v !== undefined && i !== h.raw) f.set(h.names[i] as string, v);
+      }
+    } catch (e) {
+      this.sink.problem(line, `could not read the row: ${e instanceof Error ? e.message : String(e)}`);
+      return true;
+    }
+    this.mapper.handle(f, line);
+    return true;
+  }
+}
+
+/** The header line (after an optional PowerShell `#TYPE` line), split on commas, unquoted, lower-case. */
+function headerColumns(head: string): string[] | null {
+  const lines = head.replace(/^\uFEFF/, '').split('\n', 3);
+  let header = lines[0] ?? '';
+  if (header.startsWith('#TYPE')) header = lines[1] ?? '';
+  header = header.replace(/\r$/, '');
+  if (header === '' || /^[{[<#]/.test(header) || header.startsWith(EVENT_VIEWER_HEADER)) return null;
+  const cols = header.split(',').map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  return cols.length >= 2 ? cols : null;
+}
+
+function sniff(head: string): number {
+  const cols = headerColumns(head);
+  if (!cols) return 0;
+  const has = (...names: string[]) => names.some((n) => cols.includes(n));
+  if (has('queryname', 'dns.question.name')) return 0.9;
+  const sysmonText = /Microsoft-Windows-Sysmon|Dns query:|<EventID>22<\/EventID>/.test(head);
+  if (has('_raw') && sysmonText) return 0.85;
+  if (has('message') && has('id', 'eventid', 'eventcode', 'providername') && sysmonText) return 0.85;
+  if (has('query') && has('image', 'process_path', 'process.executable')) return 0.6;
+  if (has('eventcode', 'eventid') && has('image', 'process_path')) return 0.5;
+  return 0;
+}
+
 export const sysmonSplunkCsv: SourceAdapter = {
   id: 'sysmon-splunk-csv',
   label: 'Sysmon DNS (Splunk CSV)',
-  fields: [],
-  sniff: () => 0,
-  open: () => {
-    throw new Error('not implemented');
-  },
+  fields: ['time', 'host', 'user', 'process', 'qname', 'qtype', 'status', 'answers'],
+  sniff,
+  open: (sink) => new SysmonCsvReader(sink),
 };

@@ -1,0 +1,120 @@
+/**
+ * Field access shared by the Sysmon adapters: a record is a bag of named string fields, read
+ * case-insensitively and through aliases (log-formats.md §1.6).
+ */
+
+/** Read-only view of one record's fields. */
+export interface FieldSource {
+  /** The value of the first alias that is present and non-empty. */
+  getAny(names: AliasList): string | undefined;
+}
+
+/** Alias names with their lower-case forms, computed once. */
+export interface AliasList {
+  readonly names: readonly string[];
+  readonly lower: readonly string[];
+}
+
+export function aliases(...names: string[]): AliasList {
+  return { names, lower: names.map((n) => n.toLowerCase()) };
+}
+
+/** Prefixes under which exporters nest the Sysmon EventData fields; `winlog.event_data.X` counts as X. */
+const NESTED_PREFIXES = ['winlog.event_data.', 'event_data.', 'EventData.'];
+/** A hostile record cannot make one field map grow without bound. */
+export const MAX_FIELDS = 4096;
+
+/**
+ * Fields of one record. The first value set for a name wins, so callers add the most faithful
+ * source first (event XML, then the rendered message, then table columns). Lookups try the exact
+ * name, then any case. Backed by prototype-less objects (recreated per record, which is much
+ * cheaper than clearing a Map), so keys like `__proto__` are plain data.
+ */
+export class FieldMap implements FieldSource {
+  private exact = Object.create(null) as Record<string, string>;
+  private lower = Object.create(null) as Record<string, string>;
+  private count = 0;
+
+  clear(): void {
+    if (this.count === 0) return;
+    this.exact = Object.create(null) as Record<string, string>;
+    this.lower = Object.create(null) as Record<string, string>;
+    this.count = 0;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** True when a field of exactly this name is present. */
+  has(name: string): boolean {
+    return this.exact[name] !== undefined;
+  }
+
+  set(name: string, value: string): void {
+    if (this.count >= MAX_FIELDS || this.exact[name] !== undefined) return;
+    this.exact[name] = value;
+    this.count++;
+    const lc = name.toLowerCase();
+    if (this.lower[lc] === undefined) this.lower[lc] = value;
+    if (name.indexOf('.') > 0) {
+      for (const p of NESTED_PREFIXES) {
+        if (name.length > p.length && name.startsWith(p)) {
+          this.set(name.slice(p.length), value);
+          break;
+        }
+      }
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.exact[name] ?? this.lower[name.toLowerCase()];
+  }
+
+  getAny(list: AliasList): string | undefined {
+    const { names, lower } = list;
+    const exact = this.exact;
+    const low = this.lower;
+    for (let i = 0; i < names.length; i++) {
+      const v = exact[names[i] as string] ?? low[lower[i] as string];
+      if (v !== undefined && v !== '') return v;
+    }
+    return undefined;
+  }
+}
+
+const MESSAGE_LINE_RE = /^(\w+): ?(.*)$/;
+
+/**
+ * Adds the `Key: value` lines of a rendered Windows event message (`Dns query:\r\nRuleName: -\r\n…`)
+ * to `into`. The title line (`Dns query:`) and continuation lines are ignored.
+ */
+export function addMessageFields(into: FieldMap, message: string): void {
+  let start = 0;
+  const n = message.length;
+  while (start < n) {
+    let end = message.indexOf('\n', start);
+    if (end === -1) end = n;
+    let line = message.slice(start, end);
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    const m = MESSAGE_LINE_RE.exec(line);
+    if (m) into.set(m[1] as string, m[2] as string);
+    start = end + 1;
+  }
+}
+
+const KEY_VALUE_LINE_RE = /^(\w+)=(.*)$/;
+
+/** Adds the `Key=value` lines of a classic Splunk `WinEventLog` `_raw` text, and its message lines. */
+export function addKeyValueLines(into: FieldMap, raw: string): void {
+  for (const rawLine of raw.split('\n')) {
+    const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
+    const kv = KEY_VALUE_LINE_RE.exec(line);
+    if (kv) {
+      into.set(kv[1] as string, kv[2] as string);
+      continue;
+    }
+    const m = MESSAGE_LINE_RE.exec(line);
+    if (m) into.set(m[1] as string, m[2] as string);
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The one mapping from a Sysmon record (any export shape, seen through a {@link FieldSource}) to
+ * sink calls: EID 22 → DNS event, EID 1/7/11 → process fact, anything else → an "other" count.
+ */
+import { statusFromSysmon, sysmonStatusCode } from '../dns-codes';
+import { parseLocalDateTime } from '../local-time';
+import { parseAnyTime, parseIsoTime } from '../time';
+import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
+import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
+import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
+
+export const F = {
+  eventId: aliases('EventCode', 'EventID', 'event_id', 'winlog.event_id', 'event.code', 'signature_id', 'Id', 'Event ID'),
+  // Only Windows provider/channel fields decide "not Sysmon"; Splunk's `source`/`sourcetype`
+  // may name a file or a generic sourcetype and are not consulted.
+  provider: aliases('Provider', 'SourceName', 'ProviderName', 'winlog.provider_name', 'event.provider'),
+  channel: aliases('Channel', 'winlog.channel', 'LogName'),
+  qname: aliases('QueryName', 'query', 'dns.question.name'),
+  status: aliases('QueryStatus', 'sysmon.dns.status'),
+  results: aliases('QueryResults', 'dns.answers', 'answer'),
+  image: aliases('Image', 'process_path', 'process.executable'),
+  // `host` last: in OTRF/NXLog JSON it names the log collector, not the Windows computer.
+  host: aliases('Computer', 'ComputerName', 'Hostname', 'MachineName', 'winlog.computer_name', 'host.name', 'dest', 'host'),
+  user: aliases('User', 'user'),
+  userDomain: aliases('user.domain'),
+  userName: aliases('user.name'),
+  /** the event's Security UserID (XML) / NXLog `UserID`: the fallback when Sysmon logged no User */
+  userSid: aliases('UserID', 'winlog.user.identifier'),
+  pid: aliases('ProcessId', 'process.pid'),
+  guid: aliases('ProcessGuid', 'process.entity_id'),
+  utcTime: aliases('UtcTime'),
+  commandLine: aliases('CommandLine', 'process.command_line'),
+  parentImage: aliases('ParentImage', 'process.parent.executable'),
+  parentGuid: aliases('ParentProcessGuid', 'process.parent.entity_id'),
+  company: aliases('Company'),
+  description: aliases('Description'),
+  product: aliases('Product'),
+  fileVersion: aliases('FileVersion'),
+  originalFileName: aliases('OriginalFileName'),
+  integrityLevel: aliases('IntegrityLevel'),
+  hashes: aliases('Hashes'),
+  imageLoaded: aliases('ImageLoaded', 'file.path'),
+  signed: aliases('Signed', 'file.code_signature.signed'),
+  signature: aliases('Signature', 'file.code_signature.subject_name'),
+  signatureStatus: aliases('SignatureStatus', 'file.code_signature.status'),
+  targetFilename: aliases('TargetFilename', 'file.path'),
+  creationUtcTime: aliases('CreationUtcTime'),
+} as const;
+
+/** Time fields after UtcTime, in order of preference, with whether a zone-less value is still UTC. */
+const TIME_FALLBACKS: readonly { list: AliasList; label: string; utc: boolean }[] = [
+  { list: aliases('_time'), label: '_time', utc: false },
+  { list: aliases('@timestamp'), label: '@timestamp', utc: false },
+  { list: aliases('SystemTime'), label: 'event SystemTime', utc: true },
+  { list: aliases('TimeCreated'), label: 'TimeCreated', utc: false },
+  { list: aliases('TimeGenerated'), label: 'TimeGenerated', utc: false },
+  { list: aliases('Date and Time'), label: "Event Viewer 'Date and Time'", utc: false },
+];
+
+const HASH_KEYS: readonly [string, AliasList][] = [
+  ['SHA1', aliases('process.hash.sha1', 'file.hash.sha1', 'hash.sha1')],
+  ['MD5', aliases('process.hash.md5', 'file.hash.md5', 'hash.md5')],
+  ['SHA256', aliases('process.hash.sha256', 'file.hash.sha256', 'hash.sha256')],
+  ['IMPHASH', aliases('process.pe.imphash', 'file.pe.imphash', 'hash.imphash')],
+];
+
+const GUID_BARE_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `SHA1=AB..,MD5=CD..` → { SHA1: 'ab..', MD5: 'cd..' }; undefined when none. */
+export function parseHashes(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  let out: Record<string, string> | undefined;
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const alg = part.slice(0, eq).trim().toUpperCase();
+    const hex = part.slice(eq + 1).trim().toLowerCase();
+    if (alg === '' || hex === '' || hex === '-') continue;
+    out ??= Object.create(null) as Record<string, string>;
+    out[alg] = hex;
+  }
+  return out;
+}
+
+function normGuid(text: string | undefined): string {
+  if (text === undefined) return '';
+  const g = text.trim().toLowerCase();
+  return GUID_BARE_RE.test(g) ? `{${g}}` : g;
+}
+
+function normImage(text: string | undefined): string {
+  if (text === undefined) return '';
+  return text === '&lt;unknown process&gt;' ? '<unknown process>' : text;
+}
+
+function parsePid(text: string | undefined): number {
+  if (text === undefined) return -1;
+  const t = text.trim();
+  return /^\d{1,10}$/.test(t) && Number(t) <= 0xffffffff ? Number(t) : -1;
+}
+
+function quote(text: string): string {
+  return `“${text.length > 60 ? text.slice(0, 60) + '…' : text}”`;
+}
+
+/** Thrown for a record that cannot be read; its message is the problem reason. */
+class Unreadable extends Error {}
+
+/** Maps records of one input. Holds per-input state: the reused event object and caches. */
+export class SysmonMapper {
+  private readonly ev: DnsEventInput = {
+    time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
+    status: 'NOERROR', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '',
+  };
+  private readonly qtypeByResults = new Map<string, number>();
+  private readonly bases: string[] = [];
+
+  constructor(private readonly sink: IngestSink) {}
+
+  /** Maps one record; never throws (a failure becomes a problem of `line`). */
+  handle(f: FieldSource, line: number): void {
+    try {
+      this.map(f, line);
+    } catch (e) {
+      this.sink.problem(line, e instanceof Unreadable ? e.message : `could not read the record: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private map(f: FieldSource, line: number): void {
+    const idText = f.getAny(F.eventId);
+    const qname = f.getAny(F.qname);
+    let id: number;
+    if (idText === undefined) {
+      if (qname === undefined) throw new Unreadable('no EventID and no QueryName: not a Sysmon DNS record');
+      id = 22;
+    } else {
+      const t = idText.trim();
+      if (!/^\d{1,6}$/.test(t)) throw new Unreadable(`unreadable event id ${quote(idText)}`);
+      id = Number(t);
+    }
+    const provider = f.getAny(F.provider);
+    const channel = f.getAny(F.channel);
+    const sysmon =
+      (provider === undefined && channel === undefined) ||
+      /sysmon/i.test(provider ?? '') ||
+      /sysmon/i.test(channel ?? '');
+    if (!sysmon) {
+      this.sink.other(`${(provider ?? channel ?? '').slice(0, 80)} ${id}`);
+      return;
+    }
+    if (id === 22) this.dns(f, line, qname);
+    else if (id === 1 || id === 7 || id === 11) this.fact(f, line, id);
+    else this.sink.other(`Sysmon ${id}`);
+  }
+
+  private time(f: FieldSource): number {
+    const utc = f.getAny(F.utcTime);
+    if (utc !== undefined) {
+      const p = parseIsoTime(utc);
+      if (!p) throw new Unreadable(`unreadable UtcTime ${quote(utc)}`);
+      this.basis('UTC (Sysmon UtcTime)');
+      return p.ms;
+    }
+    for (const fb of TIME_FALLBACKS) {
+      const text = f.getAny(fb.list);
+      if (text === undefined) continue;
+      const p = parseAnyTime(text) ?? parseLocalDateTime(text);
+      if (!p) throw new Unreadable(`no UtcTime, and unreadable ${fb.label} ${quote(text)}`);
+      this.basis(
+        p.zoned || fb.utc
+          ? `UTC (from ${fb.label}; no UtcTime)`
+          : `${fb.label} without a zone, read as UTC (may be local time of the exporting machine)`,
+      );
+      return p.ms;
+    }
+    throw new Unreadable('no timestamp (UtcTime, _time, @timestamp, TimeCreated)');
+  }
+
+  private basis(label: string): void {
+    if (this.bases.includes(label)) return;
+    this.bases.push(label);
+    this.sink.timeBasis(this.bases.join('; '));
+  }
+
+  private user(f: FieldSource): string {
+    const u = f.getAny(F.user);
+    if (u !== undefined) return u;
+    const name = f.getAny(F.userName);
+    if (name !== undefined) {
+      const dom = f.getAny(F.userDomain);
+      return dom === undefined ? name : `${dom}\\${name}`;
+    }
+    return f.getAny(F.userSid) ?? '';
+  }
+
+  private dns(f: FieldSource, line: number, qname: string | undefined): void {
+    if (qname === undefined) throw new Unreadable('Sysmon event 22 without QueryName');
+    const ev = this.ev;
+    ev.time = this.time(f);
+    ev.line = line;
+    ev.qname = qname;
+    ev.host = f.getAny(F.host) ?? '';
+    ev.user = this.user(f);
+    ev.image = normImage(f.getAny(F.image));
+    ev.pid = parsePid(f.getAny(F.pid));
+    ev.guid = normGuid(f.getAny(F.guid));
+    const results = f.getAny(F.results);
+    if (results === undefined || isEmptyResults(results)) {
+      ev.answers = 0;
+      ev.qtype = 0;
+    } else {
+      ev.answers = this.sink.answers(results, results, parseQueryResults);
+      ev.qtype = this.qtypeOf(results);
+    }
+    const statusText = f.getAny(F.status);
+    let status: DnsStatus;
+    let code: number;
+    if (statusText === undefined) {
+      // No QueryStatus column (e.g. a Splunk table of _time, QueryName, QueryResults only):
+      // answers prove success; without answers the outcome is unknown, and a Sysmon query
+      // without results is far more often a failure than a NODATA, so it counts as ERROR.
+      // statusCode -1 marks "not logged" either way.
+      code = -1;
+      status = ev.answers !== 0 ? 'NOERROR' : 'ERROR';
+    } else {
+      const c = sysmonStatusCode(statusText);
+      // An unknown symbol keeps the event (code -1, ERROR) rather than losing the query.
+      code = c ?? -1;
+      status = c === null ? 'ERROR' : statusFromSysmon(c);
+    }
+    ev.status = status;
+    ev.statusCode = code;
+    this.sink.dns(ev);
+  }
+
+  private qtypeOf(results: string): number {
+    let q = this.qtypeByResults.get(results);
+    if (q === undefined) {
+      q = inferQtype(parseQueryResults(results));
+      if (this.qtypeByResults.size >= 100_000) this.qtypeByResults.clear();
+      this.qtypeByResults.set(results, q);
+    }
+    return q;
+  }
+
+  private fact(f: FieldSource, line: number, eventId: 1 | 7 | 11): void {
+    const fact: ProcessFactInput = {
+      eventId,
+      line,
+      time: this.time(f),
+      guid: normGuid(f.getAny(F.guid)),
+      pid: parsePid(f.getAny(F.pid)),
+      image: normImage(f.getAny(F.image)),
+      host: f.getAny(F.host) ?? '',
+      user: this.user(f),
+    };
+    if (eventId === 11) {
+      fact.targetFilename = f.getAny(F.targetFilename);
+      fact.creationUtcTime = f.getAny(F.creationUtcTime);
+    } else {
+      fact.hashes = parseHashes(f.getAny(F.hashes)) ?? this.ecsHashes(f);
+      fact.company = f.getAny(F.company);
+      fact.description = f.getAny(F.description);
+      fact.product = f.getAny(F.product);
+      fact.fileVersion = f.getAny(F.fileVersion);
+      fact.originalFileName = f.getAny(F.originalFileName);
+    }
+    if (eventId === 1) {
+      fact.commandLine = f.getAny(F.commandLine);
+      fact.parentImage = f.getAny(F.parentImage);
+      const parent = f.getAny(F.parentGuid);
+      fact.parentGuid = parent === undefined ? undefined : normGuid(parent);
+      fact.integrityLevel = f.getAny(F.integrityLevel);
+    } else if (eventId === 7) {
+      fact.imageLoaded = f.getAny(F.imageLoaded);
+      const signed = f.getAny(F.signed)?.trim().toLowerCase();
+      fact.signed = signed === 'true' ? true : signed === 'false' ? false : undefined;
+      fact.signature = f.getAny(F.signature);
+      fact.signatureStatus = f.getAny(F.signatureStatus);
+    }
+    this.sink.processFact(fact);
+  }
+
+  private ecsHashes(f: FieldSource): Record<string, string> | undefined {
+    let out: Record<string, string> | undefined;
+    for (const [alg, list] of HASH_KEYS) {
+      const v = f.getAny(list);
+      if (v === undefined) continue;
+      out ??= Object.create(null) as Record<string, string>;
+      out[alg] = v.trim().toLowerCase();
+    }
+    return out;
+  }
+}
