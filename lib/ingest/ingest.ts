@@ -240,7 +240,7 @@ export async function ingest(
     }
     adapter = a;
     sink.keyPrefix = `${a.id}\u0000`;
-    store.setInputFormat(inputIndex, a.id);
+    store.setInputFormat(inputIndex, a.id, a.fields);
     reader = a.open(sink);
     reader.push(head);
     head = '';

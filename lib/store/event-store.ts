@@ -67,6 +67,8 @@ export interface EventView {
 export interface StoreInput {
   name: string;
   format: string;
+  /** logical fields the input's format provides (detector coverage) */
+  fields: readonly string[];
   /** first row of this input */
   start: number;
   /** rows of this input */
@@ -149,14 +151,17 @@ export class EventStore {
 
   /** Starts a new input; rows appended until the next call belong to it. Returns its index. */
   beginInput(name: string, format: string): number {
-    this.inputs.push({ name, format, start: this.size, count: 0 });
+    this.inputs.push({ name, format, fields: [], start: this.size, count: 0 });
     return this.inputs.length - 1;
   }
 
   /** Sets the format of the current input once sniffing decided it. */
-  setInputFormat(input: number, format: string): void {
+  setInputFormat(input: number, format: string, fields: readonly string[]): void {
     const inp = this.inputs[input];
-    if (inp) inp.format = format;
+    if (inp) {
+      inp.format = format;
+      inp.fields = fields;
+    }
   }
 
   /** Removes the last input and its rows (cancelled ingest). */

@@ -1,0 +1,150 @@
+import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store';
+import { STATUS_ORDER } from '../store/event-store';
+import { StringPool } from '../store/string-pool';
+import { registrableDomain } from '../enrich/domain';
+
+/** Who a finding is about: a process on a host, or a host when the source has no process. */
+export interface ProcessEntity {
+  readonly host: string;
+  /** image path; '' for network sources */
+  readonly process: string;
+}
+
+/**
+ * Read access to the store for detectors, with per-distinct-value caches: the normalised name,
+ * registrable domain and process entity of a row are computed once per distinct string or
+ * actor, never per row.
+ */
+export class DetectContext {
+  readonly size: number;
+  /** registrable domains (ids local to this context) */
+  readonly domains = new StringPool();
+  private readonly normOfRaw: Int32Array;
+  private domainOfNorm: Int32Array;
+  private readonly processOfActor: Int32Array;
+  private readonly processes: ProcessEntity[] = [];
+  /** fields provided by at least one input */
+  readonly fields: ReadonlySet<string>;
+
+  constructor(readonly store: EventStore) {
+    this.size = store.size;
+    const poolSize = store.strings.size;
+    this.normOfRaw = new Int32Array(poolSize).fill(-1);
+    this.domainOfNorm = new Int32Array(poolSize).fill(-1);
+    const actors = store.actors;
+    this.processOfActor = new Int32Array(actors.size);
+    const keys = new Map<string, number>();
+    for (let a = 0; a < actors.size; a++) {
+      const host = store.strings.get(actors.host.get(a));
+      const process = store.strings.get(actors.image.get(a));
+      const key = `${host}\u0000${process}`;
+      let id = keys.get(key);
+      if (id === undefined) {
+        id = this.processes.length;
+        keys.set(key, id);
+        this.processes.push({ host, process });
+      }
+      this.processOfActor[a] = id;
+    }
+    this.fields = new Set(store.inputs.flatMap((i) => i.fields));
+  }
+
+  time(row: number): number {
+    return this.store.time.get(row);
+  }
+
+  /** normalised query-name string id (store pool) */
+  qname(row: number): number {
+    const raw = this.store.qname.get(row);
+    let n = this.normOfRaw[raw] as number;
+    if (n < 0) {
+      n = this.store.qnameNorm(raw);
+      this.normOfRaw[raw] = n;
+    }
+    return n;
+  }
+
+  text(stringId: number): string {
+    return this.store.strings.get(stringId);
+  }
+
+  qnameText(row: number): string {
+    return this.text(this.qname(row));
+  }
+
+  /** registrable-domain id of a row (see {@link domainText}) */
+  domain(row: number): number {
+    const q = this.qname(row);
+    if (q >= this.domainOfNorm.length) {
+      const grown = new Int32Array(this.store.strings.size).fill(-1);
+      grown.set(this.domainOfNorm);
+      this.domainOfNorm = grown;
+    }
+    let d = this.domainOfNorm[q] as number;
+    if (d < 0) {
+      d = this.domains.intern(registrableDomain(this.text(q)));
+      this.domainOfNorm[q] = d;
+    }
+    return d;
+  }
+
+  domainText(domainId: number): string {
+    return this.domains.get(domainId);
+  }
+
+  actor(row: number): number {
+    return this.store.actor.get(row);
+  }
+
+  /** process entity id of a row: one per (host, image) */
+  process(row: number): number {
+    return this.processOfActor[this.actor(row)] as number;
+  }
+
+  processEntity(id: number): ProcessEntity {
+    const p = this.processes[id];
+    if (!p) throw new RangeError(`unknown process entity ${id}`);
+    return p;
+  }
+
+  get processCount(): number {
+    return this.processes.length;
+  }
+
+  host(row: number): string {
+    return this.text(this.store.actors.host.get(this.actor(row)));
+  }
+
+  qtype(row: number): number {
+    return this.store.qtype.get(row);
+  }
+
+  statusIndex(row: number): number {
+    return this.store.status.get(row);
+  }
+
+  status(row: number): StoreStatus {
+    return STATUS_ORDER[this.store.status.get(row)] as StoreStatus;
+  }
+
+  answersId(row: number): number {
+    return this.store.answers.get(row);
+  }
+
+  answers(row: number): readonly StoredAnswer[] {
+    return this.store.answerSet(this.store.answers.get(row));
+  }
+
+  ttl(row: number): number {
+    return this.store.ttl.get(row);
+  }
+
+  /** resolver address string id ('' = 0 when unknown) */
+  resolver(row: number): number {
+    return this.store.resolver.get(row);
+  }
+
+  client(row: number): string {
+    return this.text(this.store.actors.client.get(this.actor(row)));
+  }
+}

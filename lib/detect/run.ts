@@ -1,0 +1,53 @@
+import type { EventStore } from '../store/event-store';
+import type { Finding } from '../schema/findings';
+import { isEnabled, resolveThresholds, type HuntConfig } from './config';
+import { DetectContext } from './context';
+import { toFinding } from './finding';
+import { DETECTORS } from './registry';
+import { SEVERITIES, type Detector } from './types';
+
+export interface DetectorRun {
+  detector: string;
+  /** false when disabled or when no input provides its required fields */
+  ran: boolean;
+  reason?: string;
+  findings: number;
+  ms: number;
+}
+
+export interface DetectionResult {
+  findings: Finding[];
+  runs: DetectorRun[];
+}
+
+const severityRank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
+
+/** Runs every enabled detector whose required fields the inputs provide; findings by score. */
+export function runDetectors(
+  store: EventStore,
+  config?: HuntConfig,
+  detectors: readonly Detector[] = DETECTORS,
+  now: () => number = () => performance.now(),
+): DetectionResult {
+  const ctx = new DetectContext(store);
+  const findings: Finding[] = [];
+  const runs: DetectorRun[] = [];
+  for (const d of detectors) {
+    const id = d.meta.id;
+    if (!isEnabled(d.meta, config)) {
+      runs.push({ detector: id, ran: false, reason: 'disabled in the config', findings: 0, ms: 0 });
+      continue;
+    }
+    const missing = d.meta.requiredFields.filter((f) => !ctx.fields.has(f));
+    if (missing.length > 0) {
+      runs.push({ detector: id, ran: false, reason: `no input provides ${missing.join(', ')}`, findings: 0, ms: 0 });
+      continue;
+    }
+    const t0 = now();
+    const raw = d.run(ctx, resolveThresholds(d.meta, config));
+    for (const r of raw) findings.push(toFinding(ctx, d.meta, r));
+    runs.push({ detector: id, ran: true, findings: raw.length, ms: now() - t0 });
+  }
+  findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  return { findings, runs };
+}

@@ -1,0 +1,60 @@
+import type { EventField } from '../ingest/types';
+import type { DetectContext } from './context';
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A tunable number of a detector, shown in the UI and the report. */
+export interface ThresholdSpec {
+  readonly default: number;
+  /** e.g. "events", "characters", "bits/char", "seconds", "ratio" */
+  readonly unit: string;
+  readonly description: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface DetectorMeta {
+  /** kebab-case, stable: used in findings JSON, config files and URLs */
+  readonly id: string;
+  readonly title: string;
+  /** what it catches, one or two sentences */
+  readonly description: string;
+  /** MITRE ATT&CK technique ids, e.g. T1071.004 */
+  readonly mitre: readonly string[];
+  /** fields the source must provide for the detector to run */
+  readonly requiredFields: readonly EventField[];
+  readonly thresholds: Readonly<Record<string, ThresholdSpec>>;
+  readonly falsePositives: readonly string[];
+  /** severity when the evidence is at its weakest; detectors may raise it from evidence */
+  readonly severity: Severity;
+}
+
+/** What a detector returns; the shared code turns it into the findings JSON. */
+export interface RawFinding {
+  readonly title: string;
+  readonly severity: Severity;
+  /** 0–10 */
+  readonly score: number;
+  readonly entity: {
+    readonly domain?: string;
+    readonly qname?: string;
+    readonly host?: string;
+    readonly process?: string;
+  };
+  /** store rows the finding rests on (all of them; examples are picked by the shared code) */
+  readonly rows: ArrayLike<number>;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export type Thresholds<M extends DetectorMeta> = { readonly [K in keyof M['thresholds']]: number };
+
+export interface Detector<M extends DetectorMeta = DetectorMeta> {
+  readonly meta: M;
+  run(ctx: DetectContext, thresholds: Thresholds<M>): RawFinding[];
+}
+
+/** Identity helper that keeps the literal metadata type for `Thresholds<M>`. */
+export function defineDetector<const M extends DetectorMeta>(d: Detector<M>): Detector<M> {
+  return d;
+}
