@@ -58,3 +58,18 @@ export interface Detector<M extends DetectorMeta = DetectorMeta> {
 export function defineDetector<const M extends DetectorMeta>(d: Detector<M>): Detector<M> {
   return d;
 }
+
+/** Score bands: info < 2 ≤ low < 4 ≤ medium < 6 ≤ high < 8 ≤ critical. */
+export function severityFromScore(score: number): Severity {
+  if (score >= 8) return 'critical';
+  if (score >= 6) return 'high';
+  if (score >= 4) return 'medium';
+  if (score >= 2) return 'low';
+  return 'info';
+}
+
+/** The evidence's severity, never below the detector's declared floor. */
+export function severityFor(meta: DetectorMeta, score: number): Severity {
+  const s = severityFromScore(score);
+  return SEVERITIES.indexOf(s) >= SEVERITIES.indexOf(meta.severity) ? s : meta.severity;
+}
