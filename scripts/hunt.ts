@@ -15,11 +15,29 @@ import type { InputSummary } from '../lib/schema/findings';
 import { buildHuntReport } from '../lib/report/hunt-report';
 import { inputSummaryLines } from '../lib/report/inputs-text';
 import { GENERATOR } from '../lib/version';
+import { readFile } from 'node:fs/promises';
+import { defaultConfig, parseHuntConfig, type HuntConfig } from '../lib/detect/config';
+import { DETECTORS } from '../lib/detect/registry';
+import { runDetectors } from '../lib/detect/run';
+import { groupSuspects } from '../lib/score/suspects';
+import { suspectLines } from '../lib/report/suspects-text';
 
-const USAGE = `usage: npm run --silent hunt -- <file>... [--json]
+async function loadConfig(file: string): Promise<{ ok: true; config: HuntConfig } | { ok: false; errors: string[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    return { ok: false, errors: [e instanceof Error ? e.message : String(e)] };
+  }
+  return parseHuntConfig(DETECTORS, json);
+}
 
-  --json     print the findings JSON (inputs, findings) on stdout and nothing else
-  -h, --help show this help`;
+const USAGE = `usage: npm run --silent hunt -- <file>... [--json] [--config config.json]
+
+  --json           print the findings JSON (inputs, findings) on stdout and nothing else
+  --config FILE    detector settings: { "detectors": { "<id>": { "enabled": bool, "thresholds": { … } } } }
+  --print-config   print the default config (every detector and threshold) and exit
+  -h, --help       show this help`;
 
 function nodeSha256(): Hasher {
   const h = createHash('sha256');
@@ -67,11 +85,29 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        config: { type: 'string' },
+        'print-config': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     return 2;
+  }
+  if (args.values['print-config']) {
+    process.stdout.write(`${JSON.stringify(defaultConfig(DETECTORS), null, 2)}\n`);
+    return 0;
+  }
+  let config: HuntConfig | undefined;
+  if (args.values.config) {
+    const loaded = await loadConfig(args.values.config);
+    if (!loaded.ok) {
+      process.stderr.write(`dns-hunt: ${args.values.config}: ${loaded.errors.join('; ')}\n`);
+      return 2;
+    }
+    config = loaded.config;
   }
   if (args.values.help || args.positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -80,13 +116,14 @@ async function main(): Promise<number> {
   const store = new EventStore();
   const inputs: InputSummary[] = [];
   for (const file of args.positionals) inputs.push(await ingestFile(file, store));
-  const report = buildHuntReport(inputs, []);
+  const { findings } = runDetectors(store, config);
+  const report = buildHuntReport(inputs, findings);
   if (args.values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const lines = [`${GENERATOR.name} ${GENERATOR.version}: ${inputs.length} input(s), ${store.size.toLocaleString('en-US')} DNS events`, ''];
     for (const s of inputs) lines.push(...inputSummaryLines(s), '');
-    lines.push('Findings: none (the detectors are not part of this version yet).');
+    lines.push(...suspectLines(groupSuspects(findings)));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   const readable = inputs.some((s) => !s.error || s.events > 0);
