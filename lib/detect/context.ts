@@ -68,6 +68,11 @@ export class DetectContext {
     return this.store.strings.get(stringId);
   }
 
+  /** the query name exactly as logged (case kept: base64 tunnels are case-sensitive) */
+  qnameRawText(row: number): string {
+    return this.text(this.store.qname.get(row));
+  }
+
   qnameText(row: number): string {
     return this.text(this.qname(row));
   }

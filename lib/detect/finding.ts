@@ -7,8 +7,10 @@ import type { DetectorMeta, RawFinding } from './types';
 export const MAX_EXAMPLES = 20;
 
 /** Stable id: the same detector and entity give the same id in every run and on every machine. */
-export function findingId(detector: string, entity: RawFinding['entity']): string {
-  const key = [detector, entity.domain ?? '', entity.qname ?? '', entity.host ?? '', entity.process ?? ''].join('\u0000');
+export function findingId(detector: string, entity: RawFinding['entity'], discriminator = ''): string {
+  const parts = [detector, entity.domain ?? '', entity.qname ?? '', entity.host ?? '', entity.process ?? ''];
+  if (discriminator !== '') parts.push(discriminator);
+  const key = parts.join('\u0000');
   return bytesToHex(sha256(utf8ToBytes(key))).slice(0, 16);
 }
 
@@ -32,7 +34,7 @@ export function toFinding(ctx: DetectContext, meta: DetectorMeta, raw: RawFindin
   const store = ctx.store;
   const entity = Object.fromEntries(Object.entries(raw.entity).filter(([, v]) => v !== undefined && v !== ''));
   return {
-    id: findingId(meta.id, raw.entity),
+    id: findingId(meta.id, raw.entity, raw.key),
     detector: meta.id,
     title: raw.title,
     severity: raw.severity,

@@ -1,16 +1,199 @@
-import { defineDetector } from './types';
+import type { DetectContext } from './context';
+import { defineDetector, severityFor, type RawFinding } from './types';
+import { encodedVerdict } from './util/entropy';
+import { benignZone, isStructurallyBenign, subdomainOf } from './util/labels';
 
-// PLACEHOLDER: replaced by the real detector.
-export const subdomainFanout = defineDetector({
-  meta: {
-    id: 'subdomain-fanout',
-    title: 'subdomain-fanout',
-    description: 'placeholder',
-    mitre: [],
-    requiredFields: [],
-    thresholds: {},
-    falsePositives: [],
-    severity: 'info',
+/** First labels at least this long are judged for encoded data (the "looks like a tunnel" modifier). */
+const ENCODED_LABEL_MIN = 16;
+
+const meta = {
+  id: 'subdomain-fanout',
+  title: 'Unique-subdomain fan-out under one domain',
+  description:
+    'RITA-style C2-over-DNS: the number of distinct query names under one registrable domain. Bulk tunnels and ' +
+    'stageless DNS payload delivery need hundreds to thousands of unique names; normal domains need few.',
+  mitre: ['T1071.004', 'T1048.003'],
+  requiredFields: ['qname'],
+  thresholds: {
+    minSubdomains: {
+      default: 100,
+      unit: 'names',
+      description: 'Distinct names under one registrable domain to become a candidate (RITA v5 c2_subdomain_threshold / c2_score_thresholds.base).',
+      min: 1,
+    },
+    lowSubdomains: {
+      default: 500,
+      unit: 'names',
+      description: 'RITA v5 c2_score_thresholds.low: from here the finding is low.',
+      min: 1,
+    },
+    mediumSubdomains: {
+      default: 800,
+      unit: 'names',
+      description: 'RITA v5 c2_score_thresholds.medium: from here the finding is medium.',
+      min: 1,
+    },
+    highSubdomains: {
+      default: 1000,
+      unit: 'names',
+      description: 'RITA v5 c2_score_thresholds.high: from here the finding is high (RITA caps the count here).',
+      min: 1,
+    },
+    encodedShare: {
+      default: 0.5,
+      unit: 'ratio',
+      description: 'Share of names whose first label (≥ 16 chars) looks like encoded data that adds the tunnel modifier (+2).',
+      min: 0,
+      max: 1,
+    },
+    entropyRatio: {
+      default: 0.96,
+      unit: 'ratio',
+      description: 'Entropy share of random data (same alphabet and length) a first label needs to count as encoded (dns-c2-facts.md §3).',
+      min: 0.5,
+      max: 1.2,
+    },
+    dominantShare: {
+      default: 0.8,
+      unit: 'ratio',
+      description: 'Share of the queries one process/host must make to be named in the finding.',
+      min: 0,
+      max: 1,
+    },
   },
-  run: () => [],
+  falsePositives: [
+    'Big CDN, cloud and platform zones (Akamai, CloudFront, AWS, Apple, Google, Microsoft; Sigma high_subdomain_rate allow-list): allow-listed in BENIGN_ZONES (lib/detect/util/labels.ts).',
+    'Your own organisation’s domain with many host names (add it to the allow-list or raise the thresholds).',
+    'Reputation and DNSBL lookups (McAfee GTI, Sophos, Spamhaus): allow-listed.',
+    '.arpa reverse lookups and .local multicast names are skipped, as RITA does.',
+  ],
+  severity: 'info',
+} as const;
+
+type T = { [K in keyof typeof meta.thresholds]: number };
+
+/**
+ * RITA's bucketed score (analysis/spagooper.go calculateBucketedScore with config.go category
+ * scores), mapped onto the 0–10 bands so that RITA's categories keep their names: base → info,
+ * low → low, medium → medium, high → high (RITA reaches "critical" only through modifiers).
+ */
+function ritaScore(count: number, t: T): number {
+  const anchors: [number, number][] = [
+    [t.minSubdomains, 1],
+    [t.lowSubdomains, 2],
+    [t.mediumSubdomains, 4],
+    [t.highSubdomains, 6],
+  ];
+  let prev = anchors[0] as [number, number];
+  if (count <= prev[0]) return prev[1];
+  for (const a of anchors.slice(1)) {
+    if (count < a[0]) return prev[1] + ((a[1] - prev[1]) * (count - prev[0])) / Math.max(1, a[0] - prev[0]);
+    prev = a;
+  }
+  return prev[1];
+}
+
+export const subdomainFanout = defineDetector({
+  meta,
+  run(ctx, t) {
+    const poolSize = ctx.store.strings.size;
+    /** per normalised name: 0 unseen, 1 counted, 2 skipped */
+    const seen = new Uint8Array(poolSize);
+    const encodedName = new Uint8Array(poolSize);
+    const skipDomain = new Map<number, boolean>();
+    const unique = new Map<number, number>();
+    const encoded = new Map<number, number>();
+    for (let r = 0; r < ctx.size; r++) {
+      const q = ctx.qname(r);
+      if (seen[q] !== 0) continue;
+      const d = ctx.domain(r);
+      const text = ctx.qnameText(r);
+      let skip = skipDomain.get(d);
+      if (skip === undefined) {
+        const dt = ctx.domainText(d);
+        skip = isStructurallyBenign(dt) || benignZone(dt) !== null || !dt.includes('.');
+        skipDomain.set(d, skip);
+      }
+      if (skip || text.endsWith('.arpa') || text.endsWith('.local')) {
+        seen[q] = 2;
+        continue;
+      }
+      seen[q] = 1;
+      unique.set(d, (unique.get(d) ?? 0) + 1);
+      const sub = subdomainOf(text, ctx.domainText(d));
+      const dot = sub.indexOf('.');
+      const first = dot < 0 ? sub : sub.slice(0, dot);
+      if (first.length >= ENCODED_LABEL_MIN && encodedVerdict(first, t.entropyRatio).encoded) {
+        encodedName[q] = 1;
+        encoded.set(d, (encoded.get(d) ?? 0) + 1);
+      }
+    }
+
+    const candidates = new Map<number, { rows: number[]; perProcess: Map<number, number> }>();
+    for (const [d, n] of unique) if (n >= t.minSubdomains) candidates.set(d, { rows: [], perProcess: new Map() });
+    if (candidates.size === 0) return [];
+    // Evidence pass, only for the candidate domains (the join back of a grouped aggregation).
+    for (let r = 0; r < ctx.size; r++) {
+      if (seen[ctx.qname(r)] !== 1) continue;
+      const c = candidates.get(ctx.domain(r));
+      if (!c) continue;
+      c.rows.push(r);
+      const p = ctx.process(r);
+      c.perProcess.set(p, (c.perProcess.get(p) ?? 0) + 1);
+    }
+
+    const findings: RawFinding[] = [];
+    for (const [d, c] of candidates) {
+      const n = unique.get(d) as number;
+      const enc = encoded.get(d) ?? 0;
+      const tunnelLike = enc / n >= t.encodedShare;
+      const score = Math.min(10, ritaScore(n, t) + (tunnelLike ? 2 : 0));
+      findings.push(finding(ctx, d, c.rows, c.perProcess, n, enc, score, t, encodedName));
+    }
+    return findings;
+  },
 });
+
+function finding(
+  ctx: DetectContext,
+  d: number,
+  rows: number[],
+  perProcess: Map<number, number>,
+  unique: number,
+  encoded: number,
+  score: number,
+  t: T,
+  encodedName: Uint8Array,
+): RawFinding {
+  let top = -1;
+  let topCount = 0;
+  for (const [p, n] of perProcess) {
+    if (n > topCount) {
+      top = p;
+      topCount = n;
+    }
+  }
+  const dominant = top >= 0 && topCount / rows.length >= t.dominantShare ? ctx.processEntity(top) : null;
+  const domain = ctx.domainText(d);
+  const example = rows.find((r) => encodedName[ctx.qname(r)] === 1) ?? (rows[0] as number);
+  return {
+    title: `${unique} unique names under ${domain}`,
+    severity: severityFor(meta, score),
+    score,
+    entity: {
+      domain,
+      qname: ctx.qnameText(example),
+      host: dominant?.host,
+      process: dominant?.process || undefined,
+    },
+    rows,
+    details: {
+      uniqueNames: unique,
+      encodedNames: encoded,
+      queries: rows.length,
+      askers: perProcess.size,
+      topAskerShare: Math.round((topCount / rows.length) * 1000) / 1000,
+      thresholds: { base: t.minSubdomains, low: t.lowSubdomains, medium: t.mediumSubdomains, high: t.highSubdomains },
+    },
+  };
+}

@@ -42,6 +42,11 @@ export interface RawFinding {
     readonly host?: string;
     readonly process?: string;
   };
+  /**
+   * Distinguishes several findings of one detector about the same entity (e.g. one per tool
+   * session); part of the stable finding id.
+   */
+  readonly key?: string;
   /** store rows the finding rests on (all of them; examples are picked by the shared code) */
   readonly rows: ArrayLike<number>;
   readonly details: Readonly<Record<string, unknown>>;

@@ -208,6 +208,11 @@ export class EventStore {
     return this.normOf.get(rawId) ?? rawId;
   }
 
+  /** Distinct answer sets so far (ids run from 0, the empty set, to this − 1). */
+  get answerSetCount(): number {
+    return this.answerSets.length;
+  }
+
   answerSet(id: number): readonly StoredAnswer[] {
     return this.answerSets[id] ?? [];
   }
