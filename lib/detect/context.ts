@@ -49,6 +49,19 @@ export class DetectContext {
     this.fields = new Set(store.inputs.flatMap((i) => i.fields));
   }
 
+  private readonly memos = new Map<unknown, unknown>();
+
+  /**
+   * A value computed once per context and shared by the detectors that ask for the same key
+   * (e.g. the parsed sequential-name table used by staging and payload reassembly).
+   */
+  memo<T>(key: unknown, factory: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = factory();
+    this.memos.set(key, v);
+    return v;
+  }
+
   time(row: number): number {
     return this.store.time.get(row);
   }
@@ -114,6 +127,11 @@ export class DetectContext {
 
   get processCount(): number {
     return this.processes.length;
+  }
+
+  /** host string id (store pool) */
+  hostId(row: number): number {
+    return this.store.actors.host.get(this.actor(row));
   }
 
   host(row: number): string {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildStore, type TestEvent } from '../../testing/store-builder';
+import { DetectContext } from '../context';
+import { findSequenceRuns, parseSequentialName, sequencePattern } from './sequence';
+
+const OPTS = { minRecords: 8, maxGaps: 2, maxStart: 1, maxProcesses: 3 };
+
+function series(n: number, opts: { prefix?: string; image?: string; host?: string; skip?: number[]; t0?: number } = {}): TestEvent[] {
+  const out: TestEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    if (opts.skip?.includes(i)) continue;
+    out.push({
+      t: (opts.t0 ?? 1000) + i,
+      qname: `${opts.prefix ?? 'cdn'}${i}.fakedns.live`,
+      qtype: 'AAAA',
+      answers: [`f642:89ee::${i + 1}`],
+      host: opts.host ?? 'WS1',
+      image: opts.image ?? 'C:\\a.exe',
+    });
+  }
+  return out;
+}
+
+const runs = (events: TestEvent[], opts = OPTS) => findSequenceRuns(new DetectContext(buildStore(events)), opts);
+
+describe('parseSequentialName', () => {
+  it('splits stem, counter and parent of decimal names', () => {
+    expect(parseSequentialName('cloud-srv-12.test.mydnsserver.live')).toEqual({ kind: 'decimal', stem: 'cloud-srv-', parent: 'test.mydnsserver.live', counter: 12 });
+    expect(parseSequentialName('cdn0.fakedns.live')).toMatchObject({ stem: 'cdn', counter: 0 });
+    expect(parseSequentialName('7.ps.example.com')).toMatchObject({ stem: '', counter: 7, parent: 'ps.example.com' });
+  });
+
+  it('reads the Cobalt Strike stager triplet as a little-endian base-26 counter', () => {
+    expect(parseSequentialName('aaa.stage.123456.ns1.example.net')).toMatchObject({ kind: 'base26', counter: 0 });
+    expect(parseSequentialName('baa.stage.123456.ns1.example.net')?.counter).toBe(1);
+    expect(parseSequentialName('aba.stage.123456.ns1.example.net')?.counter).toBe(26);
+    expect(parseSequentialName('www.example.com')).toBeNull();
+  });
+
+  it('ignores reverse look-ups, single labels and long digit ids', () => {
+    expect(parseSequentialName('5.1.168.192.in-addr.arpa')).toBeNull();
+    expect(parseSequentialName('host12')).toBeNull();
+    expect(parseSequentialName('az416426789.vo.msecnd.net')).toBeNull();
+  });
+});
+
+describe('findSequenceRuns', () => {
+  it('finds a run from 0 with its terminal failure and every row', () => {
+    const ev = [...series(10), { t: 2000, qname: 'cdn10.fakedns.live', status: 'NODATA' as const, qtype: 0, host: 'WS1', image: 'C:\\a.exe' }];
+    const [run, ...rest] = runs(ev);
+    expect(rest).toEqual([]);
+    expect(run).toMatchObject({ start: 0, end: 9, gaps: 0, qtype: 28, qtypeShare: 1, processesForStem: 1 });
+    expect(run?.entries).toHaveLength(10);
+    expect(run?.terminal?.counter).toBe(10);
+    expect(run?.rows).toHaveLength(11);
+    expect(run && sequencePattern(run)).toBe('cdn{n}.fakedns.live');
+  });
+
+  it('tolerates up to maxGaps missing counters and stops at the next', () => {
+    expect(runs(series(12, { skip: [4, 7] }))[0]).toMatchObject({ end: 11, gaps: 2 });
+    const cut = runs(series(20, { skip: [3, 6, 13] }))[0];
+    expect(cut).toMatchObject({ end: 12, gaps: 2 });
+    expect(cut?.rows).toHaveLength(11);
+  });
+
+  it('needs a start at or below maxStart and minRecords answered names', () => {
+    expect(runs(series(12, { skip: [0, 1] }))).toEqual([]);
+    expect(runs(series(7))).toEqual([]);
+  });
+
+  it('keeps runs past counter 31 (stageless payloads)', () => {
+    expect(runs(series(300))[0]?.end).toBe(299);
+  });
+
+  it('separates processes and skips stems asked by more than maxProcesses', () => {
+    const two = [...series(10, { host: 'A' }), ...series(10, { host: 'B' })];
+    expect(runs(two)).toHaveLength(2);
+    const many = ['A', 'B', 'C', 'D'].flatMap((h) => series(10, { host: h }));
+    expect(runs(many)).toEqual([]);
+  });
+
+  it('shares the name parse between runs on one context without sharing their verdicts', () => {
+    const ctx = new DetectContext(buildStore([...series(40, { host: 'A' }), ...series(40, { host: 'B' })]));
+    expect(findSequenceRuns(ctx, { ...OPTS, maxProcesses: 1 })).toEqual([]);
+    const both = findSequenceRuns(ctx, OPTS);
+    expect(both.map((r) => r.end)).toEqual([39, 39]);
+    expect(findSequenceRuns(ctx, { ...OPTS, minRecords: 50 })).toEqual([]);
+  });
+});
