@@ -1,16 +1,203 @@
-import { defineDetector } from './types';
+import { STATUS_ORDER } from '../store/event-store';
+import type { DetectContext } from './context';
+import { defineDetector, severityFor, type RawFinding } from './types';
+import { dgaLabelScore, secondLevelLabel } from './util/dga';
+import { isLocalServiceName, isPublicName, knownInfrastructure } from './util/known-domains';
+import { groupRows, KEY_SHIFT } from './util/stats';
 
-// PLACEHOLDER: replaced by the real detector.
-export const nxdomainDga = defineDetector({
-  meta: {
-    id: 'nxdomain-dga',
-    title: 'nxdomain-dga',
-    description: 'placeholder',
-    mitre: [],
-    requiredFields: [],
-    thresholds: {},
-    falsePositives: [],
-    severity: 'info',
+/** Server-side failures (a reply was received); TIMEOUT, NO_RESPONSE and client ERRORs are not. */
+const FAILURES = ['NXDOMAIN', 'SERVFAIL', 'REFUSED'] as const;
+const FAILURE_OF_STATUS = new Int8Array(STATUS_ORDER.length).fill(-1);
+FAILURES.forEach((s, i) => (FAILURE_OF_STATUS[STATUS_ORDER.indexOf(s)] = i));
+const NXDOMAIN = STATUS_ORDER.indexOf('NXDOMAIN');
+const NAME_COUNTED = 1;
+const NAME_SKIP = 2;
+
+const meta = {
+  id: 'nxdomain-dga',
+  title: 'NXDOMAIN bursts and DGA-like domains',
+  description:
+    'A process (or host) fails many lookups in a short window (Splunk ESCU excessive DNS failures), or asks for many distinct random-looking registrable domains that mostly do not exist: the signature of a domain generation algorithm hunting for its live C2 domain.',
+  mitre: ['T1568.002', 'T1071.004'],
+  requiredFields: ['time', 'qname', 'status'],
+  thresholds: {
+    failureBurst: {
+      default: 50,
+      unit: 'events',
+      min: 1,
+      description: 'failed lookups (NXDOMAIN, SERVFAIL, REFUSED) per process and status within the window above which it is a burst (Splunk ESCU excessive_dns_failures: count > 50)',
+    },
+    windowMinutes: { default: 60, unit: 'minutes', min: 1, description: 'sliding window for the failure count' },
+    minDgaDomains: {
+      default: 10,
+      unit: 'domains',
+      min: 2,
+      description: 'distinct registrable domains, mostly NXDOMAIN, with random-looking labels, before a process is called DGA-like',
+    },
+    dgaLabelScore: {
+      default: 0.6,
+      unit: 'ratio',
+      min: 0,
+      max: 1,
+      description: 'label randomness score (util/dga.ts: letter-bigram likelihood, letter/digit alternation, consonant runs) from which a label counts as random-looking',
+    },
+    diverseFailures: {
+      default: 10,
+      unit: 'domains',
+      min: 1,
+      description: 'distinct registrable domains inside a failure burst from which the burst is scored as spread (not a retry loop of one name)',
+    },
   },
-  run: () => [],
+  falsePositives: [
+    'Retry loops of one failing name (an updater behind a broken proxy, WER reporting on an isolated lab): bursts on few distinct domains stay low.',
+    'Resolver trouble (an outage, a lab without upstream DNS) makes every process fail: SERVFAIL and REFUSED bursts stay low whatever their spread; only spread NXDOMAIN bursts reach medium.',
+    "Chromium's random single-label probes (7–15 letters, 3 at browser start, also with the search suffix appended or as mDNS .local): single labels, non-public TLDs and suffix-appended names collapse into the organisation's own domain and are not counted.",
+    'wpad/isatap and _ldap/_kerberos SRV lookups, reverse (.arpa) lookups and well-known telemetry/antivirus names (util/known-domains.ts) are not counted, as ESCU excludes corporate and popular domains.',
+    'Typo-squatting checks, spam filters and security tools resolving lists of (dead) domains: a domain-reputation scanner querying many random-looking non-existent domains looks like a DGA; confirm by process.',
+    'Dictionary-word DGAs (two English words joined) are not recognised as random; they still show as failure bursts.',
+  ],
+  severity: 'low',
+} as const;
+
+const LOW_CAP = 3.9;
+
+interface Burst {
+  status: string;
+  count: number;
+  rows: Int32Array;
+  domains: number;
+  start: number;
+}
+
+/** Densest window of failure rows (time-sorted) of one status. */
+function densestWindow(ctx: DetectContext, rows: Int32Array, windowMs: number): { from: number; to: number } {
+  let best = { from: 0, to: 0 };
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const t0 = ctx.time(rows[i] as number);
+    if (j < i) j = i;
+    while (j < rows.length && ctx.time(rows[j] as number) - t0 < windowMs) j++;
+    if (j - i > best.to - best.from) best = { from: i, to: j };
+  }
+  return best;
+}
+
+export const nxdomainDga = defineDetector({
+  meta,
+  run(ctx, t): RawFinding[] {
+    const nameState = new Uint8Array(ctx.store.strings.size);
+    const counted = (r: number): boolean => {
+      const q = ctx.qname(r);
+      let st = nameState[q] as number;
+      if (st === 0) {
+        const name = ctx.text(q);
+        st = isPublicName(name) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
+        nameState[q] = st;
+      }
+      return st === NAME_COUNTED;
+    };
+    // DGA candidates: registrable domains with at least one NXDOMAIN and a random-looking label
+    const judged = new Map<number, boolean>();
+    for (let r = 0; r < ctx.size; r++) {
+      if (ctx.statusIndex(r) !== NXDOMAIN || !counted(r)) continue;
+      const d = ctx.domain(r);
+      if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
+    }
+    // domains interned later (never NXDOMAIN) fall outside the array and read as 0
+    const candidate = new Uint8Array(ctx.domains.size);
+    for (const [d, yes] of judged) if (yes) candidate[d] = 1;
+    const byDomain = groupRows(
+      ctx.size,
+      (r) => (counted(r) && candidate[ctx.domain(r)] === 1 ? ctx.process(r) : -1),
+      (r) => ctx.domain(r),
+    );
+    const byFailure = groupRows(ctx.size, (r) => {
+      const f = FAILURE_OF_STATUS[ctx.statusIndex(r)] as number;
+      return f >= 0 && counted(r) ? ctx.process(r) * 4 + f : -1;
+    });
+
+    // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN
+    const dga = new Map<number, { domains: number[]; rows: number[] }>();
+    for (let g = 0; g < byDomain.count; g++) {
+      const key = byDomain.keys[g] as number;
+      const d = key % KEY_SHIFT;
+      const from = byDomain.start[g] as number;
+      const to = byDomain.start[g + 1] as number;
+      let nx = 0;
+      for (let i = from; i < to; i++) if (ctx.statusIndex(byDomain.rows[i] as number) === NXDOMAIN) nx++;
+      if (nx * 2 <= to - from) continue;
+      const p = Math.floor(key / KEY_SHIFT);
+      let acc = dga.get(p);
+      if (!acc) dga.set(p, (acc = { domains: [], rows: [] }));
+      acc.domains.push(d);
+      for (let i = from; i < to; i++) acc.rows.push(byDomain.rows[i] as number);
+    }
+
+    // burst part: densest window per (process, status)
+    const bursts = new Map<number, Burst>();
+    const windowMs = t.windowMinutes * 60_000;
+    for (let g = 0; g < byFailure.count; g++) {
+      const from = byFailure.start[g] as number;
+      const to = byFailure.start[g + 1] as number;
+      if (to - from <= t.failureBurst) continue;
+      const rows = byFailure.rows.slice(from, to).sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+      const w = densestWindow(ctx, rows, windowMs);
+      if (w.to - w.from <= t.failureBurst) continue;
+      const key = byFailure.keys[g] as number;
+      const p = Math.floor(key / 4);
+      const inWindow = rows.subarray(w.from, w.to);
+      const domains = new Set<number>();
+      for (const r of inWindow) domains.add(ctx.domain(r));
+      const prev = bursts.get(p);
+      if (!prev || inWindow.length > prev.count) {
+        bursts.set(p, {
+          status: FAILURES[key % 4] as string,
+          count: inWindow.length,
+          rows: inWindow,
+          domains: domains.size,
+          start: ctx.time(inWindow[0] as number),
+        });
+      }
+    }
+
+    const out: RawFinding[] = [];
+    for (const p of new Set([...dga.keys(), ...bursts.keys()])) {
+      const d = dga.get(p);
+      const b = bursts.get(p);
+      const dgaCount = d && d.domains.length >= t.minDgaDomains ? d.domains.length : 0;
+      if (dgaCount === 0 && !b) continue;
+      let score = 0;
+      if (b) {
+        score = 2 + Math.min(1.5, Math.log10(b.count / t.failureBurst) * 1.5);
+        // spread NXDOMAIN bursts go up; retry loops and resolver trouble (SERVFAIL, REFUSED) stay low
+        if (b.domains >= t.diverseFailures && b.status === 'NXDOMAIN') score += 1;
+        else score = Math.min(score, LOW_CAP);
+      }
+      if (dgaCount > 0) score = Math.max(score, Math.min(9.5, 5 + 2 * Math.log10(dgaCount / t.minDgaDomains) + (b ? 0.5 : 0)));
+      const rows = new Set<number>();
+      if (dgaCount > 0 && d) for (const r of d.rows) rows.add(r);
+      if (b) for (const r of b.rows) rows.add(r);
+      const evidence = Int32Array.from(rows).sort();
+      const pe = ctx.processEntity(p);
+      const example = dgaCount > 0 && d ? (d.rows[0] as number) : (evidence[0] as number);
+      const burstText = b ? `${b.count} ${b.status} in ${t.windowMinutes} min` : '';
+      const title =
+        dgaCount > 0
+          ? `${dgaCount} random-looking non-existent domains queried${b ? ` (${burstText})` : ''}`
+          : `DNS failure burst: ${burstText} across ${b?.domains ?? 0} domains`;
+      out.push({
+        title,
+        severity: severityFor(meta, score),
+        score,
+        entity: { qname: ctx.qnameText(example), host: pe.host, process: pe.process || undefined },
+        rows: evidence,
+        details: {
+          dgaDomains: dgaCount,
+          dgaExamples: dgaCount > 0 && d ? d.domains.slice(0, 10).map((x) => ctx.domainText(x)) : [],
+          burst: b ? { status: b.status, count: b.count, distinctDomains: b.domains, windowStart: new Date(b.start).toISOString() } : null,
+        },
+      });
+    }
+    return out;
+  },
 });

@@ -1,16 +1,239 @@
-import { defineDetector } from './types';
+import ipaddr from 'ipaddr.js';
+import { defineDetector, severityFor, type RawFinding } from './types';
+import { groupRows, KEY_SHIFT } from './util/stats';
 
-// PLACEHOLDER: replaced by the real detector.
-export const resolverBypass = defineDetector({
-  meta: {
-    id: 'resolver-bypass',
-    title: 'resolver-bypass',
-    description: 'placeholder',
-    mitre: [],
-    requiredFields: [],
-    thresholds: {},
-    falsePositives: [],
-    severity: 'info',
+/**
+ * Well-known public recursive resolvers (provider documentation of their anycast addresses).
+ * Hosts that query these directly skip the organisation's resolver, its logging and filtering.
+ */
+const PUBLIC_RESOLVERS: Readonly<Record<string, string>> = {
+  '8.8.8.8': 'Google Public DNS',
+  '8.8.4.4': 'Google Public DNS',
+  '2001:4860:4860::8888': 'Google Public DNS',
+  '2001:4860:4860::8844': 'Google Public DNS',
+  '1.1.1.1': 'Cloudflare 1.1.1.1',
+  '1.0.0.1': 'Cloudflare 1.1.1.1',
+  '1.1.1.2': 'Cloudflare for Families',
+  '1.0.0.2': 'Cloudflare for Families',
+  '1.1.1.3': 'Cloudflare for Families',
+  '1.0.0.3': 'Cloudflare for Families',
+  '2606:4700:4700::1111': 'Cloudflare 1.1.1.1',
+  '2606:4700:4700::1001': 'Cloudflare 1.1.1.1',
+  '9.9.9.9': 'Quad9',
+  '149.112.112.112': 'Quad9',
+  '9.9.9.10': 'Quad9',
+  '9.9.9.11': 'Quad9',
+  '2620:fe::fe': 'Quad9',
+  '2620:fe::9': 'Quad9',
+  '208.67.222.222': 'Cisco OpenDNS',
+  '208.67.220.220': 'Cisco OpenDNS',
+  '2620:119:35::35': 'Cisco OpenDNS',
+  '2620:119:53::53': 'Cisco OpenDNS',
+  '94.140.14.14': 'AdGuard DNS',
+  '94.140.15.15': 'AdGuard DNS',
+  '185.228.168.9': 'CleanBrowsing',
+  '185.228.169.9': 'CleanBrowsing',
+  '76.76.2.0': 'Control D',
+  '76.76.10.0': 'Control D',
+  '64.6.64.6': 'Vercara UltraDNS Public',
+  '64.6.65.6': 'Vercara UltraDNS Public',
+  '4.2.2.1': 'Level3/Lumen',
+  '4.2.2.2': 'Level3/Lumen',
+  '77.88.8.8': 'Yandex DNS',
+  '77.88.8.1': 'Yandex DNS',
+};
+
+type AddressClass = 'ignore' | 'local' | 'public' | 'external';
+const LOCAL_RANGES = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
+
+/** mDNS/LLMNR multicast, broadcasts and unparsable values are not resolvers. */
+export function classifyResolver(address: string): AddressClass {
+  if (!ipaddr.isValid(address)) return 'ignore';
+  const ip = ipaddr.process(address);
+  const range = ip.range();
+  if (range === 'multicast' || range === 'broadcast' || range === 'unspecified') return 'ignore';
+  const text = ip.toString();
+  if (PUBLIC_RESOLVERS[text] !== undefined) return 'public';
+  if (LOCAL_RANGES.has(range)) {
+    // a subnet broadcast (NetBIOS name queries to x.x.x.255)
+    return ip.kind() === 'ipv4' && text.endsWith('.255') ? 'ignore' : 'local';
+  }
+  return 'external';
+}
+
+const meta = {
+  id: 'resolver-bypass',
+  title: 'DNS sent past the internal resolver',
+  description:
+    'Learns the resolvers most clients use and flags hosts that send queries to public resolvers (8.8.8.8, 1.1.1.1, 9.9.9.9, OpenDNS…) or straight to arbitrary external addresses: implants with hard-coded resolvers (DNSStager Go agents → 8.8.8.8) and tunnels that talk to their own server (dnscat2 --dns server=…).',
+  mitre: ['T1071.004', 'T1572'],
+  requiredFields: ['resolver'],
+  thresholds: {
+    minResolverClients: { default: 2, unit: 'clients', min: 1, description: 'clients an address must serve to be learned as an internal resolver' },
+    baselineShare: {
+      default: 0.1,
+      unit: 'ratio',
+      min: 0,
+      max: 1,
+      description: 'share of all clients an address must also serve to be learned as an internal resolver',
+    },
+    minQueries: {
+      default: 5,
+      unit: 'events',
+      min: 1,
+      description: 'queries to one arbitrary external address before it counts (one query to a public resolver always counts when internal resolvers exist)',
+    },
+    concentration: {
+      default: 0.9,
+      unit: 'ratio',
+      min: 0,
+      max: 1,
+      description: 'share of one registrable domain in the queries to an external address that marks a client talking straight to a domain’s own server',
+    },
+    recursorAddresses: {
+      default: 10,
+      unit: 'addresses',
+      min: 2,
+      description: 'a host sending queries to this many distinct external addresses is itself a recursive resolver and is not judged',
+    },
   },
-  run: () => [],
+  falsePositives: [
+    'Small offices and home networks where every client uses a public resolver: an address most clients use is the internal resolver, whatever it is, and with no learned resolver public resolvers are not flagged.',
+    'The resolvers themselves (forwarders to 8.8.8.8, recursors talking to authoritative servers): hosts that serve other clients, or that query recursorAddresses or more external addresses, are skipped.',
+    'VPN clients, branch-office and secondary internal resolvers: private-range addresses are never flagged.',
+    'Devices with hard-coded public DNS (IoT, some browsers’ fallback, developer tools): real bypasses by policy, rarely malicious; they score lower than arbitrary external servers.',
+    'mDNS (224.0.0.251, ff02::fb, .local names), LLMNR (224.0.0.252, ff02::1:3) and NetBIOS name queries (broadcasts, NB/NBSTAT) are not DNS resolution and are ignored. Without the responder port the detector relies on addresses, names and query types for that.',
+  ],
+  severity: 'low',
+} as const;
+
+interface Pair {
+  resolver: number;
+  cls: AddressClass;
+  /** rows of this host to this resolver */
+  rows: Int32Array;
+}
+
+const CLASSES: readonly AddressClass[] = ['ignore', 'local', 'public', 'external'];
+const NAME_LOCAL = 1;
+const NAME_STAR = 2;
+const NAME_SEEN = 4;
+
+export const resolverBypass = defineDetector({
+  meta,
+  run(ctx, t): RawFinding[] {
+    const pool = ctx.store.strings.size;
+    const classOf = new Int8Array(pool).fill(-1);
+    const cls = (id: number): AddressClass => {
+      let c = classOf[id] as number;
+      if (c < 0) classOf[id] = c = CLASSES.indexOf(classifyResolver(ctx.text(id)));
+      return CLASSES[c] as AddressClass;
+    };
+    const nameFlags = new Uint8Array(pool);
+    /** a unicast DNS query (not mDNS, LLMNR or NetBIOS) sent to a resolver address */
+    const counts = (r: number): boolean => {
+      const res = ctx.resolver(r);
+      if (res === 0 || cls(res) === 'ignore') return false;
+      const qtype = ctx.qtype(r);
+      if (qtype === 32) return false; // NetBIOS NB
+      const q = ctx.qname(r);
+      let f = nameFlags[q] as number;
+      if (f === 0) {
+        const name = ctx.text(q);
+        f = NAME_SEEN | (name.endsWith('.local') ? NAME_LOCAL : 0) | (name.startsWith('*') ? NAME_STAR : 0);
+        nameFlags[q] = f;
+      }
+      return (f & NAME_LOCAL) === 0 && !(qtype === 33 && (f & NAME_STAR) !== 0);
+    };
+    const hostOfActor = new Int32Array(ctx.store.actors.size);
+    for (let a = 0; a < hostOfActor.length; a++) hostOfActor[a] = ctx.store.actors.host.get(a);
+    // (host, resolver) groups: who uses which resolver
+    const groups = groupRows(
+      ctx.size,
+      (r) => (counts(r) ? (hostOfActor[ctx.actor(r)] as number) : -1),
+      (r) => ctx.resolver(r),
+    );
+    const clientsOf = new Map<number, Set<number>>();
+    const perHost = new Map<number, Pair[]>();
+    for (let g = 0; g < groups.count; g++) {
+      const key = groups.keys[g] as number;
+      const host = Math.floor(key / KEY_SHIFT);
+      const res = key % KEY_SHIFT;
+      let clients = clientsOf.get(res);
+      if (!clients) clientsOf.set(res, (clients = new Set()));
+      clients.add(host);
+      let pairs = perHost.get(host);
+      if (!pairs) perHost.set(host, (pairs = []));
+      pairs.push({ resolver: res, cls: cls(res), rows: groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number) });
+    }
+    const totalClients = perHost.size;
+    const need = Math.max(t.minResolverClients, Math.ceil(t.baselineShare * totalClients));
+    const baseline = [...clientsOf].filter(([id, c]) => cls(id) !== 'external' && c.size >= need).map(([id]) => id);
+    const baselineSet = new Set(baseline);
+    // addresses that answer for other clients: those hosts are resolvers themselves (host and
+    // resolver strings share the store's pool, so the same address has the same id)
+    const servers = new Set([...clientsOf].filter(([id, c]) => c.size > 1 || !c.has(id)).map(([id]) => id));
+    const candidate = (res: number) => !baselineSet.has(res) && cls(res) !== 'local';
+
+    const out: RawFinding[] = [];
+    for (const [hostId, pairs] of perHost) {
+      if (servers.has(hostId)) continue;
+      const host = ctx.text(hostId);
+      const externals = pairs.filter((p) => p.cls === 'external').length;
+      if (externals >= t.recursorAddresses) continue;
+      const judged = pairs.flatMap((p) => {
+        if (!candidate(p.resolver)) return [];
+        const domains = new Map<number, number>();
+        for (const r of p.rows) {
+          const d = ctx.domain(r);
+          domains.set(d, (domains.get(d) ?? 0) + 1);
+        }
+        let top = -1;
+        let topCount = 0;
+        for (const [d, c] of domains) if (c > topCount) [top, topCount] = [d, c];
+        const share = topCount / p.rows.length;
+        const n = p.rows.length;
+        const concentrated = share >= t.concentration && n >= t.minQueries;
+        const volume = Math.min(1, Math.log10(n) / 3);
+        let score: number;
+        if (baseline.length > 0 && p.cls === 'public') score = 4.5 + volume + (concentrated ? 1 : 0);
+        else if (baseline.length > 0 && n >= t.minQueries) score = 5 + volume + (concentrated ? 1.5 : 0);
+        else if (baseline.length === 0 && p.cls === 'external' && concentrated) score = 4 + volume;
+        else return [];
+        return [{ p, score, top, share }];
+      });
+      if (judged.length === 0) continue;
+      const worst = judged.reduce((a, b) => (b.score > a.score ? b : a));
+      const rows = Int32Array.from(judged.flatMap((j) => Array.from(j.p.rows))).sort();
+      const address = ctx.text(worst.p.resolver);
+      const provider = PUBLIC_RESOLVERS[ipaddr.process(address).toString()];
+      const domain = worst.share >= 0.5 ? ctx.domainText(worst.top) : undefined;
+      out.push({
+        title:
+          worst.p.cls === 'public'
+            ? `${host} queries public resolver ${address} (${provider}) instead of the internal resolver`
+            : baseline.length > 0
+              ? `${host} sends DNS to external address ${address}, not the internal resolver`
+              : `${host} sends DNS for ${domain} straight to ${address}`,
+        severity: severityFor(meta, worst.score),
+        score: worst.score,
+        entity: { host, domain, qname: ctx.qnameText(worst.p.rows[0] as number) },
+        rows,
+        details: {
+          mode: baseline.length > 0 ? 'baseline' : 'no-baseline',
+          internalResolvers: baseline.map((id) => ({ address: ctx.text(id), clients: clientsOf.get(id)?.size ?? 0 })),
+          bypass: judged.slice(0, 20).map((j) => ({
+            resolver: ctx.text(j.p.resolver),
+            kind: j.p.cls,
+            provider: PUBLIC_RESOLVERS[ipaddr.process(ctx.text(j.p.resolver)).toString()] ?? null,
+            queries: j.p.rows.length,
+            topDomain: ctx.domainText(j.top),
+            topDomainShare: Math.round(j.share * 1000) / 1000,
+          })),
+          resolversUsed: pairs.slice(0, 20).map((p) => ({ resolver: ctx.text(p.resolver), kind: p.cls, queries: p.rows.length })),
+        },
+      });
+    }
+    return out;
+  },
 });

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore } from './stats';
+
+const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+
+describe('robust statistics', () => {
+  it('takes medians of odd and even lengths', () => {
+    expect(median([1, 2, 3])).toBe(2);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('computes Tukey hinges as montanaflynn/stats does', () => {
+    expect(quartiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ q1: 3, q2: 5.5, q3: 8 });
+    // odd length: the median is excluded from both halves
+    expect(quartiles(sorted([1, 2, 25, 42, 90, 299, 500, 1500, 4975]))).toEqual({ q1: 13.5, q2: 90, q3: 1000 });
+  });
+
+  it('interpolates quantiles linearly', () => {
+    expect(quantile([0, 10], 0.25)).toBe(2.5);
+    expect(quantile([5], 0.9)).toBe(5);
+  });
+
+  it('computes the unscaled median absolute deviation', () => {
+    expect(mad(sorted([1, 2, 25, 42, 90, 299, 500, 1500, 4975]))).toBe(89);
+    expect(mad([60, 60, 60])).toBe(0);
+  });
+});
+
+describe('RITA v5 timestamp score (expectations of activecm/rita analysis/beacons_test.go)', () => {
+  it('scores perfect intervals 1', () => {
+    expect(ritaStatScore(sorted([60, 60, 60, 60, 60, 60, 60, 60, 60]), 1)).toBe(1);
+  });
+
+  it('scores closely valued intervals 0.995', () => {
+    expect(ritaStatScore(sorted([98, 99, 99, 100, 100, 100, 101, 101, 102]), 1)).toBe(0.995);
+  });
+
+  it('scores bimodal intervals 0.746 (skew 0, MAD 101)', () => {
+    const iv = sorted([98, 300, 98, 300, 98, 300, 98, 300, 98, 300]);
+    expect(bowleySkew(iv).skew).toBe(0);
+    expect(mad(iv)).toBe(101);
+    expect(ritaStatScore(iv, 1)).toBe(0.746);
+  });
+
+  it('scores random intervals 0.083 (skew 0.845, MAD 89)', () => {
+    const iv = sorted([1, 299, 25, 4975, 90, 2, 42, 500, 1500]);
+    expect(bowleySkew(iv).skew).toBeCloseTo(0.845, 3);
+    expect(ritaStatScore(iv, 1)).toBe(0.083);
+  });
+
+  it('ignores skew when the IQR is under the guard', () => {
+    expect(bowleySkew(sorted([50, 51, 52, 58, 59, 60, 60]), 10).skew).toBe(0);
+  });
+
+  it('falls back to the default MAD score when the median is below 1', () => {
+    expect(madScore(sorted([0.2, 0.3, 0.5]), 1)).toBe(1);
+    expect(madScore(sorted([0.2, 0.3, 0.5]), 0)).toBe(0);
+  });
+});
+
+describe('binomialSignificance', () => {
+  it('is 0 when the successes are at or below chance and grows with k at a fixed rate', () => {
+    expect(binomialSignificance(2, 10, 0.2)).toBe(0);
+    expect(binomialSignificance(8, 8, 0.186)).toBeCloseTo(5.85, 1);
+    expect(binomialSignificance(80, 80, 0.186)).toBeGreaterThan(binomialSignificance(8, 8, 0.186) * 9);
+  });
+
+  it('bounds the exact tail from above (−log10 never overstates much for small k)', () => {
+    // exact P(X ≥ 7 | k=8, p=0.3) = 8·0.3^7·0.7 + 0.3^8 ≈ 1.29e-3 → 2.89
+    expect(binomialSignificance(7, 8, 0.3)).toBeLessThan(2.9);
+    expect(binomialSignificance(7, 8, 0.3)).toBeGreaterThan(2.3);
+  });
+});
+
+describe('histogram helpers', () => {
+  it('scores flat histograms 1 and very uneven ones 0', () => {
+    expect(cvScore([5, 5, 5, 5])).toBe(1);
+    expect(cvScore([100, 0, 0, 0, 0, 0])).toBe(0);
+    expect(cvScore([0, 0])).toBe(0);
+  });
+
+  it('takes median and MAD over zero-padded counts without materialising the zeros', () => {
+    const brute = (vals: number[], zeros: number) => {
+      const all = sorted([...vals, ...new Array<number>(zeros).fill(0)]);
+      return { median: median(all), mad: mad(all) };
+    };
+    for (const [vals, zeros] of [
+      [[3, 5, 9, 200], 0],
+      [[3, 5, 9, 200], 3],
+      [[3, 5, 9, 200], 4],
+      [[1, 1, 2], 10],
+      [[7], 1],
+      [[10, 20, 30, 40, 50, 60], 5],
+    ] as const) {
+      expect(medianMadWithZeros(sorted([...vals]), zeros)).toEqual(brute([...vals], zeros));
+    }
+  });
+});
+
+describe('groupRows', () => {
+  const rowsOf = (g: ReturnType<typeof groupRows>, i: number) => Array.from(g.rows.subarray(g.start[i] as number, g.start[i + 1] as number));
+
+  it('buckets rows by an outer id in id order and skips negative ids', () => {
+    const keys = [7, 3, 7, -1, 3, 9];
+    const g = groupRows(keys.length, (r) => keys[r] as number);
+    expect(g.count).toBe(3);
+    expect(Array.from(g.keys)).toEqual([3, 7, 9]);
+    expect(rowsOf(g, 0)).toEqual([1, 4]);
+    expect(rowsOf(g, 1)).toEqual([0, 2]);
+    expect(rowsOf(g, 2)).toEqual([5]);
+  });
+
+  it('splits each outer group by an inner id, keys outer · 2^32 + inner, rows in store order', () => {
+    const outer = [1, 0, 1, 1, 0, 1];
+    const inner = [5, 5, 2, 5, 0, 2];
+    const g = groupRows(outer.length, (r) => outer[r] as number, (r) => inner[r] as number);
+    expect(Array.from(g.keys)).toEqual([5, 0, KEY_SHIFT + 5, KEY_SHIFT + 2]);
+    expect([0, 1, 2, 3].map((i) => rowsOf(g, i))).toEqual([[1], [4], [0, 3], [2, 5]]);
+  });
+
+  it('handles an empty store and all-skipped rows', () => {
+    expect(groupRows(0, () => 0).count).toBe(0);
+    expect(groupRows(3, () => -1).rows.length).toBe(0);
+  });
+});

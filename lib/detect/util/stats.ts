@@ -1,0 +1,244 @@
+/**
+ * Small robust statistics for detectors, plus row grouping. Quartiles and the median absolute
+ * deviation follow github.com/montanaflynn/stats (the library RITA v5 uses), so that the beacon
+ * timestamp score reproduces RITA's numbers: quartiles are Tukey hinges (medians of the lower and
+ * upper halves, the middle element excluded for odd lengths), MAD is unscaled.
+ * Functions taking `sorted` expect ascending input and do not copy it.
+ */
+
+type NumArray = ArrayLike<number>;
+
+/** Median of an ascending slice [from, to). NaN when empty. */
+function medianRange(sorted: NumArray, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return NaN;
+  const mid = from + (n >> 1);
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function median(sorted: NumArray): number {
+  return medianRange(sorted, 0, sorted.length);
+}
+
+/** Linear-interpolation quantile (R type 7) of ascending data; q in [0, 1]. */
+export function quantile(sorted: NumArray, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(n - 1, lo + 1)] as number;
+  return a + (h - lo) * (b - a);
+}
+
+export interface Quartiles {
+  q1: number;
+  q2: number;
+  q3: number;
+}
+
+/** Tukey hinges as montanaflynn/stats `Quartile` computes them. */
+export function quartiles(sorted: NumArray): Quartiles {
+  const n = sorted.length;
+  const c1 = n % 2 === 0 ? n / 2 : (n - 1) / 2;
+  const c2 = n % 2 === 0 ? n / 2 : c1 + 1;
+  return { q1: medianRange(sorted, 0, c1), q2: medianRange(sorted, 0, n), q3: medianRange(sorted, c2, n) };
+}
+
+/** Median absolute deviation about the median (unscaled). */
+export function mad(sorted: NumArray): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const m = median(sorted);
+  const dev = new Float64Array(n);
+  for (let i = 0; i < n; i++) dev[i] = Math.abs((sorted[i] as number) - m);
+  dev.sort();
+  return median(dev);
+}
+
+export function mean(values: NumArray): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i] as number;
+  return values.length === 0 ? NaN : s / values.length;
+}
+
+/** Population standard deviation. */
+export function sd(values: NumArray): number {
+  const m = mean(values);
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += ((values[i] as number) - m) ** 2;
+  return values.length === 0 ? NaN : Math.sqrt(s / values.length);
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Bowley (quartile) skewness (Q1 + Q3 − 2·Q2) / (Q3 − Q1), and RITA's score 1 − |skew|. As in
+ * RITA, the skew is taken as 0 unless the IQR is at least `minIqr` and the median differs from
+ * both quartiles (small jitter is not asymmetry).
+ */
+export function bowleySkew(sorted: NumArray, minIqr = 10): { skew: number; score: number } {
+  const { q1, q2, q3 } = quartiles(sorted);
+  const den = q3 - q1;
+  const skew = den >= minIqr && q2 !== q1 && q2 !== q3 ? (q1 + q3 - 2 * q2) / den : 0;
+  return { skew, score: 1 - Math.abs(skew) };
+}
+
+/** RITA's MAD score (median − MAD) / median, `fallback` when the median is below 1, floor 0. */
+export function madScore(sorted: NumArray, fallback: number): number {
+  const m = median(sorted);
+  let score = m >= 1 ? (m - mad(sorted)) / m : fallback;
+  if (!(score >= 0)) score = 0;
+  return score;
+}
+
+/** RITA's statistical score: round((skewScore + madScore) / 2, 3). */
+export function ritaStatScore(sorted: NumArray, fallbackMad: number, minIqr = 10): number {
+  return round3((bowleySkew(sorted, minIqr).score + madScore(sorted, fallbackMad)) / 2);
+}
+
+/** RITA's coefficient-of-variation score: 1 − sd/mean, 0 when CV > 1 (or no events). */
+export function cvScore(counts: NumArray): number {
+  const m = mean(counts);
+  if (!(m > 0)) return 0;
+  const cv = sd(counts) / m;
+  return cv > 1 ? 0 : round3(1 - cv);
+}
+
+/**
+ * −log10 of the chance of at least m successes in k Bernoulli(p) trials (Chernoff bound
+ * k·D(m/k ‖ p)); 0 when m/k is not above p.
+ */
+export function binomialSignificance(m: number, k: number, p: number): number {
+  if (k <= 0 || p <= 0) return k > 0 && m > 0 ? Infinity : 0;
+  const q = m / k;
+  if (q <= p || p >= 1) return 0;
+  const d = q * Math.log(q / p) + (q < 1 ? (1 - q) * Math.log((1 - q) / (1 - p)) : 0);
+  return (k * d) / Math.LN10;
+}
+
+/**
+ * Median and MAD of `sorted` (ascending, non-negative) padded with `zeros` extra zero values,
+ * without materialising the zeros: the baseline of per-bucket counts over a span in which most
+ * buckets may be empty.
+ */
+export function medianMadWithZeros(sorted: NumArray, zeros: number): { median: number; mad: number } {
+  const n = sorted.length + zeros;
+  if (n === 0) return { median: NaN, mad: NaN };
+  const at = (i: number) => (i < zeros ? 0 : (sorted[i - zeros] as number));
+  const mid = n >> 1;
+  const m = n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  // deviations: one per stored value, and the padded zeros all deviate by m (one weighted slot)
+  const dev = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) dev[i] = Math.abs((sorted[i] as number) - m);
+  dev.sort();
+  const kth = (k: number): number => {
+    // k-th smallest of dev ∪ {m × zeros}
+    let i = 0;
+    let seen = 0;
+    let zerosPlaced = zeros === 0;
+    while (true) {
+      const next = i < dev.length ? (dev[i] as number) : Infinity;
+      if (!zerosPlaced && m <= next) {
+        if (k < seen + zeros) return m;
+        seen += zeros;
+        zerosPlaced = true;
+        continue;
+      }
+      if (k === seen) return next;
+      seen++;
+      i++;
+    }
+  };
+  const madValue = n % 2 === 1 ? kth(mid) : (kth(mid - 1) + kth(mid)) / 2;
+  return { median: m, mad: madValue };
+}
+
+/** Rows bucketed by a dense group id: group g owns rows[start[g] .. start[g + 1]). */
+export interface RowGroups {
+  readonly count: number;
+  /** the key of each group: outer · 2³² + inner (just outer without an inner key) */
+  readonly keys: Float64Array;
+  readonly start: Int32Array;
+  readonly rows: Int32Array;
+}
+
+export const KEY_SHIFT = 0x100000000;
+
+/**
+ * Groups rows 0..size-1 by a dense non-negative `outer` id (e.g. a process entity), and within
+ * it by a dense `inner` id (e.g. a registrable domain); a negative outer id skips the row. No
+ * hashing: counting sorts over typed arrays, so it stays linear at 10M rows. Groups come ordered
+ * by outer id, then by first appearance; rows stay in store order within a group.
+ */
+export function groupRows(size: number, outerOf: (row: number) => number, innerOf?: (row: number) => number): RowGroups {
+  // 1. counting sort by outer id
+  const outer = new Int32Array(size);
+  let maxOuter = -1;
+  let kept = 0;
+  for (let r = 0; r < size; r++) {
+    const o = outerOf(r);
+    outer[r] = o;
+    if (o < 0) continue;
+    if (o > maxOuter) maxOuter = o;
+    kept++;
+  }
+  const nOuter = maxOuter + 1;
+  const outerStart = new Int32Array(nOuter + 1);
+  for (let r = 0; r < size; r++) {
+    const o = outer[r] as number;
+    if (o >= 0) outerStart[o + 1] = (outerStart[o + 1] as number) + 1;
+  }
+  for (let o = 0; o < nOuter; o++) outerStart[o + 1] = (outerStart[o + 1] as number) + (outerStart[o] as number);
+  const byOuter = new Int32Array(kept);
+  const fill = outerStart.slice(0, nOuter);
+  for (let r = 0; r < size; r++) {
+    const o = outer[r] as number;
+    if (o < 0) continue;
+    const at = fill[o] as number;
+    byOuter[at] = r;
+    fill[o] = at + 1;
+  }
+  // 2. inner ids, then within each outer block a counting sort by inner id; a stamp per inner
+  // id tells whether it was already seen in the current block, so nothing is reset between blocks
+  const inner = new Int32Array(kept);
+  let maxInner = 0;
+  if (innerOf) {
+    for (let i = 0; i < kept; i++) {
+      const k = innerOf(byOuter[i] as number);
+      inner[i] = k;
+      if (k > maxInner) maxInner = k;
+    }
+  }
+  const groupOf = new Int32Array(maxInner + 1);
+  const stamp = new Int32Array(maxInner + 1).fill(-1);
+  const keys = new Float64Array(kept);
+  const counts = new Int32Array(kept);
+  let count = 0;
+  for (let o = 0; o < nOuter; o++) {
+    const end = outerStart[o + 1] as number;
+    for (let i = outerStart[o] as number; i < end; i++) {
+      const k = inner[i] as number;
+      let g: number;
+      if (stamp[k] !== o) {
+        stamp[k] = o;
+        g = count++;
+        groupOf[k] = g;
+        keys[g] = innerOf ? o * KEY_SHIFT + k : o;
+      } else g = groupOf[k] as number;
+      inner[i] = g;
+      counts[g] = (counts[g] as number) + 1;
+    }
+  }
+  const start = new Int32Array(count + 1);
+  for (let g = 0; g < count; g++) start[g + 1] = (start[g] as number) + (counts[g] as number);
+  const at = start.slice(0, count);
+  const rows = new Int32Array(kept);
+  for (let i = 0; i < kept; i++) {
+    const g = inner[i] as number;
+    const p = at[g] as number;
+    rows[p] = byOuter[i] as number;
+    at[g] = p + 1;
+  }
+  return { count, keys: keys.slice(0, count), start, rows };
+}
