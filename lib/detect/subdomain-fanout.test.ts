@@ -15,6 +15,14 @@ const names = (n: number, domain = 'many-names.example', extra: Partial<TestEven
   Array.from({ length: n }, (_, i) => ({ t: T0 + i, host: 'WS1', image: 'C:\\app.exe', qname: `n${i}.${domain}`, ...extra }));
 
 describe('subdomain-fanout', () => {
+  it('does not count names in an allow-listed zone below the registrable domain (McAfee GTI lookups)', () => {
+    const r = rng(3);
+    const gti = Array.from({ length: 1200 }, (_, i) => ({
+      t: T0 + i, host: `WS${i % 40}`, image: 'C:\\mcshield.exe', qname: `${draw(r, HEX, 32)}.avqs.mcafee.com`, answers: ['127.0.0.1'],
+    }));
+    expect(run(gti)).toEqual([]);
+  });
+
   it('reports a stageless DNSStager download as high, naming the one process that made it', () => {
     const f = run(fires).find((x) => x.entity.domain === 'fakedns.live');
     expect(f?.severity).toBe('high');

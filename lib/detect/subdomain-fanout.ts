@@ -114,7 +114,8 @@ export const subdomainFanout = defineDetector({
         skip = isStructurallyBenign(dt) || benignZone(dt) !== null || !dt.includes('.');
         skipDomain.set(d, skip);
       }
-      if (skip || text.endsWith('.arpa') || text.endsWith('.local')) {
+      // allow-listed zones can sit below a registrable domain (avqs.mcafee.com under mcafee.com)
+      if (skip || text.endsWith('.arpa') || text.endsWith('.local') || benignZone(text) !== null) {
         seen[q] = 2;
         continue;
       }
