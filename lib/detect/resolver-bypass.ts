@@ -77,6 +77,14 @@ const meta = {
       max: 1,
       description: 'share of all clients an address must also serve to be learned as an internal resolver',
     },
+    publicBaselineShare: {
+      default: 0.5,
+      unit: 'ratio',
+      min: 0,
+      max: 1,
+      description:
+        'share of all clients a public resolver (8.8.8.8, 1.1.1.1, …) must serve to count as the site resolver (small offices); a few implants using it must not make it the baseline',
+    },
     minQueries: {
       default: 5,
       unit: 'events',
@@ -168,12 +176,18 @@ export const resolverBypass = defineDetector({
     }
     const totalClients = perHost.size;
     const need = Math.max(t.minResolverClients, Math.ceil(t.baselineShare * totalClients));
-    const baseline = [...clientsOf].filter(([id, c]) => cls(id) !== 'external' && c.size >= need).map(([id]) => id);
+    const needPublic = Math.max(t.minResolverClients, Math.ceil(t.publicBaselineShare * totalClients));
+    const baseline = [...clientsOf]
+      .filter(([id, c]) => {
+        const k = cls(id);
+        return k === 'local' ? c.size >= need : k === 'public' && c.size >= needPublic;
+      })
+      .map(([id]) => id);
     const baselineSet = new Set(baseline);
     // addresses that answer for other clients: those hosts are resolvers themselves (host and
     // resolver strings share the store's pool, so the same address has the same id)
     const servers = new Set([...clientsOf].filter(([id, c]) => c.size > 1 || !c.has(id)).map(([id]) => id));
-    const candidate = (res: number) => !baselineSet.has(res) && cls(res) !== 'local';
+    const candidate = (res: number) => !baselineSet.has(res) && cls(res) !== 'local' && cls(res) !== 'ignore';
 
     const out: RawFinding[] = [];
     for (const [hostId, pairs] of perHost) {
