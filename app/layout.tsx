@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import Script from 'next/script';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './dashboard.css';
 
 export const metadata: Metadata = {
   title: 'DNS Hunt',
@@ -13,8 +15,12 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>{children}</body>
+    // data-theme is set before hydration by theme-init.js when the analyst chose a theme
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <Script src="/theme-init.js" strategy="beforeInteractive" />
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,13 +1,17 @@
-import { UploadPanel } from '@/components/upload/upload-panel';
+import { HuntWorkspace } from '@/components/workspace/hunt-workspace';
+import { ThemeToggle } from '@/components/workspace/theme-toggle';
 
 export default function HomePage() {
   return (
     <main className="page">
       <header className="page-header">
-        <h1>DNS Hunt</h1>
-        <p className="lede">Files are parsed in your browser; nothing is uploaded.</p>
+        <div>
+          <h1>DNS Hunt</h1>
+          <p className="lede">Files are parsed in your browser; nothing is uploaded.</p>
+        </div>
+        <ThemeToggle />
       </header>
-      <UploadPanel />
+      <HuntWorkspace />
     </main>
   );
 }

@@ -11,6 +11,9 @@ test.describe('upload', () => {
     const file = sample(SYSMON_JSONL);
     await expect(page.getByText('Files are parsed in your browser; nothing is uploaded.')).toBeVisible();
 
+    // the header's theme switch comes first, then the file input
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('switch', { name: 'Dark theme' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(up.fileInput).toBeFocused();
 

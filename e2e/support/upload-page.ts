@@ -31,8 +31,9 @@ export class UploadPage {
     return this.page.getByRole('region', { name: 'Drop zone for DNS log files' });
   }
 
+  /** The upload panel's status line (other parts of the page have live regions of their own). */
   get status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.getByRole('region', { name: 'Log files' }).getByRole('status');
   }
 
   /** The card of one file, named by its file name. */

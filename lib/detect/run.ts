@@ -18,6 +18,11 @@ export interface DetectorRun {
 export interface DetectionResult {
   findings: Finding[];
   runs: DetectorRun[];
+  /**
+   * Every store row each finding rests on, by finding id (the JSON's `examples` keep at most
+   * MAX_EXAMPLES): what an evidence table pages through.
+   */
+  evidenceRows: ReadonlyMap<string, readonly number[]>;
 }
 
 const severityRank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
@@ -32,6 +37,7 @@ export function runDetectors(
   const ctx = new DetectContext(store);
   const findings: Finding[] = [];
   const runs: DetectorRun[] = [];
+  const evidenceRows = new Map<string, number[]>();
   for (const d of detectors) {
     const id = d.meta.id;
     if (!isEnabled(d.meta, config)) {
@@ -45,9 +51,15 @@ export function runDetectors(
     }
     const t0 = now();
     const raw = d.run(ctx, resolveThresholds(d.meta, config));
-    for (const r of raw) findings.push(toFinding(ctx, d.meta, r));
+    for (const r of raw) {
+      const f = toFinding(ctx, d.meta, r);
+      findings.push(f);
+      const rows = evidenceRows.get(f.id);
+      if (rows) for (let i = 0; i < r.rows.length; i++) rows.push(r.rows[i] as number);
+      else evidenceRows.set(f.id, Array.from(r.rows));
+    }
     runs.push({ detector: id, ran: true, findings: raw.length, ms: now() - t0 });
   }
   findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
-  return { findings, runs };
+  return { findings, runs, evidenceRows };
 }

@@ -1,5 +1,7 @@
 import type { InputSummary } from '../schema/findings';
 import { describeIssues, FromWorkerSchema, type ToWorker } from './protocol';
+import type { Query, QueryKind, ResultOf } from './query-protocol';
+import type { DetectionState } from './query-results';
 
 export interface IngestProgressUpdate {
   bytes: number;
@@ -16,31 +18,63 @@ export interface IngestClientCallbacks {
   onCancelled?: (id: string, storeEvents: number) => void;
   /** `id` is null when the failure concerns the worker itself */
   onError?: (id: string | null, message: string) => void;
+  /** the loaded data changed: views ask again */
+  onDataset?: (version: number, events: number) => void;
+  /** detection ran on new data (or on request) */
+  onDetected?: (detection: DetectionState) => void;
 }
 
 export interface IngestClient {
   /** Queues a file and returns its id (known before any callback for it runs). */
   ingest(file: File): string;
   cancel(id: string): void;
+  /** Asks the worker; the answer is validated, and typed by the query's kind. */
+  query<K extends QueryKind>(query: Extract<Query, { kind: K }>): Promise<QueryAnswer<K>>;
+  /** Runs detection again (optionally with a hunt config); resolves when it has run. */
+  detect(config?: unknown): Promise<DetectionState>;
   terminate(): void;
 }
+
+export interface QueryAnswer<K extends QueryKind> {
+  /** data version the result was computed on */
+  version: number;
+  result: ResultOf<K>;
+}
+
+type Pending = { kind: QueryKind | 'detect'; resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-ingest' });
 }
 
-/** Starts the ingest worker. Call `terminate` when the page no longer needs it. */
+/** Starts the worker. Call `terminate` when the page no longer needs it. */
 export function createIngestClient(
   callbacks: IngestClientCallbacks,
   createWorker: () => Worker = defaultWorker,
 ): IngestClient {
   const worker = createWorker();
   let next = 0;
+  let nextReq = 0;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (message: string) => {
+    for (const p of pending.values()) p.reject(new Error(message));
+    pending.clear();
+  };
+  const settle = (reqId: number): Pending | undefined => {
+    const p = pending.get(reqId);
+    pending.delete(reqId);
+    return p;
+  };
 
   worker.onmessage = (event: MessageEvent<unknown>) => {
     const parsed = FromWorkerSchema.safeParse(event.data);
     if (!parsed.success) {
-      callbacks.onError?.(null, `Unexpected message from the reader: ${describeIssues(parsed.error)}`);
+      const reqId = (event.data as { reqId?: unknown } | null)?.reqId;
+      const p = typeof reqId === 'number' ? settle(reqId) : undefined;
+      const message = `Unexpected message from the worker: ${describeIssues(parsed.error)}`;
+      if (p) p.reject(new Error(message));
+      else callbacks.onError?.(null, message);
       return;
     }
     const m = parsed.data;
@@ -60,13 +94,34 @@ export function createIngestClient(
       case 'error':
         callbacks.onError?.(m.id, m.message);
         break;
+      case 'dataset':
+        callbacks.onDataset?.(m.version, m.events);
+        break;
+      case 'detected': {
+        const p = m.reqId === null ? undefined : settle(m.reqId);
+        p?.resolve(m.detection);
+        callbacks.onDetected?.(m.detection);
+        break;
+      }
+      case 'result': {
+        const p = settle(m.reqId);
+        if (!p) break;
+        if (p.kind === m.result.kind) p.resolve({ version: m.version, result: m.result });
+        else p.reject(new Error(`Expected a ${p.kind} result, got ${m.result.kind}`));
+        break;
+      }
+      case 'query-error':
+        settle(m.reqId)?.reject(new Error(m.message));
+        break;
     }
   };
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
-    callbacks.onError?.(null, `The file reader stopped: ${event.message || 'unknown error'}`);
+    const message = `The worker stopped: ${event.message || 'unknown error'}`;
+    failAll(message);
+    callbacks.onError?.(null, message);
   };
-  worker.onmessageerror = () => callbacks.onError?.(null, 'A message from the file reader could not be read.');
+  worker.onmessageerror = () => callbacks.onError?.(null, 'A message from the worker could not be read.');
 
   const send = (message: ToWorker) => worker.postMessage(message);
 
@@ -79,7 +134,22 @@ export function createIngestClient(
     cancel(id) {
       send({ type: 'cancel', id });
     },
+    query<K extends QueryKind>(query: Extract<Query, { kind: K }>) {
+      const reqId = ++nextReq;
+      return new Promise<QueryAnswer<K>>((resolve, reject) => {
+        pending.set(reqId, { kind: query.kind, resolve: resolve as (v: unknown) => void, reject });
+        send({ type: 'query', reqId, query });
+      });
+    },
+    detect(config) {
+      const reqId = ++nextReq;
+      return new Promise<DetectionState>((resolve, reject) => {
+        pending.set(reqId, { kind: 'detect', resolve: resolve as (v: unknown) => void, reject });
+        send(config === undefined ? { type: 'detect', reqId } : { type: 'detect', reqId, config });
+      });
+    },
     terminate() {
+      failAll('The worker was stopped.');
       worker.terminate();
     },
   };

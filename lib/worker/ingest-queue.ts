@@ -1,7 +1,7 @@
 import { ingest } from '../ingest/ingest';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
-import { describeIssues, PROGRESS_INTERVAL_MS, ToWorkerSchema, type FromWorker } from './protocol';
+import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
 import { readBlobChunks } from './read-file';
 
 export interface IngestQueueOptions {
@@ -11,6 +11,10 @@ export interface IngestQueueOptions {
   adapters?: readonly SourceAdapter[];
   /** for tests: bytes per File slice */
   chunkBytes?: number;
+  /** after a file is done or cancelled, once its message is posted (the store is settled) */
+  onSettled?: (outcome: 'done' | 'cancelled') => void;
+  /** when the last queued file has been handled */
+  onIdle?: () => void;
 }
 
 interface Job {
@@ -37,9 +41,9 @@ export class IngestQueue {
     this.now = opts.now ?? (() => Date.now());
   }
 
-  /** Handles one message from the page; invalid messages are answered with an error. */
+  /** Handles one ingest or cancel message; invalid messages are answered with an error. */
   handle(data: unknown): void {
-    const parsed = ToWorkerSchema.safeParse(data);
+    const parsed = IngestToWorkerSchema.safeParse(data);
     if (!parsed.success) {
       this.post({ type: 'error', id: idOf(data), message: `Invalid message: ${describeIssues(parsed.error)}` });
       return;
@@ -60,6 +64,11 @@ export class IngestQueue {
     return this.drain;
   }
 
+  /** Is a file being read or waiting? */
+  get busy(): boolean {
+    return this.running !== null || this.pending.length > 0;
+  }
+
   private enqueue(job: Job): void {
     if (this.running?.id === job.id || this.pending.some((j) => j.id === job.id)) {
       this.post({ type: 'error', id: job.id, message: `A file with id ${job.id} is already queued.` });
@@ -78,6 +87,8 @@ export class IngestQueue {
     if (i >= 0) {
       this.pending.splice(i, 1);
       this.post({ type: 'cancelled', id, storeEvents: this.store.size });
+      this.opts.onSettled?.('cancelled');
+      if (!this.busy) this.opts.onIdle?.();
     }
     // unknown or finished ids: nothing to cancel
   }
@@ -95,6 +106,7 @@ export class IngestQueue {
         this.running = null;
       }
     }
+    this.opts.onIdle?.();
   }
 
   private async run({ id, file }: Job, signal: AbortSignal): Promise<void> {
@@ -121,6 +133,7 @@ export class IngestQueue {
     });
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
     else this.post({ type: 'done', id, summary, storeEvents: this.store.size });
+    this.opts.onSettled?.(summary.cancelled ? 'cancelled' : 'done');
   }
 }
 

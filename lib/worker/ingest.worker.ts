@@ -1,14 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * Thin router: one event store for the whole session, files ingested one after the other.
- * The logic lives in ingest-queue.ts so it can be tested without a worker.
+ * Thin router: one session (store, ingest queue, queries, detection) for the page's lifetime.
+ * The logic lives in worker-session.ts so it can be tested without a worker.
  */
-import { EventStore } from '../store/event-store';
-import { IngestQueue } from './ingest-queue';
 import type { FromWorker } from './protocol';
+import { WorkerSession } from './worker-session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const queue = new IngestQueue(new EventStore(), (message: FromWorker) => self.postMessage(message));
+const session = new WorkerSession((message: FromWorker) => self.postMessage(message));
 
-self.onmessage = (event: MessageEvent<unknown>) => queue.handle(event.data);
+self.onmessage = (event: MessageEvent<unknown>) => session.handle(event.data);

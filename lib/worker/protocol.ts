@@ -1,9 +1,18 @@
 /**
- * Messages between the page and the ingest worker. Both sides validate what they receive with
- * these schemas: only summaries and counters cross the boundary, never event rows.
+ * Messages between the page and the worker. Both sides validate what they receive with these
+ * schemas: only summaries, counters and the pages of rows a view shows cross the boundary
+ * (queries: query-protocol.ts).
  */
 import { z } from 'zod';
 import { InputSummarySchema } from '../schema/findings';
+import {
+  DatasetMessageSchema,
+  DetectedMessageSchema,
+  DetectRequestSchema,
+  QueryErrorMessageSchema,
+  QueryRequestSchema,
+  ResultMessageSchema,
+} from './query-protocol';
 
 /** Page-chosen id of one queued file. */
 const IdSchema = z.string().min(1).max(64);
@@ -29,7 +38,15 @@ export const CancelRequestSchema = z.object({
   id: IdSchema,
 });
 
-export const ToWorkerSchema = z.discriminatedUnion('type', [IngestRequestSchema, CancelRequestSchema]);
+/** Messages the ingest queue handles. */
+export const IngestToWorkerSchema = z.discriminatedUnion('type', [IngestRequestSchema, CancelRequestSchema]);
+
+export const ToWorkerSchema = z.discriminatedUnion('type', [
+  IngestRequestSchema,
+  CancelRequestSchema,
+  QueryRequestSchema,
+  DetectRequestSchema,
+]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 
 // ── worker → page ────────────────────────────────────────────────────────────
@@ -80,6 +97,10 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   DoneMessageSchema,
   CancelledMessageSchema,
   ErrorMessageSchema,
+  ResultMessageSchema,
+  QueryErrorMessageSchema,
+  DatasetMessageSchema,
+  DetectedMessageSchema,
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
 

@@ -1,0 +1,72 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { createIngestClient, type IngestClient } from '@/lib/worker/client';
+import { huntReducer, initialHuntState, type HuntState } from './hunt-state';
+
+export interface HuntContextValue extends HuntState {
+  /** null until the worker has started (or when it could not) */
+  client: IngestClient | null;
+  addFiles: (files: Iterable<File>) => void;
+  cancel: (id: string) => void;
+}
+
+const HuntContext = createContext<HuntContextValue | null>(null);
+
+/** Owns the worker for the page's lifetime: files, the loaded data, detection, queries. */
+export function HuntProvider({ children }: { children: ReactNode }) {
+  const [state, dispatch] = useReducer(huntReducer, initialHuntState);
+  const [client, setClient] = useState<IngestClient | null>(null);
+  const clientRef = useRef<IngestClient | null>(null);
+  const unread = useRef(0);
+
+  useEffect(() => {
+    let c: IngestClient;
+    try {
+      c = createIngestClient({
+        onStarted: (id) => dispatch({ type: 'started', id }),
+        onProgress: (id, p) => dispatch({ type: 'progress', id, bytes: p.bytes, events: p.events, skipped: p.skipped }),
+        onDone: (id, summary, storeEvents) => dispatch({ type: 'done', id, summary, storeEvents }),
+        onCancelled: (id, storeEvents) => dispatch({ type: 'cancelled', id, storeEvents }),
+        onError: (id, message) => dispatch({ type: 'failed', id, message }),
+        onDataset: (version, events) => dispatch({ type: 'dataset', version, events }),
+        onDetected: (detection) => dispatch({ type: 'detected', detection }),
+      });
+    } catch (e) {
+      dispatch({ type: 'failed', id: null, message: `The file reader could not start: ${e instanceof Error ? e.message : String(e)}` });
+      return undefined;
+    }
+    clientRef.current = c;
+    setClient(c);
+    return () => {
+      clientRef.current = null;
+      setClient(null);
+      c.terminate();
+    };
+  }, []);
+
+  const addFiles = useCallback((files: Iterable<File>) => {
+    const c = clientRef.current;
+    for (const file of files) {
+      if (!c) {
+        const id = `unread-${++unread.current}`;
+        dispatch({ type: 'added', id, name: file.name, size: file.size });
+        dispatch({ type: 'failed', id, message: 'The file reader is not running; reload the page and try again.' });
+        continue;
+      }
+      const id = c.ingest(file);
+      dispatch({ type: 'added', id, name: file.name, size: file.size });
+    }
+  }, []);
+
+  const cancel = useCallback((id: string) => clientRef.current?.cancel(id), []);
+
+  const value = useMemo(() => ({ ...state, client, addFiles, cancel }), [state, client, addFiles, cancel]);
+  return <HuntContext.Provider value={value}>{children}</HuntContext.Provider>;
+}
+
+export function useHunt(): HuntContextValue {
+  const v = useContext(HuntContext);
+  if (!v) throw new Error('useHunt outside <HuntProvider>');
+  return v;
+}

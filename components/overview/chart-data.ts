@@ -1,0 +1,68 @@
+import type { OverviewResult } from '@/lib/worker/query-results';
+
+export type Series = OverviewResult['series'];
+
+/** One bar of the chart: bucket start (ms), its label, and a count per stack key. */
+export type ChartRow = { t: number; label: string } & Record<string, number | string>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Bucket label in UTC, as precise as the bucket size needs. */
+export function bucketLabel(t: number, bucketMs: number): string {
+  const d = new Date(t);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (bucketMs >= 86_400_000) return day;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return bucketMs >= 60_000 ? `${day} ${time}` : `${day} ${time}:${pad(d.getUTCSeconds())}`;
+}
+
+/** Keys of the rows are the stack keys, prefixed so no key can clash with `t` or `label`. */
+export const seriesKey = (key: string) => `k:${key}`;
+
+export function chartRows(s: Series): ChartRow[] {
+  const rows: ChartRow[] = [];
+  for (let i = 0; i < s.buckets; i++) {
+    const t = s.start + i * s.bucketMs;
+    const row: ChartRow = { t, label: bucketLabel(t, s.bucketMs) };
+    for (const k of s.series) row[seriesKey(k.key)] = k.counts[i] ?? 0;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Brush indices covering [from, to] (the whole series when unset), clamped to the series. */
+export function rangeToIndexes(s: Series, from: number | undefined, to: number | undefined): { startIndex: number; endIndex: number } {
+  const last = Math.max(0, s.buckets - 1);
+  const idx = (t: number) => Math.max(0, Math.min(last, Math.floor((t - s.start) / s.bucketMs)));
+  const startIndex = from === undefined ? 0 : idx(from);
+  const endIndex = to === undefined ? last : idx(to);
+  return { startIndex, endIndex: Math.max(startIndex, endIndex) };
+}
+
+/**
+ * The time range of brush indices: from the first bucket's start to the last bucket's end
+ * (inclusive, so 1 ms before the next bucket). `null` when the brush spans the whole series.
+ */
+export function indexesToRange(s: Series, startIndex: number, endIndex: number): { from: number; to: number } | null {
+  if (startIndex <= 0 && endIndex >= s.buckets - 1) return null;
+  return { from: s.start + startIndex * s.bucketMs, to: s.start + (endIndex + 1) * s.bucketMs - 1 };
+}
+
+const UNITS: [number, string][] = [
+  [7 * 86_400_000, 'week'],
+  [86_400_000, 'day'],
+  [3_600_000, 'hour'],
+  [60_000, 'minute'],
+  [1000, 'second'],
+];
+
+/** 900000 → "15 minutes", 604800000 → "1 week". */
+export function describeBucket(ms: number): string {
+  for (const [size, unit] of UNITS) {
+    if (ms % size === 0) {
+      const n = ms / size;
+      return `${n} ${unit}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${ms} ms`;
+}

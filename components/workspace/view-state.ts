@@ -1,0 +1,120 @@
+/**
+ * The view and selection as they live in the URL's query string. Only ids, numbers and our own
+ * names go there: hosts, processes and domains as refs (indices into the sorted distinct values
+ * of the loaded data), times as ms, findings by their hash id. Free text (searches) and log
+ * values never do, so a shared or bookmarked link holds no log content.
+ */
+import { z } from 'zod';
+import { SEVERITIES, type Severity } from '@/lib/detect/types';
+import { PIVOT_DIMENSIONS, type PivotDimension, type RefFilter, type SuspectFilter } from '@/lib/worker/query-protocol';
+
+export const VIEWS = ['overview', 'suspects'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const PIVOT_PAGE_SIZES = [25, 100, 500] as const;
+export type PivotPageSize = (typeof PIVOT_PAGE_SIZES)[number];
+
+/** The seed's `stats count by QueryName, QueryResults, Computer, user, process_path`. */
+export const DEFAULT_DIMS: readonly PivotDimension[] = ['qname', 'answers', 'host', 'user', 'process'];
+
+export interface ViewState {
+  view: View;
+  /** inclusive time range, ms UTC */
+  from?: number;
+  to?: number;
+  host?: number;
+  process?: number;
+  domain?: number;
+  stackBy: 'status' | 'qtype';
+  /** chart window (zoom), ms UTC */
+  zoomFrom?: number;
+  zoomTo?: number;
+  dims: readonly PivotDimension[];
+  pivotPage: number;
+  pivotSize: PivotPageSize;
+  severity?: Severity;
+  detector?: string;
+  suspect?: string;
+  finding?: string;
+}
+
+export const DEFAULT_VIEW: ViewState = { view: 'overview', stackBy: 'status', dims: DEFAULT_DIMS, pivotPage: 0, pivotSize: 25 };
+
+const ms = z.coerce.number().int().min(-8.64e15).max(8.64e15);
+const ref = z.coerce.number().int().min(0).max(2 ** 31);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** One schema per URL key; a bad value drops that key only. */
+const PARAMS = {
+  view: ['view', z.enum(VIEWS)],
+  from: ['from', ms],
+  to: ['to', ms],
+  host: ['host', ref],
+  process: ['proc', ref],
+  domain: ['dom', ref],
+  stackBy: ['stack', z.enum(['status', 'qtype'])],
+  zoomFrom: ['zf', ms],
+  zoomTo: ['zt', ms],
+  pivotPage: ['pp', z.coerce.number().int().min(0).max(1e6)],
+  pivotSize: ['ps', z.coerce.number().pipe(z.union(PIVOT_PAGE_SIZES.map((n) => z.literal(n))))],
+  severity: ['sev', z.enum(SEVERITIES)],
+  detector: ['det', id],
+  suspect: ['suspect', id],
+  finding: ['finding', id],
+} as const;
+
+type ParamKey = keyof typeof PARAMS;
+
+function parseDims(text: string | null): readonly PivotDimension[] | undefined {
+  if (text === null) return undefined;
+  const dims = text.split(',').filter((d): d is PivotDimension => (PIVOT_DIMENSIONS as readonly string[]).includes(d));
+  const unique = [...new Set(dims)];
+  return unique.length > 0 ? unique : undefined;
+}
+
+export function parseViewState(params: URLSearchParams): ViewState {
+  const out: Record<string, unknown> = { ...DEFAULT_VIEW };
+  for (const [key, [name, schema]] of Object.entries(PARAMS) as [ParamKey, (typeof PARAMS)[ParamKey]][]) {
+    const raw = params.get(name);
+    if (raw === null || raw === '') continue;
+    const r = (schema as z.ZodType).safeParse(raw);
+    if (r.success) out[key] = r.data;
+  }
+  const dims = parseDims(params.get('dims'));
+  if (dims) out.dims = dims;
+  const s = out as unknown as ViewState;
+  if (s.from !== undefined && s.to !== undefined && s.from > s.to) return { ...s, from: undefined, to: undefined };
+  return s;
+}
+
+/** The query string of a state (without "?"); defaults are left out, keys in a fixed order. */
+export function serializeViewState(s: ViewState): string {
+  const p = new URLSearchParams();
+  for (const [key, [name]] of Object.entries(PARAMS) as [ParamKey, (typeof PARAMS)[ParamKey]][]) {
+    const v = s[key];
+    if (v === undefined || v === DEFAULT_VIEW[key]) continue;
+    p.set(name, String(v));
+  }
+  if (s.dims.join(',') !== DEFAULT_DIMS.join(',')) p.set('dims', s.dims.join(','));
+  return p.toString();
+}
+
+/** The row filter every view applies. */
+export function refFilter(s: ViewState): RefFilter {
+  const f: RefFilter = {};
+  if (s.from !== undefined) f.from = s.from;
+  if (s.to !== undefined) f.to = s.to;
+  if (s.host !== undefined) f.host = s.host;
+  if (s.process !== undefined) f.process = s.process;
+  if (s.domain !== undefined) f.domain = s.domain;
+  return f;
+}
+
+/** The suspects filter: the view filter plus the suspects view's own, and the typed search. */
+export function suspectFilter(s: ViewState, search: string): SuspectFilter {
+  const f: SuspectFilter = { ...refFilter(s) };
+  if (s.severity) f.severity = s.severity;
+  if (s.detector) f.detector = s.detector;
+  if (search.trim() !== '') f.search = search.trim().slice(0, 256);
+  return f;
+}

@@ -1,0 +1,56 @@
+import type { DetectContext } from '../detect/context';
+import type { RefDimension } from './query-protocol';
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Refs for hosts, process images and registrable domains: the index of a value in the sorted
+ * distinct values of the loaded rows. The same files give the same refs in any order and on any
+ * machine, so a URL can name a host by number without holding its name.
+ */
+export class EntityIndex {
+  private readonly lists = new Map<RefDimension, { labels: string[]; refs: Map<string, number> }>();
+
+  /** `rows`: how many rows of the context are loaded data (later rows are still being read) */
+  constructor(
+    private readonly ctx: DetectContext,
+    private readonly rows: number,
+  ) {}
+
+  label(dim: RefDimension, ref: number): string | undefined {
+    return this.list(dim).labels[ref];
+  }
+
+  ref(dim: RefDimension, label: string): number | undefined {
+    return this.list(dim).refs.get(label);
+  }
+
+  size(dim: RefDimension): number {
+    return this.list(dim).labels.length;
+  }
+
+  private list(dim: RefDimension) {
+    let l = this.lists.get(dim);
+    if (!l) {
+      const labels = this.distinct(dim).sort(byCodeUnit);
+      l = { labels, refs: new Map(labels.map((s, i) => [s, i])) };
+      this.lists.set(dim, l);
+    }
+    return l;
+  }
+
+  private distinct(dim: RefDimension): string[] {
+    const ctx = this.ctx;
+    const ids = new Set<number>();
+    if (dim === 'domain') {
+      for (let r = 0; r < this.rows; r++) ids.add(ctx.domain(r));
+      return [...ids].map((id) => ctx.domainText(id));
+    }
+    const actors = ctx.store.actors;
+    const seen = new Uint8Array(actors.size);
+    for (let r = 0; r < this.rows; r++) seen[ctx.actor(r)] = 1;
+    const column = dim === 'host' ? actors.host : actors.image;
+    for (let a = 0; a < seen.length; a++) if (seen[a]) ids.add(column.get(a));
+    return [...new Set([...ids].map((id) => ctx.text(id)))];
+  }
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { defineDetector, type Detector } from '../detect/types';
+import { buildStore, type TestEvent } from '../testing/store-builder';
+import { QueryEngine } from './query-engine';
+import type { Query, QueryKind, ResultOf } from './query-protocol';
+import { QueryResultSchema } from './query-results';
+
+const T0 = 1_700_000_000;
+
+/** Flags every registrable domain with "evil" in it; all its rows are the evidence. */
+const evilDomains: Detector = defineDetector({
+  meta: {
+    id: 'evil-domain',
+    title: 'Evil-looking domain',
+    description: 'test detector',
+    mitre: ['T1071.004'],
+    requiredFields: [],
+    thresholds: {},
+    falsePositives: ['tests'],
+    severity: 'medium',
+  },
+  run(ctx) {
+    const byDomain = new Map<string, number[]>();
+    for (let r = 0; r < ctx.size; r++) {
+      const d = ctx.domainText(ctx.domain(r));
+      if (!d.includes('evil')) continue;
+      const rows = byDomain.get(d) ?? [];
+      rows.push(r);
+      byDomain.set(d, rows);
+    }
+    return [...byDomain].map(([domain, rows]) => ({
+      title: `Lookups of ${domain}`,
+      severity: rows.length > 25 ? 'high' : 'medium',
+      score: rows.length > 25 ? 7 : 5,
+      entity: { domain, host: ctx.host(rows[0] as number) },
+      rows,
+      details: { lookups: rows.length },
+    }));
+  },
+});
+
+const events: TestEvent[] = [
+  { t: T0, qname: 'www.example.com', host: 'WS1', image: 'C:\\chrome.exe', answers: ['1.2.3.4'] },
+  { t: T0 + 60, qname: 'mail.example.com', host: 'WS1', image: 'C:\\outlook.exe', answers: ['1.2.3.5'] },
+  { t: T0 + 120, qname: 'nope.example.org', host: 'WS2', image: 'C:\\chrome.exe', status: 'NXDOMAIN', code: 9003 },
+  // 30 rows of a stager, newest first, so evidence order is visibly re-sorted
+  ...Array.from({ length: 30 }, (_, i): TestEvent => ({
+    t: T0 + 3600 - i * 10,
+    qname: `${i}.stage.evil.net`,
+    host: 'WS2',
+    image: 'C:\\Users\\x\\AppData\\Local\\Temp\\<b>stager</b>.exe',
+    qtype: 'AAAA',
+    answers: [`fc48:83e4::${i}`],
+  })),
+  { t: T0 + 7200, qname: 'cdn.evil.org', host: 'WS3', image: 'C:\\chrome.exe' },
+];
+
+function setup(detectors: readonly Detector[] = [evilDomains]) {
+  const store = buildStore(events, { name: 'hunt.csv' });
+  const engine = new QueryEngine(store, { detectors, now: () => 0 });
+  engine.commit();
+  engine.detect();
+  const ask = <K extends QueryKind>(q: Extract<Query, { kind: K }>): ResultOf<K> => {
+    const r = engine.run(q);
+    QueryResultSchema.parse(r); // what the page would accept
+    return r as ResultOf<K>;
+  };
+  return { store, engine, ask };
+}
+
+const overview = (filter: Extract<Query, { kind: 'overview' }>['filter'] = {}) =>
+  ({ kind: 'overview', filter, stackBy: 'status', maxBuckets: 50, top: 5 }) as const;
+
+describe('QueryEngine', () => {
+  it('summarises the loaded data: totals, NXDOMAIN, series over the data range, top lists with refs', () => {
+    const { ask } = setup();
+    const o = ask(overview());
+    expect(o.events).toBe(34);
+    expect(o.nxdomain).toBe(1);
+    expect(o.dataRange).toEqual({ first: T0 * 1000, last: (T0 + 7200) * 1000 });
+    expect(o.series.series.map((s) => s.key)).toEqual(['NOERROR', 'NXDOMAIN']);
+    expect(o.series.series.flatMap((s) => s.counts).reduce((a, b) => a + b, 0)).toBe(34);
+    expect(o.top.host.map((h) => [h.label, h.count])).toEqual([['WS2', 31], ['WS1', 2], ['WS3', 1]]);
+    // refs are indices into the sorted distinct values
+    expect(o.top.host.map((h) => h.ref)).toEqual([1, 0, 2]);
+    expect(o.top.domain[0]).toMatchObject({ label: 'evil.net', count: 30 });
+  });
+
+  it('narrows every aggregate by refs and time, and keeps the chart unnarrowed by time', () => {
+    const { ask } = setup();
+    const ws2 = ask(overview()).top.host.find((h) => h.label === 'WS2')?.ref;
+    expect(ask(overview({ host: ws2 })).events).toBe(31);
+    const ranged = ask(overview({ from: (T0 + 3000) * 1000, to: (T0 + 3600) * 1000 }));
+    expect(ranged.events).toBe(30);
+    expect(ranged.series.series.flatMap((s) => s.counts).reduce((a, b) => a + b, 0)).toBe(34);
+    expect(ask(overview({ host: 99 })).events).toBe(0);
+    expect(ask({ kind: 'filter-labels', filter: { host: ws2, domain: 99 } })).toEqual({
+      kind: 'filter-labels', host: 'WS2', domain: null, dataRange: { first: T0 * 1000, last: (T0 + 7200) * 1000 },
+    });
+  });
+
+  it('pivots by several dimensions with paging; counts add up to the events', () => {
+    const { ask } = setup();
+    const all = ask({ kind: 'pivot', filter: {}, dims: ['process', 'host'], offset: 0, limit: 1000 });
+    expect(all.total).toBe(all.rows.length);
+    expect(all.rows.reduce((a, r) => a + r.count, 0)).toBe(34);
+    const page = ask({ kind: 'pivot', filter: {}, dims: ['process', 'host'], offset: 1, limit: 2 });
+    expect(page.rows).toEqual(all.rows.slice(1, 3));
+    expect(page.total).toBe(all.total);
+  });
+
+  it('lists suspects with facets and filters by severity, detector, host, time and search', () => {
+    const { ask } = setup();
+    const q = (filter: Extract<Query, { kind: 'suspects' }>['filter']) => ask({ kind: 'suspects', filter, limit: 100 });
+    const all = q({});
+    expect(all.detection).toMatchObject({ status: 'ready', findings: 2, suspects: 2, ran: 1, registered: 1 });
+    expect(all.suspects.map((s) => [s.label, s.severity])).toEqual([['evil.net', 'high'], ['evil.org', 'medium']]);
+    expect(all.suspects[0]?.detectors).toEqual([{ id: 'evil-domain', title: 'Evil-looking domain' }]);
+    expect(all.bySeverity).toMatchObject({ high: 1, medium: 1, critical: 0 });
+    expect(all.hosts.map((h) => h.label)).toEqual(['WS2', 'WS3']);
+    expect(q({ severity: 'high' }).matched).toBe(1);
+    expect(q({ detector: 'other' }).matched).toBe(0);
+    expect(q({ search: 'EVIL.ORG' }).suspects.map((s) => s.label)).toEqual(['evil.org']);
+    const ws3 = all.hosts.find((h) => h.label === 'WS3')?.ref;
+    expect(q({ host: ws3 }).suspects.map((s) => s.label)).toEqual(['evil.org']);
+    // the stager's burst ends an hour after T0; evil.org is seen at T0 + 2 h
+    expect(q({ from: (T0 + 5000) * 1000 }).suspects.map((s) => s.label)).toEqual(['evil.org']);
+    expect(q({ from: (T0 + 5000) * 1000 }).inView).toBe(1);
+    // a selected suspect comes back even when the filters leave it out
+    const picked = ask({ kind: 'suspects', filter: { severity: 'critical' }, limit: 10, select: all.suspects[1]?.id });
+    expect([picked.matched, picked.selected?.label]).toEqual([0, 'evil.org']);
+    expect(ask({ kind: 'suspects', filter: {}, limit: 1, select: 'nope' }).selected).toBeNull();
+  });
+
+  it('pages ALL evidence rows of a finding in time order, raw values as logged', () => {
+    const { ask } = setup();
+    const finding = ask({ kind: 'suspects', filter: {}, limit: 1 }).suspects[0]?.findings[0];
+    expect(finding?.events).toBe(30);
+    const id = finding?.id ?? '';
+    const p1 = ask({ kind: 'finding-rows', findingId: id, offset: 0, limit: 25 });
+    const p2 = ask({ kind: 'finding-rows', findingId: id, offset: 25, limit: 25 });
+    expect([p1.found, p1.total, p1.all, p1.rows.length, p2.rows.length]).toEqual([true, 30, 30, 25, 5]);
+    const times = [...p1.rows, ...p2.rows].map((r) => r.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(p1.rows[0]).toMatchObject({
+      qnameRaw: '29.stage.evil.net', image: 'C:\\Users\\x\\AppData\\Local\\Temp\\<b>stager</b>.exe', answersRaw: 'fc48:83e4::29',
+      qtypeName: 'AAAA', inputName: 'hunt.csv', line: 34, status: 'NOERROR', clipped: [],
+    });
+    const narrowed = ask({ kind: 'finding-rows', findingId: id, filter: { from: (T0 + 3500) * 1000 }, offset: 0, limit: 100 });
+    expect([narrowed.total, narrowed.all]).toEqual([11, 30]);
+    expect(ask({ kind: 'finding-rows', findingId: 'nope', offset: 0, limit: 10 })).toMatchObject({ found: false, total: 0, rows: [] });
+  });
+
+  it('pages the rows of a filter in time order', () => {
+    const { ask } = setup();
+    const r = ask({ kind: 'rows', filter: { statuses: ['NXDOMAIN'] }, offset: 0, limit: 10 });
+    expect(r.total).toBe(1);
+    expect(r.rows[0]).toMatchObject({ qnameRaw: 'nope.example.org', statusCode: 9003, status: 'NXDOMAIN' });
+  });
+
+  it('cuts log text longer than the page may receive and says which field was cut', () => {
+    const store = buildStore([{ t: T0, qname: `${'a'.repeat(10_000)}.example.com` }]);
+    const engine = new QueryEngine(store, { detectors: [] });
+    engine.commit();
+    const r = engine.run({ kind: 'rows', filter: {}, offset: 0, limit: 1 });
+    expect(QueryResultSchema.parse(r)).toBeTruthy();
+    expect(r.kind === 'rows' && r.rows[0]?.clipped).toEqual(['qname', 'qnameRaw']);
+  });
+
+  it('a detector that throws fails detection, not the queries', () => {
+    const boom: Detector = { ...evilDomains, run: () => { throw new Error('boom'); } };
+    const { ask } = setup([boom]);
+    const s = ask({ kind: 'suspects', filter: {}, limit: 10 });
+    expect(s.detection.error).toMatch(/boom/);
+    expect(s.suspects).toEqual([]);
+    expect(ask(overview()).events).toBe(34);
+  });
+
+  it('ignores rows of a file still being read until it is committed', () => {
+    const { store, engine, ask } = setup();
+    buildStore([{ t: T0, qname: 'late.example.com' }], { store, name: 'second.csv' });
+    expect(ask(overview()).events).toBe(34);
+    expect(engine.detectionCurrent).toBe(true);
+    engine.commit();
+    expect(engine.detectionCurrent).toBe(false);
+    expect(ask(overview()).events).toBe(35);
+    expect(ask({ kind: 'suspects', filter: {}, limit: 1 }).detection.status).toBe('pending');
+  });
+});

@@ -1,0 +1,259 @@
+import type { HuntConfig } from '../detect/config';
+import { DetectContext } from '../detect/context';
+import { DETECTORS } from '../detect/registry';
+import { SEVERITIES, type Detector } from '../detect/types';
+import { pivot, totals, volumeSeries, type PivotRow } from '../query/aggregate';
+import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
+import { topCounts, type TopCount } from '../query/top-counts';
+import type { EventStore } from '../store/event-store';
+import { Detection } from './detection';
+import { EntityIndex } from './entity-index';
+import { clipText, rowPage, sortByTime } from './event-rows';
+import type { Query, RefDimension, RefFilter, SuspectFilter } from './query-protocol';
+import type { FilterLabelsResult, OverviewResult, PivotResult, QueryResult, RowsResult, SuspectsResult, TopEntry } from './query-results';
+
+export interface QueryEngineOptions {
+  detectors?: readonly Detector[];
+  now?: () => number;
+}
+
+const NOTHING: RowPredicate = () => false;
+
+interface Range {
+  first: number;
+  last: number;
+}
+
+/** Answers the page's queries from the store; one instance per worker, for the whole session. */
+export class QueryEngine {
+  private ctx: DetectContext;
+  private entities: EntityIndex;
+  /** rows [0, committed) are the loaded data; later rows belong to a file still being read */
+  private committed = 0;
+  private dataVersion = 0;
+  private detection: Detection;
+  private config: HuntConfig | undefined;
+  private readonly detectors: readonly Detector[];
+  private readonly now: () => number;
+  /** last pivot grouping and last filtered row list, reused while paging */
+  private pivotCache: { key: string; total: number; rows: PivotRow[] } | null = null;
+  private rowsCache: { key: string; rows: Uint32Array } | null = null;
+  private rangeCache: { version: number; range: Range | null } | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    opts: QueryEngineOptions = {},
+  ) {
+    this.detectors = opts.detectors ?? DETECTORS;
+    this.now = opts.now ?? (() => performance.now());
+    this.ctx = new DetectContext(store);
+    this.committed = store.size;
+    this.entities = new EntityIndex(this.ctx, this.committed);
+    this.detection = Detection.empty(store, this.detectors.length);
+  }
+
+  /** Data version: bumped every time the loaded data changes. */
+  get version(): number {
+    return this.dataVersion;
+  }
+
+  get events(): number {
+    return this.committed;
+  }
+
+  get detectionState() {
+    return this.detection.state;
+  }
+
+  /** Has detection run on the current data? */
+  get detectionCurrent(): boolean {
+    return this.detection.state.status === 'ready' && this.detection.state.version === this.dataVersion;
+  }
+
+  /** Call when a file finished: every row in the store is loaded data now. */
+  commit(): void {
+    this.committed = this.store.size;
+    this.dataVersion++;
+    this.ctx = new DetectContext(this.store);
+    this.entities = new EntityIndex(this.ctx, this.committed);
+    this.pivotCache = null;
+    this.rowsCache = null;
+  }
+
+  /** Sets the hunt config used by the next detection run. */
+  setConfig(config: HuntConfig | undefined): void {
+    this.config = config;
+  }
+
+  /** Runs the detectors over the loaded data (call only when no file is being read). */
+  detect(): void {
+    this.detection = Detection.run(this.store, this.dataVersion, this.detectors, this.config, this.now);
+  }
+
+  run(q: Query): QueryResult {
+    switch (q.kind) {
+      case 'overview':
+        return this.overview(q);
+      case 'pivot':
+        return this.pivot(q);
+      case 'suspects':
+        return this.suspects(q);
+      case 'rows':
+        return this.rows(q);
+      case 'finding-rows':
+        return this.findingRows(q);
+      case 'filter-labels':
+        return this.filterLabels(q.filter);
+    }
+  }
+
+  private predicate(f: RefFilter): RowPredicate {
+    const view: ViewFilter = { from: f.from, to: f.to, statuses: f.statuses, qtypes: f.qtypes, search: f.search };
+    for (const dim of ['host', 'process', 'domain'] as const) {
+      const ref = f[dim];
+      if (ref === undefined) continue;
+      const label = this.entities.label(dim, ref);
+      if (label === undefined) return NOTHING;
+      view[dim] = label;
+    }
+    const keep = compileFilter(this.ctx, view);
+    const n = this.committed;
+    return (r) => r < n && keep(r);
+  }
+
+  /** First and last event of the loaded data (computed once per version). */
+  private dataRange(): Range | null {
+    if (this.rangeCache?.version !== this.dataVersion) {
+      const t = totals(this.ctx, this.predicate({}));
+      this.rangeCache = { version: this.dataVersion, range: t.first === null || t.last === null ? null : { first: t.first, last: t.last } };
+    }
+    return this.rangeCache.range;
+  }
+
+  private entries(dim: RefDimension, counts: readonly TopCount[]): TopEntry[] {
+    const out: TopEntry[] = [];
+    for (const c of counts) {
+      const ref = this.entities.ref(dim, c.key);
+      if (ref !== undefined) out.push({ ref, label: c.key, count: c.count });
+    }
+    return out;
+  }
+
+  private overview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
+    const keep = this.predicate(q.filter);
+    const t = totals(this.ctx, keep);
+    const dataRange = this.dataRange();
+    const chart = q.chartRange ?? (dataRange ? { from: dataRange.first, to: dataRange.last } : null);
+    const { from: _from, to: _to, ...untimed } = q.filter;
+    const series =
+      chart && chart.to >= chart.from
+        ? volumeSeries(this.ctx, this.predicate(untimed), q.stackBy, chart, q.maxBuckets)
+        : { start: chart?.from ?? 0, bucketMs: 1000, buckets: 0, series: [] };
+    const top = topCounts(this.ctx, keep, q.top);
+    return {
+      kind: 'overview',
+      events: t.events,
+      nxdomain: t.nxdomain,
+      byStatus: t.byStatus,
+      range: t.first === null || t.last === null ? null : { first: t.first, last: t.last },
+      dataRange,
+      series,
+      top: { process: this.entries('process', top.process), domain: this.entries('domain', top.domain), host: this.entries('host', top.host) },
+    };
+  }
+
+  private pivot(q: Extract<Query, { kind: 'pivot' }>): PivotResult {
+    const key = JSON.stringify([this.dataVersion, q.filter, q.dims]);
+    if (this.pivotCache?.key !== key) {
+      const p = pivot(this.ctx, this.predicate(q.filter), q.dims, { limit: Number.MAX_SAFE_INTEGER });
+      this.pivotCache = { key, total: p.total, rows: p.rows };
+    }
+    const page = this.pivotCache.rows.slice(q.offset, q.offset + q.limit);
+    return { kind: 'pivot', total: this.pivotCache.total, offset: q.offset, rows: page.map((r) => ({ keys: r.keys.map(clipText), count: r.count })) };
+  }
+
+  private rows(q: Extract<Query, { kind: 'rows' }>): RowsResult {
+    const key = JSON.stringify([this.dataVersion, q.filter]);
+    if (this.rowsCache?.key !== key) {
+      const keep = this.predicate(q.filter);
+      const rows: number[] = [];
+      for (let r = 0; r < this.committed; r++) if (keep(r)) rows.push(r);
+      this.rowsCache = { key, rows: sortByTime(this.store, rows) };
+    }
+    const rows = this.rowsCache.rows;
+    return { kind: 'rows', total: rows.length, offset: q.offset, rows: rowPage(this.store, rows, q.offset, q.limit) };
+  }
+
+  private findingRows(q: Extract<Query, { kind: 'finding-rows' }>): QueryResult {
+    const found = this.detection.has(q.findingId);
+    const all = this.detection.rows(q.findingId);
+    let rows: ArrayLike<number> = all;
+    if (q.filter) {
+      const keep = this.predicate(q.filter);
+      rows = all.filter((r) => keep(r));
+    }
+    return { kind: 'finding-rows', found, total: rows.length, all: all.length, offset: q.offset, rows: rowPage(this.store, rows, q.offset, q.limit) };
+  }
+
+  private suspects(q: Extract<Query, { kind: 'suspects' }>): SuspectsResult {
+    const f: SuspectFilter = q.filter;
+    const label = (dim: RefDimension) => (f[dim] === undefined ? undefined : (this.entities.label(dim, f[dim]) ?? null));
+    const host = label('host');
+    const process = label('process');
+    const domain = label('domain');
+    const from = f.from ?? -Infinity;
+    const to = f.to ?? Infinity;
+    const inView = this.detection.suspects.filter(
+      (s) =>
+        host !== null &&
+        process !== null &&
+        domain !== null &&
+        (host === undefined || s.row.hosts.includes(host)) &&
+        (process === undefined || s.processes.has(process)) &&
+        (domain === undefined || s.row.domains.includes(domain)) &&
+        s.spans.some(([a, b]) => a <= to && b >= from),
+    );
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SuspectsResult['bySeverity'];
+    const detectors = new Map<string, { id: string; title: string; count: number }>();
+    const hosts = new Map<string, number>();
+    for (const s of inView) {
+      bySeverity[s.row.severity]++;
+      for (const d of s.row.detectors) {
+        const e = detectors.get(d.id);
+        if (e) e.count++;
+        else detectors.set(d.id, { ...d, count: 1 });
+      }
+      for (const h of s.row.hosts) hosts.set(h, (hosts.get(h) ?? 0) + 1);
+    }
+    const minRank = f.severity ? SEVERITIES.indexOf(f.severity) : 0;
+    const needle = f.search?.trim().toLowerCase() ?? '';
+    const matched = inView.filter(
+      (s) =>
+        s.severityRank >= minRank &&
+        (f.detector === undefined || s.row.detectors.some((d) => d.id === f.detector)) &&
+        (needle === '' || s.haystack.includes(needle)),
+    );
+    return {
+      kind: 'suspects',
+      detection: this.detectionCurrent ? this.detection.state : { ...this.detection.state, status: 'pending' },
+      inView: inView.length,
+      bySeverity,
+      detectors: [...detectors.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+      hosts: this.entries('host', [...hosts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1))),
+      matched: matched.length,
+      suspects: matched.slice(0, q.limit).map((s) => s.row),
+      selected: q.select === undefined ? null : (this.detection.suspects.find((s) => s.row.id === q.select)?.row ?? null),
+    };
+  }
+
+  private filterLabels(f: RefFilter): FilterLabelsResult {
+    const out: FilterLabelsResult = { kind: 'filter-labels', dataRange: this.dataRange() };
+    for (const dim of ['host', 'process', 'domain'] as const) {
+      const ref = f[dim];
+      if (ref === undefined) continue;
+      const label = this.entities.label(dim, ref);
+      out[dim] = label === undefined ? null : clipText(label);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * What the worker answers to queries (zod, validated by the page): summaries, and pages of the
+ * rows a view shows, log text cut at MAX_TEXT characters.
+ */
+import { z } from 'zod';
+import { STATUS_ORDER } from '../store/event-store';
+import { SeveritySchema } from '../schema/findings';
+
+const CountSchema = z.number().int().nonnegative();
+const MsSchema = z.number().finite();
+/** Index into the sorted distinct values of one dimension of the loaded data. */
+export const RefSchema = z.number().int().nonnegative().max(2 ** 31);
+/** Log text crossing to the page is cut at this many characters (see `clipped`). */
+export const MAX_TEXT = 8192;
+const TextSchema = z.string().max(MAX_TEXT);
+
+const RangeSchema = z.strictObject({ first: MsSchema, last: MsSchema });
+
+export const TopEntrySchema = z.strictObject({ ref: RefSchema, label: TextSchema, count: CountSchema });
+export type TopEntry = z.infer<typeof TopEntrySchema>;
+
+export const OverviewResultSchema = z.strictObject({
+  kind: z.literal('overview'),
+  /** DNS events after the filter */
+  events: CountSchema,
+  nxdomain: CountSchema,
+  byStatus: z.record(z.string(), CountSchema),
+  /** first and last event after the filter */
+  range: RangeSchema.nullable(),
+  /** first and last event of all the loaded data (what the chart and the brush span by default) */
+  dataRange: RangeSchema.nullable(),
+  series: z.strictObject({
+    start: MsSchema,
+    bucketMs: z.number().positive(),
+    buckets: CountSchema,
+    series: z.array(z.strictObject({ key: z.string().max(32), counts: z.array(CountSchema) })).max(300),
+  }),
+  top: z.strictObject({
+    process: z.array(TopEntrySchema),
+    domain: z.array(TopEntrySchema),
+    host: z.array(TopEntrySchema),
+  }),
+});
+export type OverviewResult = z.infer<typeof OverviewResultSchema>;
+
+export const PivotResultSchema = z.strictObject({
+  kind: z.literal('pivot'),
+  /** groups in all */
+  total: CountSchema,
+  offset: CountSchema,
+  rows: z.array(z.strictObject({ keys: z.array(TextSchema), count: CountSchema })),
+});
+export type PivotResult = z.infer<typeof PivotResultSchema>;
+
+export const FindingSummarySchema = z.strictObject({
+  id: z.string().max(64),
+  detector: z.string().max(64),
+  detectorTitle: z.string().max(200),
+  title: TextSchema,
+  severity: SeveritySchema,
+  score: z.number(),
+  events: CountSchema,
+  firstSeen: z.string().max(40),
+  lastSeen: z.string().max(40),
+  entity: z.strictObject({
+    domain: TextSchema.optional(),
+    qname: TextSchema.optional(),
+    host: TextSchema.optional(),
+    process: TextSchema.optional(),
+  }),
+  /** the finding's detector-specific details as JSON text (bounded) */
+  detailsJson: TextSchema,
+});
+export type FindingSummary = z.infer<typeof FindingSummarySchema>;
+
+export const SuspectRowSchema = z.strictObject({
+  id: z.string().max(64),
+  label: TextSchema,
+  score: z.number(),
+  severity: SeveritySchema,
+  detectors: z.array(z.strictObject({ id: z.string().max(64), title: z.string().max(200) })),
+  hosts: z.array(TextSchema),
+  domains: z.array(TextSchema),
+  processes: z.array(z.strictObject({ host: TextSchema, process: TextSchema })),
+  findings: z.array(FindingSummarySchema),
+});
+export type SuspectRow = z.infer<typeof SuspectRowSchema>;
+
+export const DetectionStateSchema = z.strictObject({
+  /** 'pending' until detection has run on the current data */
+  status: z.enum(['pending', 'ready']),
+  /** data version the findings were computed on */
+  version: CountSchema,
+  findings: CountSchema,
+  suspects: CountSchema,
+  /** detectors that ran / are registered */
+  ran: CountSchema,
+  registered: CountSchema,
+  ms: z.number().nonnegative(),
+  /** why detection failed (a detector threw); the other views still work */
+  error: z.string().max(2000).nullable(),
+});
+export type DetectionState = z.infer<typeof DetectionStateSchema>;
+
+export const SuspectsResultSchema = z.strictObject({
+  kind: z.literal('suspects'),
+  detection: DetectionStateSchema,
+  /** suspects after the view filter (time range, host, process, domain), before the others */
+  inView: CountSchema,
+  bySeverity: z.record(SeveritySchema, CountSchema),
+  /** detectors with findings in view, and every host of a suspect in view */
+  detectors: z.array(z.strictObject({ id: z.string().max(64), title: z.string().max(200), count: CountSchema })),
+  hosts: z.array(TopEntrySchema),
+  /** suspects matching every filter (before `limit`) */
+  matched: CountSchema,
+  suspects: z.array(SuspectRowSchema),
+  /** the suspect asked for by `select`; null when not asked for or not in the findings */
+  selected: SuspectRowSchema.nullable(),
+});
+export type SuspectsResult = z.infer<typeof SuspectsResultSchema>;
+
+/** One event as logged, for the rows a table shows. */
+export const EventRowSchema = z.strictObject({
+  row: CountSchema,
+  input: CountSchema,
+  inputName: TextSchema,
+  line: CountSchema,
+  time: z.number(),
+  host: TextSchema,
+  user: TextSchema,
+  image: TextSchema,
+  pid: z.number().int(),
+  qname: TextSchema,
+  qnameRaw: TextSchema,
+  qtype: z.number().int(),
+  qtypeName: z.string().max(16),
+  status: z.enum(STATUS_ORDER),
+  statusCode: z.number().int(),
+  answersRaw: TextSchema,
+  ttl: z.number().int(),
+  resolver: TextSchema,
+  client: TextSchema,
+  /** fields longer than MAX_TEXT, cut for display */
+  clipped: z.array(z.string().max(16)).max(16),
+});
+export type EventRow = z.infer<typeof EventRowSchema>;
+
+export const RowsResultSchema = z.strictObject({
+  kind: z.literal('rows'),
+  total: CountSchema,
+  offset: CountSchema,
+  rows: z.array(EventRowSchema),
+});
+export type RowsResult = z.infer<typeof RowsResultSchema>;
+
+export const FindingRowsResultSchema = z.strictObject({
+  kind: z.literal('finding-rows'),
+  /** false when the finding is not in the current detection results */
+  found: z.boolean(),
+  /** rows of the finding after the filter */
+  total: CountSchema,
+  /** rows of the finding */
+  all: CountSchema,
+  offset: CountSchema,
+  rows: z.array(EventRowSchema),
+});
+export type FindingRowsResult = z.infer<typeof FindingRowsResultSchema>;
+
+const LabelSchema = TextSchema.nullable();
+export const FilterLabelsResultSchema = z.strictObject({
+  kind: z.literal('filter-labels'),
+  /** null: the ref is not in the loaded data */
+  host: LabelSchema.optional(),
+  process: LabelSchema.optional(),
+  domain: LabelSchema.optional(),
+  dataRange: RangeSchema.nullable(),
+});
+export type FilterLabelsResult = z.infer<typeof FilterLabelsResultSchema>;
+
+export const QueryResultSchema = z.discriminatedUnion('kind', [
+  OverviewResultSchema,
+  PivotResultSchema,
+  SuspectsResultSchema,
+  RowsResultSchema,
+  FindingRowsResultSchema,
+  FilterLabelsResultSchema,
+]);
+export type QueryResult = z.infer<typeof QueryResultSchema>;
+
+

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { defineDetector } from '../detect/types';
+import type { SourceAdapter } from '../ingest/types';
+import { FromWorkerSchema, type FromWorker } from './protocol';
+import { WorkerSession } from './worker-session';
+
+/** "#fake", then "<ms>,<qname>" per line. */
+const fakeAdapter: SourceAdapter = {
+  id: 'fake',
+  label: 'Fake log',
+  fields: ['time', 'qname'],
+  sniff: (head) => (head.startsWith('#fake') ? 1 : 0),
+  open(sink) {
+    let text = '';
+    return {
+      push: (t) => {
+        text += t;
+      },
+      end: () => {
+        text.split('\n').forEach((l, i) => {
+          const [time, qname] = l.split(',');
+          if (i === 0 || !qname) return;
+          sink.dns({
+            time: Number(time), line: i + 1, host: 'h', user: '', image: '', pid: -1, guid: '',
+            qname, qtype: 1, status: 'NOERROR', statusCode: 0, answers: 0, ttl: -1, resolver: '', client: '',
+          });
+        });
+      },
+    };
+  },
+};
+
+/** One finding over every row whose name starts with "x". */
+const xDetector = defineDetector({
+  meta: { id: 'x-names', title: 'Names starting with x', description: 'test', mitre: ['T1071.004'], requiredFields: [], thresholds: {}, falsePositives: ['tests'], severity: 'low' },
+  run(ctx) {
+    const rows: number[] = [];
+    for (let r = 0; r < ctx.size; r++) if (ctx.qnameText(r).startsWith('x')) rows.push(r);
+    return rows.length ? [{ title: 'x names', severity: 'low' as const, score: 3, entity: { host: 'h' }, rows, details: {} }] : [];
+  },
+});
+
+const file = (name: string, names: string[]) =>
+  new File([`#fake\n${names.map((q, i) => `${1_600_000_000_000 + i * 1000},${q}`).join('\n')}\n`], name);
+
+function setup() {
+  const messages: FromWorker[] = [];
+  const session = new WorkerSession((m) => messages.push(FromWorkerSchema.parse(m)), { adapters: [fakeAdapter], detectors: [xDetector] });
+  return { session, messages };
+}
+
+describe('WorkerSession', () => {
+  it('announces each new dataset, then detects once when the queue settles', async () => {
+    const { session, messages } = setup();
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test']) });
+    session.handle({ type: 'ingest', id: 'b', file: file('b.log', ['x2.test']) });
+    await session.whenIdle();
+    const kinds = messages.filter((m) => m.type !== 'progress').map((m) => m.type);
+    expect(kinds).toEqual(['started', 'done', 'dataset', 'started', 'done', 'dataset', 'detected']);
+    const detected = messages.at(-1);
+    expect(detected?.type === 'detected' && detected.detection).toMatchObject({ status: 'ready', version: 2, findings: 1, suspects: 1 });
+  });
+
+  it('answers queries by request id with validated results', async () => {
+    const { session, messages } = setup();
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test', 'x3.test']) });
+    await session.whenIdle();
+    session.handle({ type: 'query', reqId: 7, query: { kind: 'suspects', filter: {}, limit: 10 } });
+    const answer = messages.at(-1);
+    expect(answer?.type).toBe('result');
+    if (answer?.type !== 'result' || answer.result.kind !== 'suspects') throw new Error('no suspects result');
+    expect(answer.reqId).toBe(7);
+    const findingId = answer.result.suspects[0]?.findings[0]?.id ?? '';
+    session.handle({ type: 'query', reqId: 8, query: { kind: 'finding-rows', findingId, offset: 0, limit: 10 } });
+    const rows = messages.at(-1);
+    expect(rows?.type === 'result' && rows.result.kind === 'finding-rows' && rows.result.rows.map((r) => r.qnameRaw)).toEqual(['x1.test', 'x3.test']);
+  });
+
+  it('rejects an invalid query by its request id and a query without one as a worker error', () => {
+    const { session, messages } = setup();
+    session.handle({ type: 'query', reqId: 3, query: { kind: 'pivot', filter: {}, dims: ['nope'], offset: 0, limit: 5 } });
+    session.handle({ type: 'query', query: { kind: 'rows' } });
+    expect(messages.map((m) => m.type)).toEqual(['query-error', 'error']);
+    expect(messages[0]?.type === 'query-error' && messages[0].reqId).toBe(3);
+  });
+
+  it('runs detection on request, with a validated hunt config', async () => {
+    const { session, messages } = setup();
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test']) });
+    await session.whenIdle();
+    session.handle({ type: 'detect', reqId: 1, config: { detectors: { 'x-names': { enabled: false } } } });
+    const m = messages.at(-1);
+    expect(m?.type === 'detected' && [m.reqId, m.detection.findings, m.detection.ran]).toEqual([1, 0, 0]);
+    session.handle({ type: 'detect', reqId: 2, config: { detectors: { nope: {} } } });
+    expect(messages.at(-1)).toMatchObject({ type: 'query-error', reqId: 2 });
+  });
+
+  it('still handles ingest messages and their errors as before', () => {
+    const { session, messages } = setup();
+    session.handle({ type: 'ingest', id: 'z', file: 'not a file' });
+    session.handle({ type: 'explode' });
+    expect(messages.map((m) => (m.type === 'error' ? m.id : m.type))).toEqual(['z', null]);
+  });
+});

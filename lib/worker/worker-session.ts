@@ -1,0 +1,115 @@
+import { parseHuntConfig } from '../detect/config';
+import { DETECTORS } from '../detect/registry';
+import type { Detector } from '../detect/types';
+import type { SourceAdapter } from '../ingest/types';
+import { EventStore } from '../store/event-store';
+import { IngestQueue } from './ingest-queue';
+import { describeIssues, type FromWorker } from './protocol';
+import { QueryEngine } from './query-engine';
+import { DetectRequestSchema, QueryRequestSchema } from './query-protocol';
+
+export interface WorkerSessionOptions {
+  detectors?: readonly Detector[];
+  /** for tests: adapters, File slice size, clocks */
+  adapters?: readonly SourceAdapter[];
+  chunkBytes?: number;
+  now?: () => number;
+}
+
+/**
+ * Everything the worker does, without the worker: one store for the session, files read one
+ * after the other, queries answered from the loaded data, and detection run once each time the
+ * queue has settled after new data (or when asked), its findings cached for the views.
+ */
+export class WorkerSession {
+  readonly store = new EventStore();
+  readonly engine: QueryEngine;
+  private readonly queue: IngestQueue;
+  private readonly detectors: readonly Detector[];
+  /** `detect` requests waiting for the queue to settle */
+  private waiting: number[] = [];
+
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    opts: WorkerSessionOptions = {},
+  ) {
+    this.detectors = opts.detectors ?? DETECTORS;
+    this.engine = new QueryEngine(this.store, { detectors: this.detectors, ...(opts.now ? { now: opts.now } : {}) });
+    this.queue = new IngestQueue(this.store, post, {
+      ...(opts.adapters ? { adapters: opts.adapters } : {}),
+      ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      onSettled: (outcome) => {
+        if (outcome !== 'done') return;
+        this.engine.commit();
+        this.post({ type: 'dataset', version: this.engine.version, events: this.engine.events });
+      },
+      onIdle: () => this.settle(),
+    });
+  }
+
+  handle(data: unknown): void {
+    const type = typeof data === 'object' && data !== null && 'type' in data ? (data as { type: unknown }).type : undefined;
+    if (type === 'query') this.query(data);
+    else if (type === 'detect') this.detectRequest(data);
+    else this.queue.handle(data);
+  }
+
+  /** Resolves when every queued file has been handled (for tests). */
+  whenIdle(): Promise<void> {
+    return this.queue.whenIdle();
+  }
+
+  private query(data: unknown): void {
+    const parsed = QueryRequestSchema.safeParse(data);
+    if (!parsed.success) {
+      this.reject(data, `Invalid query: ${describeIssues(parsed.error)}`);
+      return;
+    }
+    const { reqId, query } = parsed.data;
+    try {
+      this.post({ type: 'result', reqId, version: this.engine.version, result: this.engine.run(query) });
+    } catch (e) {
+      this.post({ type: 'query-error', reqId, message: `Query failed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000) });
+    }
+  }
+
+  private detectRequest(data: unknown): void {
+    const parsed = DetectRequestSchema.safeParse(data);
+    if (!parsed.success) {
+      this.reject(data, `Invalid detect request: ${describeIssues(parsed.error)}`);
+      return;
+    }
+    const { reqId, config } = parsed.data;
+    if (config !== undefined) {
+      const c = parseHuntConfig(this.detectors, config);
+      if (!c.ok) {
+        this.post({ type: 'query-error', reqId, message: `Invalid hunt config: ${c.errors.slice(0, 5).join('; ')}`.slice(0, 2000) });
+        return;
+      }
+      this.engine.setConfig(c.config);
+    }
+    this.waiting.push(reqId);
+    // while a file is being read, the store holds part of it: detect when the queue settles
+    if (!this.queue.busy) this.runDetection();
+  }
+
+  private settle(): void {
+    if (!this.engine.detectionCurrent || this.waiting.length > 0) this.runDetection();
+  }
+
+  private runDetection(): void {
+    this.engine.detect();
+    const detection = this.engine.detectionState;
+    const waiting = this.waiting;
+    this.waiting = [];
+    if (waiting.length === 0) this.post({ type: 'detected', reqId: null, detection });
+    for (const reqId of waiting) this.post({ type: 'detected', reqId, detection });
+  }
+
+  private reject(data: unknown, message: string): void {
+    const reqId = (data as { reqId?: unknown }).reqId;
+    if (typeof reqId === 'number' && Number.isInteger(reqId) && reqId >= 0) this.post({ type: 'query-error', reqId, message });
+    else this.post({ type: 'error', id: null, message });
+  }
+}
