@@ -4,7 +4,8 @@
  * {@link IngestSink}; they never see the store itself.
  */
 
-import type { StoreStatus } from '../store/event-store';
+import type { StoreRowInput, StoreStatus } from '../store/event-store';
+import type { ProcessFactRecord } from '../store/process-table';
 
 /** Unified DNS outcome (log-formats.md §5). NO_RESPONSE: a network sensor saw no reply. */
 export { STATUS_ORDER as DNS_STATUSES } from '../store/event-store';
@@ -17,70 +18,14 @@ export interface Answer {
 }
 
 /**
- * A DNS event as an adapter hands it over. The store copies every field, so an adapter may
- * reuse one object for all its rows. Unknown strings are '', unknown numbers -1.
+ * A DNS event as an adapter hands it over: the store's row input. The store copies every
+ * field, so an adapter may reuse one object for all its rows. Unknown strings are '', unknown
+ * numbers -1.
  */
-export interface DnsEventInput {
-  /** ms since the epoch, UTC. */
-  time: number;
-  /** 1-based line of the input where the record starts. */
-  line: number;
-  /** Computer name, or the client address for network sources. */
-  host: string;
-  user: string;
-  /** Process image path as logged. */
-  image: string;
-  pid: number;
-  /** Process GUID, lower-case, with braces. */
-  guid: string;
-  /** Query name exactly as logged (the store keeps a normalised copy too). */
-  qname: string;
-  /** Query type number; 0 when neither logged nor inferable. */
-  qtype: number;
-  status: DnsStatus;
-  /** Status code as the source logged it (Sysmon QueryStatus, Zeek rcode); -1 when none. */
-  statusCode: number;
-  /** Answer set id from {@link IngestSink.answers}; 0 is the empty set. */
-  answers: number;
-  /** TTL of the first answer in seconds; -1 unknown. */
-  ttl: number;
-  /** Resolver (DNS server) address; '' unknown. */
-  resolver: string;
-  /** Client address; '' unknown. */
-  client: string;
-}
+export type DnsEventInput = StoreRowInput;
 
 /** A Sysmon record that is not a DNS query but gives context about a process (EID 1, 7, 11). */
-export interface ProcessFactInput {
-  eventId: 1 | 7 | 11;
-  line: number;
-  time: number;
-  guid: string;
-  pid: number;
-  image: string;
-  host: string;
-  user: string;
-  /** EID 1 */
-  commandLine?: string;
-  parentImage?: string;
-  parentGuid?: string;
-  company?: string;
-  description?: string;
-  product?: string;
-  fileVersion?: string;
-  originalFileName?: string;
-  integrityLevel?: string;
-  /** EID 1 and 7: algorithm (upper-case, e.g. SHA256) → lower-case hex. */
-  hashes?: Readonly<Record<string, string>>;
-  /** EID 7 */
-  imageLoaded?: string;
-  signed?: boolean;
-  signature?: string;
-  signatureStatus?: string;
-  /** EID 11 */
-  targetFilename?: string;
-  creationUtcTime?: string;
-}
+export type ProcessFactInput = Omit<ProcessFactRecord, 'input' | 'eventId'> & { eventId: 1 | 7 | 11 };
 
 /** Where adapters put what they read. */
 export interface IngestSink {

@@ -22,22 +22,34 @@ export interface StoredAnswer {
   readonly value: string;
 }
 
-/** What a row is appended from (structurally the same as the ingest DnsEventInput). */
+/** What a row is appended from (the ingest pipeline's DnsEventInput). */
 export interface StoreRowInput {
+  /** ms since the epoch, UTC. */
   time: number;
+  /** 1-based line of the input where the record starts. */
   line: number;
+  /** Computer name, or the client address for network sources. */
   host: string;
   user: string;
+  /** Process image path as logged. */
   image: string;
   pid: number;
+  /** Process GUID, lower-case, with braces. */
   guid: string;
+  /** Query name exactly as logged (the store keeps a normalised copy too). */
   qname: string;
+  /** Query type number; 0 when neither logged nor inferable. */
   qtype: number;
   status: StoreStatus;
+  /** Status code as the source logged it (Sysmon QueryStatus, Zeek rcode); -1 when none. */
   statusCode: number;
+  /** Answer set id from EventStore.internAnswers (through the ingest sink); 0 is the empty set. */
   answers: number;
+  /** TTL of the first answer in seconds; -1 unknown. */
   ttl: number;
+  /** Resolver (DNS server) address; '' unknown. */
   resolver: string;
+  /** Client address; '' unknown. */
   client: string;
 }
 
