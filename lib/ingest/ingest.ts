@@ -1,4 +1,5 @@
 import type { EventStore } from '../store/event-store';
+import { ownString } from '../store/string-pool';
 import type { InputSummary, Problem } from '../schema/findings';
 import { sniffBytes, type TextEncodingName } from './decode';
 import { createSha256, type Hasher } from './hash';
@@ -94,7 +95,7 @@ class SummarySink implements IngestSink {
 
   problem(line: number, reason: string): void {
     this.skipped++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, reason: reason.slice(0, 500) });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, reason: ownString(reason.slice(0, 500)) });
   }
 
   timeBasis(label: string): void {

@@ -1,6 +1,6 @@
 import { Column } from './column';
 import { normalizeQname } from './qname';
-import { StringPool } from './string-pool';
+import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
 
 /** Statuses in store order; the store keeps the index in a Uint8 column. */
@@ -188,9 +188,9 @@ export class EventStore {
     let id = this.answerIds.get(key);
     if (id === undefined) {
       id = this.answerRaw.length;
-      this.answerIds.set(key, id);
-      this.answerRaw.push(raw);
-      this.answerSets.push(Object.freeze(parse(raw).slice()));
+      this.answerIds.set(ownString(key), id);
+      this.answerRaw.push(ownString(raw));
+      this.answerSets.push(Object.freeze(parse(raw).map((a) => ({ type: a.type, value: ownString(a.value) }))));
     }
     return id;
   }

@@ -1,3 +1,5 @@
+import { ownString } from './string-pool';
+
 /** Context about one process, joined to DNS events by ProcessGuid (Sysmon EID 1, 7, 11). */
 export interface ProcessFacts {
   guid: string;
@@ -84,7 +86,7 @@ function blank(guid: string): ProcessFacts {
 
 function fill(target: ProcessFacts, key: keyof ProcessFacts, value: string | undefined): void {
   if (value !== undefined && value !== '' && value !== '-' && target[key] === '') {
-    (target as unknown as Record<string, unknown>)[key] = value;
+    (target as unknown as Record<string, unknown>)[key] = ownString(value);
   }
 }
 
@@ -127,18 +129,18 @@ export class ProcessTable {
       fill(p, 'fileVersion', r.fileVersion);
       fill(p, 'originalFileName', r.originalFileName);
       fill(p, 'integrityLevel', r.integrityLevel);
-      if (r.hashes) Object.assign(p.hashes, r.hashes);
+      if (r.hashes) for (const [k, v] of Object.entries(r.hashes)) p.hashes[k] = ownString(v);
     } else if (r.eventId === 7) {
       const loaded = (r.imageLoaded ?? '').toLowerCase();
       if (loaded !== '' && loaded === (p.image || r.image).toLowerCase()) {
         if (r.signed !== undefined) p.signed = r.signed;
         fill(p, 'signature', r.signature);
         fill(p, 'signatureStatus', r.signatureStatus);
-        if (r.hashes) for (const [k, v] of Object.entries(r.hashes)) p.hashes[k] ??= v;
+        if (r.hashes) for (const [k, v] of Object.entries(r.hashes)) p.hashes[k] ??= ownString(v);
       }
     } else if (r.eventId === 11 && r.targetFilename && p.createdFiles.length < MAX_FILES) {
       p.createdFiles.push({
-        path: r.targetFilename,
+        path: ownString(r.targetFilename),
         time: r.time,
         creationUtcTime: r.creationUtcTime ?? '',
         line: r.line,

@@ -1,4 +1,13 @@
 /**
+ * A copy of `s` that does not keep its parent alive. V8 represents a substring of 13 or more
+ * characters as a view into its parent: a value cut from a 1 MiB decoded chunk would keep the
+ * whole chunk in memory for as long as the store holds it. Call this on values that are kept.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
  * Interns strings: each distinct value is stored once and rows hold its numeric id.
  * Id 0 is always the empty string (unknown).
  */
@@ -14,10 +23,11 @@ export class StringPool {
   intern(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
+      const own = ownString(value);
       id = this.values.length;
-      this.values.push(value);
-      this.ids.set(value, id);
-      this.chars += value.length;
+      this.values.push(own);
+      this.ids.set(own, id);
+      this.chars += own.length;
     }
     return id;
   }

@@ -8,6 +8,7 @@ import { parseAnyTime, parseIsoTime } from '../time';
 import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
+import { ownString } from '../../store/string-pool';
 
 export const F = {
   eventId: aliases('EventCode', 'EventID', 'event_id', 'winlog.event_id', 'event.code', 'signature_id', 'Id', 'Event ID'),
@@ -238,7 +239,7 @@ export class SysmonMapper {
     if (q === undefined) {
       q = inferQtype(parseQueryResults(results));
       if (this.qtypeByResults.size >= 100_000) this.qtypeByResults.clear();
-      this.qtypeByResults.set(results, q);
+      this.qtypeByResults.set(ownString(results), q);
     }
     return q;
   }

@@ -1,0 +1,543 @@
+/**
+ * Benchmark (issue #5) — a script, never a timed test:
+ *   npm run bench -- [--quick] [--sizes 1m,10m] [--zeek-sizes 1m|none] [--reps 3] [--seed 1] [--regen]
+ *
+ * Generates Splunk CSV (Sysmon DNS, attacks included) and Zeek TSV hunts into bench-results/data/
+ * (cached: a file is reused when its manifest matches seed, rows, format and generator), then
+ * measures, each run in its own child Node process so RSS peaks never mix:
+ *   - the floor: a bare papaparse parse streamed over fs.createReadStream (chunk callback,
+ *     rows counted, nothing kept);
+ *   - the full hunt: the CLI's code path (ingest with node:crypto sha256, every detector,
+ *     grouping), with ingest/detect/group seconds, peak RSS, store.bytes() per event, and the
+ *     heap + external bytes retained by the store after GC (children run with --expose-gc).
+ * Every measurement is repeated (default 3) and the median reported. Prints a table and writes
+ * bench-results/latest.json. The Chromium half is a stub: see `measureChromium` below.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench-results');
+const DATA_DIR = path.join(RESULTS_DIR, 'data');
+const SCRIPT = fileURLToPath(import.meta.url);
+const MiB = 1048576;
+
+type BenchFormat = 'splunk-csv' | 'zeek-tsv';
+
+// ---------------------------------------------------------------------------------------------
+// Child measurements (run as `node --expose-gc --import tsx scripts/bench.ts --child KIND FILE`)
+// ---------------------------------------------------------------------------------------------
+
+const FloorSample = z.object({
+  kind: z.literal('floor'),
+  rows: z.number(),
+  seconds: z.number(),
+  peakRssBytes: z.number(),
+  startRssBytes: z.number(),
+});
+type FloorSample = z.infer<typeof FloorSample>;
+
+const DetectorSample = z.object({ detector: z.string(), ran: z.boolean(), ms: z.number(), findings: z.number() });
+
+const HuntSample = z.object({
+  kind: z.literal('hunt'),
+  events: z.number(),
+  skipped: z.number(),
+  ingestSeconds: z.number(),
+  detectSeconds: z.number(),
+  groupSeconds: z.number(),
+  totalSeconds: z.number(),
+  peakRssBytes: z.number(),
+  startRssBytes: z.number(),
+  rssAfterIngestBytes: z.number(),
+  storeBytes: z.number(),
+  retainedBytes: z.number(),
+  retainedHeapBytes: z.number(),
+  retainedExternalBytes: z.number(),
+  findings: z.number(),
+  suspects: z.number(),
+  detectors: z.array(DetectorSample),
+});
+type HuntSample = z.infer<typeof HuntSample>;
+
+const maxRssBytes = () => process.resourceUsage().maxRSS * 1024; // maxRSS is in KiB
+
+function gcNow(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the child with --expose-gc');
+  gc();
+  gc();
+}
+
+function retained(): { heap: number; external: number } {
+  gcNow();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, external: m.external };
+}
+
+/** The floor: papaparse over a read stream, counting rows in the chunk callback. */
+async function childFloor(file: string, format: BenchFormat): Promise<FloorSample> {
+  const Papa = (await import('papaparse')).default;
+  const startRssBytes = process.memoryUsage().rss;
+  const t0 = performance.now();
+  let rows = 0;
+  await new Promise<void>((resolve, reject) => {
+    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    input.on('error', reject);
+    Papa.parse<string[]>(input, {
+      ...(format === 'zeek-tsv' ? { delimiter: '\t', comments: '#' } : {}),
+      skipEmptyLines: true,
+      chunk: (r) => {
+        rows += r.data.length;
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  // the CSV header row is data to papaparse here (no header: true): leave it out of the count
+  if (format === 'splunk-csv') rows--;
+  return { kind: 'floor', rows, seconds, peakRssBytes: maxRssBytes(), startRssBytes };
+}
+
+/** The full hunt, the same code path as scripts/hunt.ts: ingest + runDetectors + groupSuspects. */
+async function childHunt(file: string): Promise<HuntSample> {
+  const [{ createHash }, { EventStore }, { ingest }, { runDetectors }, { groupSuspects }] = await Promise.all([
+    import('node:crypto'),
+    import('../lib/store/event-store'),
+    import('../lib/ingest/ingest'),
+    import('../lib/detect/run'),
+    import('../lib/score/suspects'),
+  ]);
+  const base = retained();
+  const startRssBytes = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const store = new EventStore();
+  const h = createHash('sha256');
+  const summary = await ingest(createReadStream(file, { highWaterMark: 1 << 20 }), store, {
+    name: path.basename(file),
+    totalBytes: statSync(file).size,
+    hasher: { update: (b) => void h.update(b), hex: () => h.digest('hex') },
+  });
+  const t1 = performance.now();
+  if (summary.error) throw new Error(`ingest: ${summary.error}`);
+  const rssAfterIngestBytes = process.memoryUsage().rss;
+  // what the built store retains (forced GC, outside the timed part); the store stays alive
+  const after = retained();
+  const t1b = performance.now();
+  const { findings, runs } = runDetectors(store);
+  const t2 = performance.now();
+  const suspects = groupSuspects(findings);
+  const t3 = performance.now();
+  const sample: HuntSample = {
+    kind: 'hunt',
+    events: store.size,
+    skipped: summary.skipped,
+    ingestSeconds: (t1 - t0) / 1000,
+    detectSeconds: (t2 - t1b) / 1000,
+    groupSeconds: (t3 - t2) / 1000,
+    totalSeconds: (t1 - t0 + t3 - t1b) / 1000,
+    peakRssBytes: maxRssBytes(),
+    startRssBytes,
+    rssAfterIngestBytes,
+    storeBytes: store.bytes(),
+    retainedBytes: after.heap + after.external - base.heap - base.external,
+    retainedHeapBytes: after.heap - base.heap,
+    retainedExternalBytes: after.external - base.external,
+    findings: findings.length,
+    suspects: suspects.length,
+    detectors: runs.map((r) => ({ detector: r.detector, ran: r.ran, ms: r.ms, findings: r.findings })),
+  };
+  return sample;
+}
+
+async function childMain(kind: string, file: string, format: string): Promise<void> {
+  const fmt: BenchFormat = format === 'zeek-tsv' ? 'zeek-tsv' : 'splunk-csv';
+  const result = kind === 'floor' ? await childFloor(file, fmt) : await childHunt(file);
+  process.stdout.write(`\nBENCH-RESULT ${JSON.stringify(result)}\n`);
+}
+
+function runChild(kind: 'floor' | 'hunt', file: string, format: BenchFormat): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', SCRIPT, '--child', kind, '--file', file, '--format', format],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${kind} child for ${path.basename(file)} exited with ${code}`));
+      const line = out.split('\n').find((l) => l.startsWith('BENCH-RESULT '));
+      if (!line) return reject(new Error(`${kind} child for ${path.basename(file)} printed no result`));
+      resolve(line.slice('BENCH-RESULT '.length));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data files (cached by seed, rows, format and generator version)
+// ---------------------------------------------------------------------------------------------
+
+const DataManifest = z.object({
+  generator: z.string(),
+  seed: z.number(),
+  format: z.string(),
+  requestedRows: z.number(),
+  rows: z.number(),
+  attackRows: z.number(),
+  bytes: z.number(),
+  seconds: z.number(),
+});
+type DataManifest = z.infer<typeof DataManifest>;
+
+interface DataFile {
+  format: BenchFormat;
+  rows: number;
+  file: string;
+  manifest: DataManifest;
+  cached: boolean;
+}
+
+const EXT: Record<BenchFormat, string> = { 'splunk-csv': 'csv', 'zeek-tsv': 'log' };
+
+function sizeLabel(n: number): string {
+  if (n % 1_000_000 === 0) return `${n / 1_000_000}m`;
+  if (n % 1000 === 0) return `${n / 1000}k`;
+  return String(n);
+}
+
+async function ensureData(format: BenchFormat, rows: number, seed: number, regen: boolean): Promise<DataFile> {
+  const { generateHunt } = await import('../lib/generate/hunt');
+  const { GENERATOR } = await import('../lib/version');
+  const generator = `${GENERATOR.name} ${GENERATOR.version}`;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const base = path.join(DATA_DIR, `hunt-${format}-${sizeLabel(rows)}-seed${seed}`);
+  const file = `${base}.${EXT[format]}`;
+  const manifestFile = `${base}.manifest.json`;
+  if (!regen && existsSync(file) && existsSync(manifestFile)) {
+    const parsed = DataManifest.safeParse(JSON.parse(readFileSync(manifestFile, 'utf8')));
+    if (
+      parsed.success &&
+      parsed.data.generator === generator &&
+      parsed.data.seed === seed &&
+      parsed.data.format === format &&
+      parsed.data.requestedRows === rows &&
+      parsed.data.bytes === statSync(file).size
+    ) {
+      return { format, rows, file, manifest: parsed.data, cached: true };
+    }
+  }
+  process.stderr.write(`generating ${path.basename(file)} …`);
+  const t0 = performance.now();
+  const hunt = generateHunt({ seed, format, rows, reuseBuffers: true });
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (const chunk of hunt.bytes) {
+    bytes += chunk.length;
+    // the generator reuses its buffer: wait until each chunk is handed over
+    await new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+  }
+  out.end();
+  await once(out, 'finish');
+  const m = hunt.manifest();
+  const manifest: DataManifest = {
+    generator,
+    seed,
+    format,
+    requestedRows: rows,
+    rows: m.rows,
+    attackRows: m.attackRows,
+    bytes,
+    seconds: (performance.now() - t0) / 1000,
+  };
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  process.stderr.write(` ${(bytes / 1e6).toFixed(0)} MB in ${manifest.seconds.toFixed(1)} s\n`);
+  return { format, rows, file, manifest, cached: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+interface ResultRow {
+  environment: 'node' | 'chromium';
+  format: BenchFormat;
+  rows: number;
+  file: string;
+  bytes: number;
+  /** 'measured', or why not (the Chromium half until it is written). */
+  status: string;
+  parseSeconds: number | null;
+  huntSeconds: number | null;
+  ingestSeconds: number | null;
+  detectSeconds: number | null;
+  groupSeconds: number | null;
+  /** huntSeconds / parseSeconds; target ≤ 1.5 */
+  ratio: number | null;
+  parsePeakMemoryMiB: number | null;
+  peakMemoryMiB: number | null;
+  /** peak RSS minus the bytes the built store retains (heap + external after GC): what the CLI needs beyond the store */
+  overheadMiB: number | null;
+  /** store.bytes() / events; target ≤ 64 at 10M */
+  bytesPerEvent: number | null;
+  /** (heap + external) retained after GC, minus the baseline, per event */
+  retainedBytesPerEvent: number | null;
+  events: number | null;
+  findings: number | null;
+  suspects: number | null;
+  /** median ms per detector */
+  detectors: { detector: string; ms: number; findings: number }[];
+  samples: { floor: FloorSample[]; hunt: HuntSample[] };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return NaN;
+  const mid = Math.floor(n / 2);
+  return n % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function summarise(data: DataFile, floor: FloorSample[], hunt: HuntSample[]): ResultRow {
+  const parseSeconds = median(floor.map((s) => s.seconds));
+  const huntSeconds = median(hunt.map((s) => s.totalSeconds));
+  const events = median(hunt.map((s) => s.events));
+  const peak = median(hunt.map((s) => s.peakRssBytes));
+  const retainedBytes = median(hunt.map((s) => s.retainedBytes));
+  const ids = hunt[0]?.detectors.filter((d) => d.ran).map((d) => d.detector) ?? [];
+  return {
+    environment: 'node',
+    format: data.format,
+    rows: data.manifest.rows,
+    file: path.relative(ROOT, data.file),
+    bytes: data.manifest.bytes,
+    status: 'measured',
+    parseSeconds,
+    huntSeconds,
+    ingestSeconds: median(hunt.map((s) => s.ingestSeconds)),
+    detectSeconds: median(hunt.map((s) => s.detectSeconds)),
+    groupSeconds: median(hunt.map((s) => s.groupSeconds)),
+    ratio: huntSeconds / parseSeconds,
+    parsePeakMemoryMiB: median(floor.map((s) => s.peakRssBytes)) / MiB,
+    peakMemoryMiB: peak / MiB,
+    overheadMiB: (peak - retainedBytes) / MiB,
+    bytesPerEvent: median(hunt.map((s) => s.storeBytes)) / events,
+    retainedBytesPerEvent: retainedBytes / events,
+    events,
+    findings: median(hunt.map((s) => s.findings)),
+    suspects: median(hunt.map((s) => s.suspects)),
+    detectors: ids
+      .map((id) => {
+        const runs = hunt.map((s) => s.detectors.find((d) => d.detector === id));
+        return {
+          detector: id,
+          ms: median(runs.map((r) => r?.ms ?? 0)),
+          findings: median(runs.map((r) => r?.findings ?? 0)),
+        };
+      })
+      .sort((a, b) => b.ms - a.ms),
+    samples: { floor, hunt },
+  };
+}
+
+async function measureNode(data: DataFile, reps: number): Promise<ResultRow> {
+  const floor: FloorSample[] = [];
+  const hunt: HuntSample[] = [];
+  for (let i = 0; i < reps; i++) {
+    // interleaved, so a burst of load from other processes hits both sides alike
+    const f = FloorSample.parse(JSON.parse(await runChild('floor', data.file, data.format)));
+    floor.push(f);
+    const h = HuntSample.parse(JSON.parse(await runChild('hunt', data.file, data.format)));
+    hunt.push(h);
+    process.stderr.write(
+      `  node ${data.format} ${sizeLabel(data.rows)} rep ${i + 1}/${reps}: parse ${f.seconds.toFixed(2)} s, ` +
+        `hunt ${h.totalSeconds.toFixed(2)} s (ingest ${h.ingestSeconds.toFixed(2)} + detect ${h.detectSeconds.toFixed(2)}), ` +
+        `peak RSS ${(h.peakRssBytes / MiB).toFixed(0)} MiB\n`,
+    );
+    if (f.rows !== h.events + h.skipped) {
+      process.stderr.write(`  note: papaparse counted ${f.rows} rows, the hunt ${h.events} events + ${h.skipped} skipped\n`);
+    }
+  }
+  return summarise(data, floor, hunt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CHROMIUM HALF — NOT MEASURED YET. Another session adds it here: the bare papaparse parse in a
+// module worker, and the real app page given the file through its file input (hunt seconds,
+// heap via CDP / performance.measureUserAgentSpecificMemory, UI latency at 1M events). It must
+// return one ResultRow per data file with environment 'chromium' and status 'measured'.
+// ---------------------------------------------------------------------------------------------
+async function measureChromium(files: readonly DataFile[]): Promise<ResultRow[]> {
+  return files.map((data) => ({
+    environment: 'chromium',
+    format: data.format,
+    rows: data.manifest.rows,
+    file: path.relative(ROOT, data.file),
+    bytes: data.manifest.bytes,
+    status: 'not measured yet',
+    parseSeconds: null,
+    huntSeconds: null,
+    ingestSeconds: null,
+    detectSeconds: null,
+    groupSeconds: null,
+    ratio: null,
+    parsePeakMemoryMiB: null,
+    peakMemoryMiB: null,
+    overheadMiB: null,
+    bytesPerEvent: null,
+    retainedBytesPerEvent: null,
+    events: null,
+    findings: null,
+    suspects: null,
+    detectors: [],
+    samples: { floor: [], hunt: [] },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+function table(rows: readonly ResultRow[]): string {
+  const num = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
+  const head = ['environment', 'format', 'rows', 'MB', 'parse s', 'hunt s', 'ingest s', 'detect s', 'ratio', 'peak RSS MiB', 'RSS-retained MiB', 'parse RSS MiB', 'store B/event', 'retained B/event', 'status'];
+  const body = rows.map((r) => [
+    r.environment,
+    r.format,
+    r.rows.toLocaleString('en-US'),
+    (r.bytes / 1e6).toFixed(0),
+    num(r.parseSeconds, 2),
+    num(r.huntSeconds, 2),
+    num(r.ingestSeconds, 2),
+    num(r.detectSeconds, 2),
+    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+    num(r.peakMemoryMiB, 0),
+    num(r.overheadMiB, 0),
+    num(r.parsePeakMemoryMiB, 0),
+    num(r.bytesPerEvent, 1),
+    num(r.retainedBytesPerEvent, 1),
+    r.status,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function detectorProfile(r: ResultRow): string {
+  if (r.ingestSeconds === null || r.huntSeconds === null) return '';
+  const lines = [`where the hunt time goes — node ${r.format} ${r.rows.toLocaleString('en-US')} rows (medians):`];
+  lines.push(`  ${'ingest'.padEnd(28)} ${(r.ingestSeconds * 1000).toFixed(0).padStart(7)} ms  ${((100 * r.ingestSeconds) / r.huntSeconds).toFixed(0).padStart(3)}%`);
+  for (const d of r.detectors) {
+    lines.push(`  ${d.detector.padEnd(28)} ${d.ms.toFixed(0).padStart(7)} ms  ${((100 * d.ms) / 1000 / r.huntSeconds).toFixed(0).padStart(3)}%  (${d.findings} findings)`);
+  }
+  if (r.groupSeconds !== null) lines.push(`  ${'groupSuspects'.padEnd(28)} ${(r.groupSeconds * 1000).toFixed(0).padStart(7)} ms`);
+  return lines.join('\n');
+}
+
+function parseSizes(text: string): number[] {
+  if (text.trim() === '' || text === 'none') return [];
+  return text.split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+    if (!m) throw new Error(`bad size "${s}" (use e.g. 200k, 1m, 10m)`);
+    const mult = { '': 1, k: 1000, m: 1_000_000 }[(m[2] ?? '').toLowerCase()] ?? 1;
+    return Math.round(Number(m[1]) * mult);
+  });
+}
+
+const USAGE = `usage: npm run bench -- [options]
+
+  --sizes LIST       Splunk CSV sizes (default 1m), e.g. 1m,10m
+  --zeek-sizes LIST  Zeek TSV sizes (default 1m; "none" for none)
+  --quick            200k rows of each format only
+  --reps N           repetitions per measurement, median reported (default 3)
+  --seed S           generator seed (default 1)
+  --regen            regenerate the data files even when cached
+  --out FILE         JSON results (default bench-results/latest.json)
+  -h, --help         show this help`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      'zeek-sizes': { type: 'string' },
+      quick: { type: 'boolean' },
+      reps: { type: 'string' },
+      seed: { type: 'string' },
+      regen: { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      child: { type: 'string' },
+      file: { type: 'string' },
+      format: { type: 'string' },
+    },
+  });
+  if (values.child) {
+    await childMain(values.child, values.file ?? '', values.format ?? '');
+    return 0;
+  }
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const csvSizes = parseSizes(values.quick ? '200k' : (values.sizes ?? '1m'));
+  const zeekSizes = parseSizes(values.quick ? '200k' : (values['zeek-sizes'] ?? '1m'));
+  const reps = Number(values.reps ?? 3);
+  const seed = Number(values.seed ?? 1);
+  if (!(Number.isInteger(reps) && reps >= 1)) throw new Error('--reps must be a positive integer');
+  if (!(Number.isInteger(seed) && seed >= 0)) throw new Error('--seed must be a non-negative integer');
+  const outFile = path.resolve(values.out ?? path.join(RESULTS_DIR, 'latest.json'));
+
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg();
+  const files: DataFile[] = [];
+  for (const n of csvSizes) files.push(await ensureData('splunk-csv', n, seed, values.regen ?? false));
+  for (const n of zeekSizes) files.push(await ensureData('zeek-tsv', n, seed, values.regen ?? false));
+
+  const node: ResultRow[] = [];
+  for (const f of files) node.push(await measureNode(f, reps));
+  const chromium = await measureChromium(files);
+  const rows = [...node, ...chromium];
+  const loadAfter = loadavg();
+
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  for (const r of node) process.stdout.write(`${detectorProfile(r)}\n\n`);
+  process.stdout.write(
+    `targets: hunt ≤ 1.5× parse; ≤ 64 retained bytes/event at 10M; CLI memory beyond the store flat in file size\n` +
+      `node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
+      `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after (other processes share this machine)\n`,
+  );
+
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  const json = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMiB: Math.round(totalmem() / MiB), loadBefore, loadAfter },
+    reps,
+    seed,
+    targets: { maxRatio: 1.5, maxBytesPerEventAt10M: 64 },
+    data: files.map((f) => ({ ...f.manifest, file: path.relative(ROOT, f.file), cached: f.cached })),
+    results: rows,
+  };
+  writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
+  process.stderr.write(`wrote ${path.relative(ROOT, outFile)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
