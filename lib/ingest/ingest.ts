@@ -55,8 +55,18 @@ class SummarySink implements IngestSink {
   /** Answer keys are namespaced by adapter so two formats never share a parse result. */
   keyPrefix = '';
 
-  answers: IngestSink['answers'] = (key, raw, parse) =>
-    key === '' ? 0 : this.store.internAnswers(this.keyPrefix + key, raw, parse);
+  /** this input's answer keys → store ids, so the prefixed key is built once per distinct key */
+  private readonly answerIds = new Map<string, number>();
+
+  answers: IngestSink['answers'] = (key, raw, parse) => {
+    if (key === '') return 0;
+    let id = this.answerIds.get(key);
+    if (id === undefined) {
+      id = this.store.internAnswers(this.keyPrefix + key, raw, parse);
+      this.answerIds.set(ownString(key), id);
+    }
+    return id;
+  };
 
   dns(e: DnsEventInput): void {
     if (!Number.isFinite(e.time)) {

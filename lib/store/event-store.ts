@@ -102,7 +102,14 @@ class ActorTable {
 
   constructor(private readonly strings: StringPool) {}
 
+  /** The previous row's actor: consecutive rows usually come from the same process. */
+  private last = { host: '', user: '', image: '', pid: Number.NaN, guid: '', client: '', id: -1 };
+
   intern(r: StoreRowInput): number {
+    const l = this.last;
+    if (l.id >= 0 && r.pid === l.pid && r.host === l.host && r.image === l.image && r.guid === l.guid && r.user === l.user && r.client === l.client) {
+      return l.id;
+    }
     const s = this.strings;
     const h = s.intern(r.host);
     const u = s.intern(r.user);
@@ -121,6 +128,7 @@ class ActorTable {
       this.guid.push(g);
       this.client.push(c);
     }
+    this.last = { host: s.get(h), user: s.get(u), image: s.get(im), pid: r.pid, guid: s.get(g), client: s.get(c), id };
     return id;
   }
 
