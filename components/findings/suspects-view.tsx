@@ -11,6 +11,7 @@ import type { SetViewState } from '@/components/workspace/use-view-state';
 import { EvidencePanel } from './evidence-panel';
 import { SuspectFilters } from './suspect-filters';
 import { SuspectsTable } from './suspects-table';
+import { ThresholdsPanel } from './thresholds-panel';
 
 /** How many suspects the table lists at most (the count says when there are more). */
 const LIMIT = 500;
@@ -31,6 +32,7 @@ export function SuspectsView({ state, setState }: { state: ViewState; setState: 
 
   return (
     <div className="suspects-view">
+      <ThresholdsPanel />
       <SuspectFilters state={state} setState={setState} facets={data} search={search} onSearch={setSearch} />
       {error ? <Alert title="Suspects could not be listed">{error}</Alert> : null}
       {d?.error ? <Alert title="Detection failed">{d.error}</Alert> : null}

@@ -1,7 +1,9 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { HuntConfig } from '@/lib/detect/config';
 import { createIngestClient, type IngestClient } from '@/lib/worker/client';
+import type { DetectionState } from '@/lib/worker/query-results';
 import { huntReducer, initialHuntState, type HuntState } from './hunt-state';
 
 export interface HuntContextValue extends HuntState {
@@ -9,6 +11,10 @@ export interface HuntContextValue extends HuntState {
   client: IngestClient | null;
   addFiles: (files: Iterable<File>) => void;
   cancel: (id: string) => void;
+  /** the hunt config detection runs with (overrides of the defaults; kept in the page only) */
+  huntConfig: HuntConfig;
+  /** runs detection again with a validated config, without reading the files again */
+  applyHuntConfig: (config: HuntConfig) => Promise<DetectionState>;
 }
 
 const HuntContext = createContext<HuntContextValue | null>(null);
@@ -19,6 +25,7 @@ export function HuntProvider({ children }: { children: ReactNode }) {
   const [client, setClient] = useState<IngestClient | null>(null);
   const clientRef = useRef<IngestClient | null>(null);
   const unread = useRef(0);
+  const [huntConfig, setHuntConfig] = useState<HuntConfig>({});
 
   useEffect(() => {
     let c: IngestClient;
@@ -26,7 +33,7 @@ export function HuntProvider({ children }: { children: ReactNode }) {
       c = createIngestClient({
         onStarted: (id) => dispatch({ type: 'started', id }),
         onProgress: (id, p) => dispatch({ type: 'progress', id, bytes: p.bytes, events: p.events, skipped: p.skipped }),
-        onDone: (id, summary, storeEvents) => dispatch({ type: 'done', id, summary, storeEvents }),
+        onDone: (id, summary, storeEvents, fields) => dispatch({ type: 'done', id, summary, storeEvents, fields }),
         onCancelled: (id, storeEvents) => dispatch({ type: 'cancelled', id, storeEvents }),
         onError: (id, message) => dispatch({ type: 'failed', id, message }),
         onDataset: (version, events) => dispatch({ type: 'dataset', version, events }),
@@ -61,7 +68,18 @@ export function HuntProvider({ children }: { children: ReactNode }) {
 
   const cancel = useCallback((id: string) => clientRef.current?.cancel(id), []);
 
-  const value = useMemo(() => ({ ...state, client, addFiles, cancel }), [state, client, addFiles, cancel]);
+  const applyHuntConfig = useCallback(async (config: HuntConfig) => {
+    const c = clientRef.current;
+    if (!c) throw new Error('The file reader is not running; reload the page and try again.');
+    const detection = await c.detect(config);
+    setHuntConfig(config);
+    return detection;
+  }, []);
+
+  const value = useMemo(
+    () => ({ ...state, client, addFiles, cancel, huntConfig, applyHuntConfig }),
+    [state, client, addFiles, cancel, huntConfig, applyHuntConfig],
+  );
   return <HuntContext.Provider value={value}>{children}</HuntContext.Provider>;
 }
 

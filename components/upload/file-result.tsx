@@ -3,6 +3,7 @@ import { Card } from '@/components/ui/card';
 import { formatBytes, formatCount, formatUtc } from '@/components/ui/format';
 import type { InputSummary } from '@/lib/schema/findings';
 import type { FileEntry } from './ingest-state';
+import { CoverageList } from './coverage-list';
 import { ProblemList } from './problem-list';
 
 /** "NOERROR 1,900 · NXDOMAIN 12", largest first. */
@@ -81,6 +82,7 @@ export function FileResult({ file }: { file: FileEntry }) {
   return (
     <Card id={file.id} title={file.name} tone={s.error ? 'danger' : 'default'}>
       {s.error ? <Alert title={`Could not read ${file.name}`}>{s.error}</Alert> : <SummaryFacts summary={s} />}
+      {!s.error && file.fields ? <CoverageList fields={file.fields} format={s.format} /> : null}
       <ProblemList skipped={s.skipped} problems={s.problems} truncated={s.problemsTruncated} />
     </Card>
   );

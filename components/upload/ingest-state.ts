@@ -12,6 +12,8 @@ export interface FileEntry {
   events: number;
   skipped: number;
   summary: InputSummary | null;
+  /** logical fields the file's format provides (detector coverage); null until it is read */
+  fields: readonly string[] | null;
   /** why the file failed (a worker error, not a content problem: those are in the summary) */
   message: string | null;
 }
@@ -28,7 +30,7 @@ export type IngestAction =
   | { type: 'added'; id: string; name: string; size: number }
   | { type: 'started'; id: string }
   | { type: 'progress'; id: string; bytes: number; events: number; skipped: number }
-  | { type: 'done'; id: string; summary: InputSummary; storeEvents: number }
+  | { type: 'done'; id: string; summary: InputSummary; storeEvents: number; fields?: readonly string[] }
   | { type: 'cancelled'; id: string; storeEvents: number }
   | { type: 'failed'; id: string | null; message: string };
 
@@ -47,7 +49,7 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
         ...state,
         files: [
           ...state.files,
-          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, message: null },
+          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, fields: null, message: null },
         ],
       };
     case 'started':
@@ -64,6 +66,7 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
           bytes: action.summary.bytes,
           events: action.summary.events,
           skipped: action.summary.skipped,
+          fields: action.fields ?? null,
         })),
         storeEvents: action.storeEvents,
       };

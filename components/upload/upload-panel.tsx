@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { formatCount } from '@/components/ui/format';
 import { DropZone } from './drop-zone';
 import { FileList } from './file-list';
+import { SampleDataButton } from './sample-data-button';
 import { useIngest } from './use-ingest';
 
 /**
@@ -28,6 +29,7 @@ export function UploadPanel({ collapsible = false }: { collapsible?: boolean }) 
       </div>
       <div id="upload-body" hidden={!shown}>
         <DropZone onFiles={addFiles} />
+        <SampleDataButton onFiles={addFiles} />
       </div>
       {workerError ? <Alert title="The file reader failed">{workerError}</Alert> : null}
       <p role="status" className="session-status">

@@ -14,7 +14,7 @@ export interface IngestProgressUpdate {
 export interface IngestClientCallbacks {
   onStarted?: (id: string) => void;
   onProgress?: (id: string, progress: IngestProgressUpdate) => void;
-  onDone?: (id: string, summary: InputSummary, storeEvents: number) => void;
+  onDone?: (id: string, summary: InputSummary, storeEvents: number, fields: readonly string[]) => void;
   onCancelled?: (id: string, storeEvents: number) => void;
   /** `id` is null when the failure concerns the worker itself */
   onError?: (id: string | null, message: string) => void;
@@ -86,7 +86,7 @@ export function createIngestClient(
         callbacks.onProgress?.(m.id, { bytes: m.bytes, totalBytes: m.totalBytes, events: m.events, skipped: m.skipped });
         break;
       case 'done':
-        callbacks.onDone?.(m.id, m.summary, m.storeEvents);
+        callbacks.onDone?.(m.id, m.summary, m.storeEvents, m.fields);
         break;
       case 'cancelled':
         callbacks.onCancelled?.(m.id, m.storeEvents);

@@ -56,6 +56,7 @@ describe('IngestQueue', () => {
       ['b', 2, 0, 5],
     ]);
     expect(store.size).toBe(5);
+    expect(done.map((m) => m.fields)).toEqual([[...fakeAdapter.fields], [...fakeAdapter.fields]]);
     expect(messages.map((m) => m.type).filter((t) => t !== 'progress')).toEqual(['started', 'done', 'started', 'done']);
   });
 
@@ -65,6 +66,7 @@ describe('IngestQueue', () => {
     await queue.whenIdle();
     const done = messages.find((m) => m.type === 'done');
     expect(done?.type === 'done' && done.summary.error).toMatch(/Unrecognised format.*Fake log/);
+    expect(done?.type === 'done' && done.fields).toEqual([]);
   });
 
   it('cancels a queued file without reading it and a running one by aborting', async () => {

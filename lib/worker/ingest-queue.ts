@@ -1,4 +1,5 @@
 import { ingest } from '../ingest/ingest';
+import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
@@ -132,7 +133,11 @@ export class IngestQueue {
       },
     });
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
-    else this.post({ type: 'done', id, summary, storeEvents: this.store.size });
+    else {
+      // the logical fields of the file's format, for its detector coverage
+      const adapter = summary.error ? undefined : (this.opts.adapters ?? ADAPTERS).find((a) => a.id === summary.format);
+      this.post({ type: 'done', id, summary, storeEvents: this.store.size, fields: [...(adapter?.fields ?? [])] });
+    }
     this.opts.onSettled?.(summary.cancelled ? 'cancelled' : 'done');
   }
 }

@@ -74,6 +74,8 @@ export const DoneMessageSchema = z.object({
   summary: InputSummarySchema,
   /** DNS events held by the worker's store for the whole session after this file */
   storeEvents: CountSchema,
+  /** logical fields the file's format provides (empty when it could not be read): detector coverage */
+  fields: z.array(z.string().min(1).max(32)).max(64),
 });
 
 /** The file was cancelled; none of its rows stay in the store. */
