@@ -100,6 +100,8 @@ test.describe('upload', () => {
     const bar = up.page.getByRole('progressbar', { name: `Reading ${name}` });
     await expect(bar).toBeVisible();
     await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).value)).toBeGreaterThan(0);
+    await expect(up.card(name)).toContainText(/\d[\d.,]* [KMG]?i?B\/s · [\d,]+ events\/s/);
+    await expect(up.card(name)).toContainText(/about .+ left/);
 
     await up.card(name).getByRole('button', { name: `Cancel ${name}` }).click();
     await expect(up.card(name)).toContainText('Cancelled: none of its rows were kept.');

@@ -31,8 +31,9 @@ export function HuntProvider({ children }: { children: ReactNode }) {
     let c: IngestClient;
     try {
       c = createIngestClient({
-        onStarted: (id) => dispatch({ type: 'started', id }),
-        onProgress: (id, p) => dispatch({ type: 'progress', id, bytes: p.bytes, events: p.events, skipped: p.skipped }),
+        onStarted: (id) => dispatch({ type: 'started', id, at: performance.now() }),
+        onProgress: (id, p) =>
+          dispatch({ type: 'progress', id, bytes: p.bytes, events: p.events, skipped: p.skipped, at: performance.now() }),
         onDone: (id, summary, storeEvents, fields) => dispatch({ type: 'done', id, summary, storeEvents, fields }),
         onCancelled: (id, storeEvents) => dispatch({ type: 'cancelled', id, storeEvents }),
         onError: (id, message) => dispatch({ type: 'failed', id, message }),

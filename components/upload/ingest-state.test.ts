@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputSummary } from '@/lib/schema/findings';
-import { ingestReducer, initialIngestState, type IngestAction, type IngestState } from './ingest-state';
+import { ingestReducer, initialIngestState, readingRate, type IngestAction, type IngestState } from './ingest-state';
 
 const run = (...actions: IngestAction[]): IngestState => actions.reduce(ingestReducer, initialIngestState);
 const added = (id: string): IngestAction => ({ type: 'added', id, name: `${id}.log`, size: 100 });
@@ -35,5 +35,15 @@ describe('ingestReducer', () => {
     const s = run(added('a'), added('b'), { type: 'failed', id: 'b', message: 'bad' });
     expect(s.files.map((f) => f.status)).toEqual(['queued', 'failed']);
     expect(s.workerError).toBeNull();
+  });
+
+  it('derives reading speed and time left from the first and latest progress', () => {
+    const s = run(
+      { type: 'added', id: 'a', name: 'a.log', size: 1000 },
+      { type: 'started', id: 'a', at: 1000 },
+      { type: 'progress', id: 'a', bytes: 250, events: 50, skipped: 0, at: 2000 },
+    );
+    expect(readingRate(s.files[0] as IngestState['files'][number])).toEqual({ bytesPerSecond: 250, eventsPerSecond: 50, secondsLeft: 3 });
+    expect(readingRate(run(added('b')).files[0] as IngestState['files'][number])).toBeNull();
   });
 });

@@ -16,6 +16,9 @@ export interface FileEntry {
   fields: readonly string[] | null;
   /** why the file failed (a worker error, not a content problem: those are in the summary) */
   message: string | null;
+  /** page clock (ms) when reading started and at the last progress, for speed and time left */
+  startedAt: number | null;
+  updatedAt: number | null;
 }
 
 export interface IngestState {
@@ -28,8 +31,8 @@ export interface IngestState {
 
 export type IngestAction =
   | { type: 'added'; id: string; name: string; size: number }
-  | { type: 'started'; id: string }
-  | { type: 'progress'; id: string; bytes: number; events: number; skipped: number }
+  | { type: 'started'; id: string; at?: number }
+  | { type: 'progress'; id: string; bytes: number; events: number; skipped: number; at?: number }
   | { type: 'done'; id: string; summary: InputSummary; storeEvents: number; fields?: readonly string[] }
   | { type: 'cancelled'; id: string; storeEvents: number }
   | { type: 'failed'; id: string | null; message: string };
@@ -49,14 +52,23 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
         ...state,
         files: [
           ...state.files,
-          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, fields: null, message: null },
+          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, fields: null, message: null, startedAt: null, updatedAt: null },
         ],
       };
     case 'started':
-      return update(state, action.id, (f) => (isActive(f) ? { status: 'reading' } : {}));
+      return update(state, action.id, (f) => (isActive(f) ? { status: 'reading', startedAt: action.at ?? f.startedAt } : {}));
     case 'progress':
       return update(state, action.id, (f) =>
-        isActive(f) ? { status: 'reading', bytes: action.bytes, events: action.events, skipped: action.skipped } : {},
+        isActive(f)
+          ? {
+              status: 'reading',
+              bytes: action.bytes,
+              events: action.events,
+              skipped: action.skipped,
+              startedAt: f.startedAt ?? action.at ?? null,
+              updatedAt: action.at ?? f.updatedAt,
+            }
+          : {},
       );
     case 'done':
       return {
@@ -83,4 +95,24 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
       }
       return update(state, action.id, () => ({ status: 'failed', message: action.message }));
   }
+}
+
+export interface ReadingRate {
+  bytesPerSecond: number;
+  eventsPerSecond: number;
+  /** null until the speed is known */
+  secondsLeft: number | null;
+}
+
+/** Speed and time left of a file being read, from its first and latest progress; null before there is any. */
+export function readingRate(f: FileEntry): ReadingRate | null {
+  if (f.startedAt === null || f.updatedAt === null) return null;
+  const seconds = (f.updatedAt - f.startedAt) / 1000;
+  if (seconds < 0.2 || f.bytes === 0) return null;
+  const bytesPerSecond = f.bytes / seconds;
+  return {
+    bytesPerSecond,
+    eventsPerSecond: f.events / seconds,
+    secondsLeft: f.size > 0 ? Math.max(0, (f.size - f.bytes) / bytesPerSecond) : null,
+  };
 }
