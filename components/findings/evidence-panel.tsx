@@ -3,13 +3,16 @@
 import { formatCount, formatUtc } from '@/components/ui/format';
 import { Truncated } from '@/components/ui/truncated';
 import type { RefFilter } from '@/lib/worker/query-protocol';
-import type { SuspectRow } from '@/lib/worker/query-results';
+import type { SuspectRow, SuspectsResult } from '@/lib/worker/query-results';
 import { EvidenceTable } from './evidence-table';
 import { SeverityBadge } from './severity-badge';
 
 /** A suspect's findings (one at a time) and the evidence rows of the chosen one. */
-export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose }: {
+export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose, entities = [], onTimeline }: {
   suspect: SuspectRow;
+  /** the suspect's processes (or hosts) as timeline refs */
+  entities?: SuspectsResult['selectedEntities'];
+  onTimeline?: (entity: string) => void;
   findingId: string | undefined;
   filter: RefFilter;
   onFinding: (id: string) => void;
@@ -30,6 +33,15 @@ export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose }
         Score {suspect.score.toFixed(1)}/10 · <SeverityBadge severity={suspect.severity} /> · {formatCount(suspect.findings.length)}{' '}
         {suspect.findings.length === 1 ? 'finding' : 'findings'}
       </p>
+      {onTimeline && entities.length > 0 ? (
+        <ul className="timeline-links" aria-label="Timelines of this suspect">
+          {entities.map((e) => (
+            <li key={`${e.dim}${e.ref}`}>
+              <TimelineLink entity={`${e.dim === 'process' ? 'p' : 'h'}${e.ref}`} label={e.label} onTimeline={onTimeline} many={entities.length > 1} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="finding-picker" role="group" aria-label="Findings of this suspect">
         {suspect.findings.map((f) => (
           <button key={f.id} type="button" className="chip" aria-pressed={f.id === finding?.id} onClick={() => onFinding(f.id)}>
@@ -79,5 +91,21 @@ function EntityFact({ label, value }: { label: string; value: string }) {
       <dt>{label}</dt>
       <dd className="raw">{value}</dd>
     </>
+  );
+}
+
+/** A real link (it can be opened in a new tab) that switches the view in place on a plain click. */
+function TimelineLink({ entity, label, many, onTimeline }: { entity: string; label: string; many: boolean; onTimeline: (entity: string) => void }) {
+  return (
+    <a
+      href={`?view=timeline&ent=${entity}`}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        onTimeline(entity);
+      }}
+    >
+      Show in timeline{many ? `: ${label}` : ''}
+    </a>
   );
 }

@@ -71,6 +71,8 @@ export function SuspectsView({ state, setState }: { state: ViewState; setState: 
           findingId={state.finding}
           filter={refFilter(state)}
           onFinding={(id) => setState({ finding: id })}
+          entities={data.selectedEntities}
+          onTimeline={(entity) => setState({ view: 'timeline', entity })}
           onClose={() => setState({ suspect: undefined, finding: undefined })}
         />
       ) : null}

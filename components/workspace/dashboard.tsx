@@ -2,6 +2,7 @@
 
 import { OverviewView } from '@/components/overview/overview-view';
 import { SuspectsView } from '@/components/findings/suspects-view';
+import { TimelineView } from '@/components/timeline/timeline-view';
 import { useHunt } from '@/components/hunt/hunt-provider';
 import { formatCount } from '@/components/ui/format';
 import { panelId, tabId, Tabs } from '@/components/ui/tabs';
@@ -12,6 +13,7 @@ import { serializeViewState, type View } from './view-state';
 const TABS: readonly { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'suspects', label: 'Suspects' },
+  { id: 'timeline', label: 'Timeline' },
 ];
 
 /** The hunting views over the loaded data; which one, and what it is narrowed to, is in the URL. */
@@ -39,7 +41,13 @@ export function Dashboard() {
       <FilterBar state={state} setState={setState} />
       <Tabs label="Views" prefix="dash" tabs={TABS} selected={state.view} onSelect={(view) => setState({ view })} />
       <div role="tabpanel" id={panelId('dash', state.view)} aria-labelledby={tabId('dash', state.view)} tabIndex={0} className="tab-panel">
-        {state.view === 'overview' ? <OverviewView state={state} setState={setState} /> : <SuspectsView state={state} setState={setState} />}
+        {state.view === 'overview' ? (
+          <OverviewView state={state} setState={setState} />
+        ) : state.view === 'suspects' ? (
+          <SuspectsView state={state} setState={setState} />
+        ) : (
+          <TimelineView state={state} setState={setState} />
+        )}
       </div>
     </section>
   );

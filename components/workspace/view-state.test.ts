@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, refFilter, serializeViewState, suspectFilter, type ViewState } from './view-state';
+import { DEFAULT_VIEW, parseEntity, parseViewState, refFilter, serializeViewState, suspectFilter, type ViewState } from './view-state';
 
 const parse = (qs: string) => parseViewState(new URLSearchParams(qs));
 
@@ -19,7 +19,7 @@ describe('view state in the URL', () => {
   });
 
   it('drops bad values one key at a time and keeps the rest', () => {
-    const s = parse('view=timeline&host=-1&proc=x&dom=2&ps=7&sev=urgent&det=<script>&suspect=a%20b&dims=qname,nope,qname&from=12');
+    const s = parse('view=bogus&host=-1&proc=x&dom=2&ps=7&sev=urgent&det=<script>&suspect=a%20b&dims=qname,nope,qname&from=12');
     expect(s).toEqual({ ...DEFAULT_VIEW, domain: 2, dims: ['qname'], from: 12 });
   });
 
@@ -37,5 +37,14 @@ describe('view state in the URL', () => {
     expect(refFilter(s)).toEqual({ from: 1, to: 2, host: 3 });
     expect(suspectFilter(s, '  evil ')).toEqual({ from: 1, to: 2, host: 3, severity: 'medium', detector: 'd', search: 'evil' });
     expect(suspectFilter(s, ' ')).not.toHaveProperty('search');
+  });
+
+  it('keeps the timeline entity as p<ref> or h<ref> only', () => {
+    expect(parse('view=timeline&ent=p12')).toMatchObject({ view: 'timeline', entity: 'p12' });
+    expect(parse('view=timeline&ent=dns_stager').entity).toBeUndefined();
+    expect(serializeViewState({ ...DEFAULT_VIEW, view: 'timeline', entity: 'h3' })).toBe('view=timeline&ent=h3');
+    expect(parseEntity('p12')).toEqual({ dim: 'process', ref: 12 });
+    expect(parseEntity('h0')).toEqual({ dim: 'host', ref: 0 });
+    expect(parseEntity('x1')).toBeUndefined();
   });
 });

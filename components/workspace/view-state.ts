@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { SEVERITIES, type Severity } from '@/lib/detect/types';
 import { PIVOT_DIMENSIONS, type PivotDimension, type RefFilter, type SuspectFilter } from '@/lib/worker/query-protocol';
 
-export const VIEWS = ['overview', 'suspects'] as const;
+export const VIEWS = ['overview', 'suspects', 'timeline'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const PIVOT_PAGE_SIZES = [25, 100, 500] as const;
@@ -36,6 +36,8 @@ export interface ViewState {
   detector?: string;
   suspect?: string;
   finding?: string;
+  /** the timeline's entity: `p<ref>` (process image) or `h<ref>` (host) */
+  entity?: string;
 }
 
 export const DEFAULT_VIEW: ViewState = { view: 'overview', stackBy: 'status', dims: DEFAULT_DIMS, pivotPage: 0, pivotSize: 25 };
@@ -61,6 +63,7 @@ const PARAMS = {
   detector: ['det', id],
   suspect: ['suspect', id],
   finding: ['finding', id],
+  entity: ['ent', z.string().regex(/^[ph]\d{1,10}$/)],
 } as const;
 
 type ParamKey = keyof typeof PARAMS;
@@ -117,4 +120,12 @@ export function suspectFilter(s: ViewState, search: string): SuspectFilter {
   if (s.detector) f.detector = s.detector;
   if (search.trim() !== '') f.search = search.trim().slice(0, 256);
   return f;
+}
+
+/** The timeline entity of a URL value (`p12`, `h3`). */
+export function parseEntity(text: string | undefined): { dim: 'process' | 'host'; ref: number } | undefined {
+  const m = text === undefined ? null : /^([ph])(\d{1,10})$/.exec(text);
+  if (!m) return undefined;
+  const ref = Number(m[2]);
+  return ref <= 2 ** 31 ? { dim: m[1] === 'p' ? 'process' : 'host', ref } : undefined;
 }

@@ -79,6 +79,20 @@ export class Detection {
     }
   }
 
+  /** Every finding's rows (as detected: unsorted, may repeat). */
+  get evidenceRows(): ReadonlyMap<string, readonly number[]> {
+    return this.evidence;
+  }
+
+  /** A finding's summary (from its suspect), or undefined. */
+  summary(findingId: string): FindingSummary | undefined {
+    for (const s of this.suspects) {
+      const f = s.row.findings.find((x) => x.id === findingId);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
   has(findingId: string): boolean {
     return this.findingIds.has(findingId);
   }

@@ -151,6 +151,30 @@ describe('QueryEngine', () => {
     expect(ask({ kind: 'finding-rows', findingId: 'nope', offset: 0, limit: 10 })).toMatchObject({ found: false, total: 0, rows: [] });
   });
 
+  it('draws the timeline of a process: points in time order, validity, findings; the suspect names its refs', () => {
+    const { ask } = setup();
+    const stager = 'C:\\Users\\x\\AppData\\Local\\Temp\\<b>stager</b>.exe';
+    const none = ask({ kind: 'timeline', filter: {}, limit: 100 });
+    expect(none.label).toBeNull();
+    const ref = none.choices.process.indexOf(stager);
+    expect(ref).toBeGreaterThanOrEqual(0);
+    const t = ask({ kind: 'timeline', entity: { dim: 'process', ref }, filter: {}, limit: 100 });
+    expect([t.label, t.total, t.sampled, t.domains, t.findings.length]).toEqual([stager, 30, false, ['evil.net'], 1]);
+    expect(t.points.every((p) => p.validity === 'anomalous' && p.findings[0] === 0)).toBe(true);
+    expect(t.points.map((p) => p.time)).toEqual([...t.points.map((p) => p.time)].sort((a, b) => a - b));
+    const sampled = ask({ kind: 'timeline', entity: { dim: 'process', ref }, filter: { from: (T0 + 3500) * 1000 }, limit: 5 });
+    expect([sampled.total, sampled.sampled, sampled.points.length]).toEqual([11, true, 11]); // evidence is always kept
+    const ws1 = none.choices.host.indexOf('WS1');
+    const host = ask({ kind: 'timeline', entity: { dim: 'host', ref: ws1 }, filter: {}, limit: 100 });
+    expect([host.total, host.points.map((p) => p.validity)]).toEqual([2, ['ok', 'ok']]);
+    expect(ask({ kind: 'event', row: host.points[0]?.row ?? -1 }).event?.qnameRaw).toBe('www.example.com');
+    expect(ask({ kind: 'event', row: 999 }).event).toBeNull();
+    const suspect = ask({ kind: 'suspects', filter: {}, limit: 1 }).suspects[0];
+    const selected = ask({ kind: 'suspects', filter: {}, limit: 1, select: suspect?.id });
+    // the test detector names no process: the suspect's hosts stand in
+    expect(selected.selectedEntities).toEqual([{ dim: 'host', ref: none.choices.host.indexOf('WS2'), label: 'WS2' }]);
+  });
+
   it('pages the rows of a filter in time order', () => {
     const { ask } = setup();
     const r = ask({ kind: 'rows', filter: { statuses: ['NXDOMAIN'] }, offset: 0, limit: 10 });

@@ -4,13 +4,14 @@ import { DETECTORS } from '../detect/registry';
 import { SEVERITIES, type Detector } from '../detect/types';
 import { pivot, totals, volumeSeries, type PivotRow } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
+import { buildTimeline } from '../query/timeline';
 import { topCounts, type TopCount } from '../query/top-counts';
 import type { EventStore } from '../store/event-store';
 import { Detection } from './detection';
 import { EntityIndex } from './entity-index';
 import { clipText, rowPage, sortByTime } from './event-rows';
 import type { Query, RefDimension, RefFilter, SuspectFilter } from './query-protocol';
-import type { FilterLabelsResult, OverviewResult, PivotResult, QueryResult, RowsResult, SuspectsResult, TopEntry } from './query-results';
+import type { FilterLabelsResult, OverviewResult, PivotResult, QueryResult, RowsResult, SuspectsResult, TimelineResult, TopEntry } from './query-results';
 
 export interface QueryEngineOptions {
   detectors?: readonly Detector[];
@@ -18,6 +19,8 @@ export interface QueryEngineOptions {
 }
 
 const NOTHING: RowPredicate = () => false;
+/** process images / hosts offered by the timeline picker, at most */
+const MAX_CHOICES = 5000;
 
 interface Range {
   first: number;
@@ -104,6 +107,10 @@ export class QueryEngine {
         return this.findingRows(q);
       case 'filter-labels':
         return this.filterLabels(q.filter);
+      case 'timeline':
+        return this.timeline(q);
+      case 'event':
+        return { kind: 'event', event: q.row < this.committed ? (rowPage(this.store, [q.row], 0, 1)[0] ?? null) : null };
     }
   }
 
@@ -233,6 +240,15 @@ export class QueryEngine {
         (f.detector === undefined || s.row.detectors.some((d) => d.id === f.detector)) &&
         (needle === '' || s.haystack.includes(needle)),
     );
+    const selected = q.select === undefined ? null : (this.detection.suspects.find((s) => s.row.id === q.select)?.row ?? null);
+    const selectedEntities: SuspectsResult['selectedEntities'] = [];
+    // its process images; the hosts of a suspect without any (network sources, domain-only findings)
+    const named = (selected?.processes ?? []).filter((p) => p.process !== '').map((p) => ['process', p.process] as const);
+    const wanted = named.length > 0 ? named : (selected?.hosts ?? []).map((h) => ['host', h] as const);
+    for (const [dim, label] of wanted) {
+      const ref = this.entities.ref(dim, label);
+      if (ref !== undefined && !selectedEntities.some((e) => e.dim === dim && e.ref === ref) && selectedEntities.length < 100) selectedEntities.push({ dim, ref, label });
+    }
     return {
       kind: 'suspects',
       detection: this.detectionCurrent ? this.detection.state : { ...this.detection.state, status: 'pending' },
@@ -242,8 +258,28 @@ export class QueryEngine {
       hosts: this.entries('host', [...hosts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1))),
       matched: matched.length,
       suspects: matched.slice(0, q.limit).map((s) => s.row),
-      selected: q.select === undefined ? null : (this.detection.suspects.find((s) => s.row.id === q.select)?.row ?? null),
+      selected,
+      selectedEntities,
     };
+  }
+
+  private timeline(q: Extract<Query, { kind: 'timeline' }>): TimelineResult {
+    const list = (dim: 'process' | 'host') => {
+      const n = Math.min(this.entities.size(dim), MAX_CHOICES);
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(clipText(this.entities.label(dim, i) ?? ''));
+      return out;
+    };
+    const choices = { process: list('process'), host: list('host') };
+    const label = q.entity ? this.entities.label(q.entity.dim, q.entity.ref) : undefined;
+    if (!q.entity || label === undefined) return { kind: 'timeline', choices, label: null, total: 0, sampled: false, domains: [], findings: [], points: [] };
+    const keep = this.predicate({ from: q.filter.from, to: q.filter.to, [q.entity.dim]: q.entity.ref });
+    const t = buildTimeline(this.ctx, keep, this.committed, this.detectionCurrent ? this.detection.evidenceRows : new Map(), q.limit);
+    const findings = t.findings.map((id) => {
+      const f = this.detection.summary(id);
+      return { id, title: f?.title ?? id, detector: f?.detectorTitle ?? '' };
+    });
+    return { kind: 'timeline', choices, label: clipText(label), total: t.total, sampled: t.sampled, domains: t.domains.map(clipText), findings, points: t.points };
   }
 
   private filterLabels(f: RefFilter): FilterLabelsResult {

@@ -94,7 +94,24 @@ export const FilterLabelsQuerySchema = z.strictObject({
   filter: RefFilterSchema,
 });
 
+/** Every query of one process image or host over time (issue #4); no entity: the choices only. */
+export const TimelineQuerySchema = z.strictObject({
+  kind: z.literal('timeline'),
+  entity: z.strictObject({ dim: z.enum(['process', 'host']), ref: RefSchema }).optional(),
+  /** the time range (other keys are ignored) */
+  filter: RefFilterSchema,
+  limit: z.number().int().min(1).max(20_000),
+});
+
+/** One event by row index (a timeline point opened). */
+export const EventQuerySchema = z.strictObject({
+  kind: z.literal('event'),
+  row: CountSchema,
+});
+
 export const QuerySchema = z.discriminatedUnion('kind', [
+  TimelineQuerySchema,
+  EventQuerySchema,
   OverviewQuerySchema,
   PivotQuerySchema,
   SuspectsQuerySchema,

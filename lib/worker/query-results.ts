@@ -116,6 +116,8 @@ export const SuspectsResultSchema = z.strictObject({
   suspects: z.array(SuspectRowSchema),
   /** the suspect asked for by `select`; null when not asked for or not in the findings */
   selected: SuspectRowSchema.nullable(),
+  /** the selected suspect's process images (or hosts, for network sources) as timeline refs */
+  selectedEntities: z.array(z.strictObject({ dim: z.enum(['process', 'host']), ref: RefSchema, label: TextSchema })).max(100),
 });
 export type SuspectsResult = z.infer<typeof SuspectsResultSchema>;
 
@@ -177,7 +179,41 @@ export const FilterLabelsResultSchema = z.strictObject({
 });
 export type FilterLabelsResult = z.infer<typeof FilterLabelsResultSchema>;
 
+export const TimelinePointSchema = z.strictObject({
+  row: CountSchema,
+  time: MsSchema,
+  domainIndex: CountSchema,
+  status: z.enum(STATUS_ORDER),
+  validity: z.enum(['ok', 'anomalous', 'none']),
+  /** indices into `findings` */
+  findings: z.array(CountSchema).max(64),
+});
+export type TimelinePoint = z.infer<typeof TimelinePointSchema>;
+
+export const TimelineResultSchema = z.strictObject({
+  kind: z.literal('timeline'),
+  /** process images and hosts of the loaded data; the ref is the index (may be cut short) */
+  choices: z.strictObject({ process: z.array(TextSchema).max(5000), host: z.array(TextSchema).max(5000) }),
+  /** the entity's name; null when not asked for or not in the loaded data */
+  label: TextSchema.nullable(),
+  total: CountSchema,
+  sampled: z.boolean(),
+  domains: z.array(TextSchema),
+  findings: z.array(z.strictObject({ id: z.string().max(64), title: TextSchema, detector: z.string().max(200) })),
+  points: z.array(TimelinePointSchema).max(20_000),
+});
+export type TimelineResult = z.infer<typeof TimelineResultSchema>;
+
+export const EventResultSchema = z.strictObject({
+  kind: z.literal('event'),
+  /** null when the row is not in the loaded data */
+  event: EventRowSchema.nullable(),
+});
+export type EventResult = z.infer<typeof EventResultSchema>;
+
 export const QueryResultSchema = z.discriminatedUnion('kind', [
+  TimelineResultSchema,
+  EventResultSchema,
   OverviewResultSchema,
   PivotResultSchema,
   SuspectsResultSchema,

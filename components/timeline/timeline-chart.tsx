@@ -1,0 +1,137 @@
+'use client';
+
+import type { KeyboardEvent } from 'react';
+import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Button } from '@/components/ui/button';
+import { formatUtcMs } from '@/components/ui/format';
+import type { TimelinePoint } from '@/lib/worker/query-results';
+import { byStatus, pan, zoom, type Window } from './timeline-data';
+
+export const STATUS_COLORS: Readonly<Record<string, string>> = {
+  NOERROR: 'var(--series-ok)',
+  NXDOMAIN: 'var(--series-nx)',
+  SERVFAIL: 'var(--series-6)',
+  REFUSED: 'var(--series-3)',
+  NODATA: 'var(--series-5)',
+  TIMEOUT: 'var(--series-2)',
+  NO_RESPONSE: 'var(--series-7)',
+  ERROR: 'var(--series-4)',
+};
+const ANOMALOUS = 'var(--danger, #d62728)';
+
+interface Datum {
+  x: number;
+  y: number;
+  point: TimelinePoint;
+}
+
+/** One point: a dot in its status colour; a diamond for an anomalous answer; a ring for finding evidence. */
+function mark(onOpen: (row: number) => void) {
+  function Mark(props: unknown) {
+    const p = props as { cx?: number; cy?: number; fill?: string; payload?: Datum };
+    if (p.cx === undefined || p.cy === undefined || !p.payload) return <g />;
+    const { cx, cy, payload } = p;
+    const pt = payload.point;
+    const open = () => onOpen(pt.row);
+    return (
+      <g onClick={open} style={{ cursor: 'pointer' }} data-row={pt.row}>
+        {pt.validity === 'anomalous' ? (
+          <path d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`} fill={p.fill} stroke={ANOMALOUS} strokeWidth={2} />
+        ) : (
+          <circle cx={cx} cy={cy} r={4} fill={p.fill} />
+        )}
+        {pt.findings.length > 0 ? <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth={1.5} /> : null}
+      </g>
+    );
+  }
+  return Mark;
+}
+
+/** Every query of the entity: time × registrable domain; zoom and pan by buttons or keys. */
+export function TimelineChart({ points, domains, window, full, onWindow, onOpen }: {
+  points: readonly TimelinePoint[];
+  domains: readonly string[];
+  window: Window;
+  full: Window;
+  onWindow: (w: Window) => void;
+  onOpen: (row: number) => void;
+}) {
+  const series = [...byStatus(points)];
+  const height = Math.min(640, Math.max(220, domains.length * 22 + 90));
+  const axis = { fill: 'var(--muted)', fontSize: 12 };
+  const Mark = mark(onOpen);
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = { '+': zoom(window, 0.5, full), '=': zoom(window, 0.5, full), '-': zoom(window, 2, full), ArrowLeft: pan(window, -0.25, full), ArrowRight: pan(window, 0.25, full), '0': full }[e.key];
+    if (!next) return;
+    e.preventDefault();
+    onWindow(next);
+  };
+  return (
+    <figure className="timeline-figure" aria-label="Queries over time by domain">
+      <div className="timeline-controls" role="group" aria-label="Zoom and pan">
+        <Button onClick={() => onWindow(pan(window, -0.25, full))}>← Pan left</Button>
+        <Button onClick={() => onWindow(zoom(window, 0.5, full))}>Zoom in</Button>
+        <Button onClick={() => onWindow(zoom(window, 2, full))}>Zoom out</Button>
+        <Button onClick={() => onWindow(pan(window, 0.25, full))}>Pan right →</Button>
+        <Button onClick={() => onWindow(full)}>Reset zoom</Button>
+        <span className="muted">
+          {formatUtcMs(window.lo)} → {formatUtcMs(window.hi)}
+        </span>
+      </div>
+      <div
+        className="timeline-chart"
+        style={{ height }}
+        tabIndex={0}
+        role="application"
+        aria-label="Timeline chart: + and − zoom, Left and Right arrows pan, 0 resets"
+        onKeyDown={onKey}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[window.lo, window.hi]}
+              allowDataOverflow
+              tick={axis}
+              stroke="var(--border)"
+              tickFormatter={(v: number) => formatUtcMs(v).slice(11)}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={[-0.5, Math.max(0.5, domains.length - 0.5)]}
+              ticks={domains.map((_, i) => i)}
+              interval={0}
+              reversed
+              width={180}
+              tick={axis}
+              stroke="var(--border)"
+              tickFormatter={(i: number) => domains[i] ?? ''}
+            />
+            <Tooltip
+              cursor={{ strokeDasharray: '3 3' }}
+              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+              formatter={(value, name) => (name === 'x' ? formatUtcMs(Number(value)) : name === 'y' ? (domains[Number(value)] ?? '') : String(value))}
+            />
+            <Legend wrapperStyle={{ fontSize: 13 }} />
+            {series.map(([status, list]) => (
+              <Scatter
+                key={status}
+                name={status}
+                data={list.map((point): Datum => ({ x: point.time, y: point.domainIndex, point }))}
+                fill={STATUS_COLORS[status] ?? 'var(--series-1)'}
+                shape={Mark}
+                isAnimationActive={false}
+              />
+            ))}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="muted">
+        Colour: status. ◆ with a red edge: anomalous answer (AAAA outside allocated IPv6 space, or evidence of a finding). Ring: evidence of a finding.
+      </figcaption>
+    </figure>
+  );
+}

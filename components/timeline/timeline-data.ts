@@ -1,0 +1,53 @@
+/** Pure helpers of the timeline view: the visible time window (zoom and pan) and point grouping. */
+import type { TimelinePoint } from '@/lib/worker/query-results';
+
+export interface Window {
+  lo: number;
+  hi: number;
+}
+
+/** The span of the points, padded so single points are not on the edge. */
+export function fullWindow(points: readonly TimelinePoint[]): Window | null {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return null;
+  const pad = Math.max(1000, (last.time - first.time) * 0.02);
+  return { lo: first.time - pad, hi: last.time + pad };
+}
+
+/** Zooms by `factor` (< 1 in, > 1 out) about the middle; never wider than `full`, never under 1 s. */
+export function zoom(w: Window, factor: number, full: Window): Window {
+  const mid = (w.lo + w.hi) / 2;
+  const half = Math.max(500, ((w.hi - w.lo) * factor) / 2);
+  if (half * 2 >= full.hi - full.lo) return full;
+  return clampTo({ lo: mid - half, hi: mid + half }, full);
+}
+
+/** Moves the window by `fraction` of its width, kept inside `full`. */
+export function pan(w: Window, fraction: number, full: Window): Window {
+  const d = (w.hi - w.lo) * fraction;
+  return clampTo({ lo: w.lo + d, hi: w.hi + d }, full);
+}
+
+function clampTo(w: Window, full: Window): Window {
+  const width = Math.min(w.hi - w.lo, full.hi - full.lo);
+  if (w.lo < full.lo) return { lo: full.lo, hi: full.lo + width };
+  if (w.hi > full.hi) return { lo: full.hi - width, hi: full.hi };
+  return w;
+}
+
+/** The points inside the window. */
+export function inWindow(points: readonly TimelinePoint[], w: Window | null): TimelinePoint[] {
+  return w ? points.filter((p) => p.time >= w.lo && p.time <= w.hi) : [...points];
+}
+
+/** Points grouped by status (one chart series each), in first-seen order of the statuses. */
+export function byStatus(points: readonly TimelinePoint[]): Map<string, TimelinePoint[]> {
+  const out = new Map<string, TimelinePoint[]>();
+  for (const p of points) {
+    const list = out.get(p.status);
+    if (list) list.push(p);
+    else out.set(p.status, [p]);
+  }
+  return out;
+}

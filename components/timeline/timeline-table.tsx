@@ -1,0 +1,53 @@
+'use client';
+
+import { formatCount, isoUtc } from '@/components/ui/format';
+import type { TimelineResult } from '@/lib/worker/query-results';
+
+/** Rows the table lists at most (the chart shows them all). */
+const MAX_ROWS = 500;
+
+/** The points in view as a table: the keyboard way to the chart (Enter on a time opens its event). */
+export function TimelineTable({ data, points, selected, onOpen }: {
+  data: TimelineResult;
+  points: TimelineResult['points'];
+  selected: number | null;
+  onOpen: (row: number) => void;
+}) {
+  const shown = points.slice(0, MAX_ROWS);
+  return (
+    <>
+      <p className="muted">
+        {formatCount(points.length)} points in view
+        {points.length > shown.length ? ` (the first ${formatCount(shown.length)} listed; zoom in for the rest)` : ''}.
+      </p>
+      <div className="table-scroll timeline-table-box">
+        <table className="data-table timeline-table" aria-label="Timeline points">
+          <thead>
+            <tr>
+              <th scope="col">Time (UTC)</th>
+              <th scope="col">Domain</th>
+              <th scope="col">Status</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Findings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => (
+              <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onOpen(p.row)}>
+                    {isoUtc(p.time)}
+                  </button>
+                </td>
+                <td className="raw">{data.domains[p.domainIndex] ?? ''}</td>
+                <td>{p.status}</td>
+                <td>{p.validity}</td>
+                <td title={p.findings.map((i) => data.findings[i]?.title ?? '').join('\n')}>{p.findings.length === 0 ? '' : formatCount(p.findings.length)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

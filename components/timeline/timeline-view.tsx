@@ -1,0 +1,82 @@
+'use client';
+
+import { useState } from 'react';
+import { EventDetail } from '@/components/findings/event-detail';
+import { useWorkerQuery } from '@/components/hunt/use-worker-query';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatCount } from '@/components/ui/format';
+import { Truncated } from '@/components/ui/truncated';
+import type { SetViewState } from '@/components/workspace/use-view-state';
+import { parseEntity, type ViewState } from '@/components/workspace/view-state';
+import { EntityPicker } from './entity-picker';
+import { TimelineChart } from './timeline-chart';
+import { fullWindow, inWindow, type Window } from './timeline-data';
+import { TimelineTable } from './timeline-table';
+
+/** Points the worker sends at most (it samples past this, keeping finding evidence). */
+const LIMIT = 20_000;
+
+/** Every query of one process or host over time; a point opens its event. */
+export function TimelineView({ state, setState }: { state: ViewState; setState: SetViewState }) {
+  const entity = parseEntity(state.entity);
+  const { data, error } = useWorkerQuery<'timeline'>({
+    kind: 'timeline',
+    ...(entity ? { entity } : {}),
+    filter: { ...(state.from !== undefined ? { from: state.from } : {}), ...(state.to !== undefined ? { to: state.to } : {}) },
+    limit: LIMIT,
+  });
+  const [zoomed, setZoomed] = useState<{ key: string; window: Window } | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const event = useWorkerQuery<'event'>(open === null ? null : { kind: 'event', row: open });
+
+  const points = data?.points ?? [];
+  const full = fullWindow(points);
+  const key = `${state.entity}|${state.from}|${state.to}|${data?.total}`;
+  const window = zoomed?.key === key ? zoomed.window : full;
+  const visible = inWindow(points, window);
+  const shownEvent = open !== null && event.data?.event?.row === open ? event.data.event : null;
+
+  return (
+    <div className="timeline-view">
+      {data ? <EntityPicker choices={data.choices} value={state.entity} onChange={(e) => { setOpen(null); setState({ entity: e }); }} /> : null}
+      {error ? <Alert title="The timeline could not be drawn">{error}</Alert> : null}
+      {!data ? <p className="muted" role="note">Loading the timeline…</p> : null}
+      {data && !entity ? <EmptyState title="Choose a process or host">The timeline shows every query of one process or host over time.</EmptyState> : null}
+      {data && entity && data.label === null ? <Alert title="Not in the loaded data">The linked process or host is not in the loaded files.</Alert> : null}
+      {data && entity && data.label !== null ? (
+        <section className="card timeline-card" aria-labelledby="timeline-title">
+          <header className="card-header">
+            <h3 id="timeline-title" className="card-title">
+              Timeline: <Truncated text={data.label === '' ? '(no process)' : data.label} />
+            </h3>
+          </header>
+          <p className="muted" role="status">
+            {plural(data.total, 'query', 'queries')}, {plural(data.domains.length, 'domain', 'domains')}, {plural(data.findings.length, 'finding', 'findings')}
+            {data.sampled ? `; ${formatCount(data.points.length)} drawn, sampled evenly (every finding's evidence kept)` : ''}.
+          </p>
+          {window && full ? (
+            <>
+              <TimelineChart points={visible} domains={data.domains} window={window} full={full} onWindow={(w) => setZoomed({ key, window: w })} onOpen={setOpen} />
+              {shownEvent ? (
+                <section className="card timeline-event" aria-label="Timeline event">
+                  <header className="card-header">
+                    <h4 className="card-title">Event</h4>
+                    <Button onClick={() => setOpen(null)}>Close event</Button>
+                  </header>
+                  <EventDetail row={shownEvent} />
+                </section>
+              ) : null}
+              <TimelineTable data={data} points={visible} selected={open} onOpen={setOpen} />
+            </>
+          ) : (
+            <EmptyState title="No queries">No queries of this entity in the time range.</EmptyState>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DetectContext } from '../detect/context';
+import { buildStore } from '../testing/store-builder';
+import { compileFilter } from './filter';
+import { buildTimeline } from './timeline';
+
+const T0 = 1_700_000_000;
+const store = buildStore([
+  { t: T0 + 5, qname: 'a.example.com', host: 'WS1', image: 'C:\\stager.exe', answers: ['1.2.3.4'] },
+  { t: T0, qname: 'cloud-srv-0.test.evil.net', host: 'WS1', image: 'C:\\stager.exe', qtype: 'AAAA', answers: ['f642:89ee::1'] },
+  { t: T0 + 10, qname: 'nope.other.org', host: 'WS1', image: 'C:\\stager.exe', status: 'NXDOMAIN', code: 9003 },
+  { t: T0 + 20, qname: 'b.example.com', host: 'WS1', image: 'C:\\stager.exe', answers: ['2606:4700::1'] },
+  { t: T0 + 1, qname: 'x.example.com', host: 'WS2', image: 'C:\\chrome.exe', answers: ['1.2.3.4'] },
+]);
+const ctx = new DetectContext(store);
+const stager = compileFilter(ctx, { process: 'C:\\stager.exe' });
+
+describe('timeline', () => {
+  it('lists the entity rows in time order with domains by first seen, status and validity', () => {
+    const t = buildTimeline(ctx, stager, store.size, new Map());
+    expect(t.total).toBe(4);
+    expect(t.sampled).toBe(false);
+    expect(t.points.map((p) => p.row)).toEqual([1, 0, 2, 3]);
+    expect(t.domains).toEqual(['evil.net', 'example.com', 'other.org']);
+    expect(t.points.map((p) => p.domainIndex)).toEqual([0, 1, 2, 1]);
+    expect(t.points.map((p) => p.validity)).toEqual(['anomalous', 'ok', 'none', 'ok']);
+    expect(t.points[2]?.status).toBe('NXDOMAIN');
+  });
+
+  it('marks finding evidence as anomalous and names the findings touching each row', () => {
+    const t = buildTimeline(ctx, stager, store.size, new Map([['f1', [3, 4]], ['f2', [3]]]));
+    expect(t.findings).toEqual(['f1', 'f2']);
+    const p = t.points.find((x) => x.row === 3);
+    expect(p?.findings).toEqual([0, 1]);
+    expect(p?.validity).toBe('anomalous');
+    expect(t.points.find((x) => x.row === 0)?.findings).toEqual([]);
+  });
+
+  it('samples evenly past the cap and always keeps evidence rows', () => {
+    const t = buildTimeline(ctx, stager, store.size, new Map([['f1', [3]]]), 2);
+    expect(t.total).toBe(4);
+    expect(t.sampled).toBe(true);
+    expect(t.points).toHaveLength(2);
+    expect(t.points.some((p) => p.row === 3)).toBe(true);
+  });
+});

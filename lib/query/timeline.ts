@@ -1,0 +1,114 @@
+/**
+ * The per-entity timeline (issue #4): every query of one process or host over time, as points
+ * (time × registrable domain) with status, answer validity and the findings that rest on them.
+ * Past `cap` points the rows are sampled evenly, always keeping the evidence rows of findings.
+ */
+import { classifyIpv6, isOutsideAllocatedSpace } from '../enrich/iana-ipv6';
+import type { StoreStatus } from '../store/event-store';
+import type { DetectContext } from '../detect/context';
+import type { RowPredicate } from './filter';
+
+export type Validity = 'ok' | 'anomalous' | 'none';
+
+export interface TimelinePoint {
+  row: number;
+  time: number;
+  /** index into `domains` */
+  domainIndex: number;
+  status: StoreStatus;
+  validity: Validity;
+  /** indices into `findings` of the findings this row is evidence of */
+  findings: number[];
+}
+
+export interface Timeline {
+  /** rows of the entity in range */
+  total: number;
+  /** true when `points` is a sample of the rows */
+  sampled: boolean;
+  /** registrable domains of the points, by first seen */
+  domains: string[];
+  /** ids of the findings touching the points */
+  findings: string[];
+  /** in time order */
+  points: TimelinePoint[];
+}
+
+export const DEFAULT_TIMELINE_CAP = 20_000;
+const AAAA = 28;
+
+/** True when a row has an AAAA answer outside allocated IPv6 space (memoised per answer set). */
+function anomalousAnswers(ctx: DetectContext, memo: Map<number, boolean>, row: number): boolean | null {
+  const id = ctx.answersId(row);
+  let v = memo.get(id);
+  if (v === undefined) {
+    v = ctx.answers(row).some((a) => a.type === AAAA && isOutsideAllocatedSpace(classifyIpv6(a.value)));
+    memo.set(id, v);
+  }
+  return ctx.answers(row).length === 0 ? null : v;
+}
+
+/**
+ * `keep`: the entity's rows (and range); `rows`: how many rows are loaded data; `evidence`:
+ * finding id → its rows.
+ */
+export function buildTimeline(
+  ctx: DetectContext,
+  keep: RowPredicate,
+  rows: number,
+  evidence: ReadonlyMap<string, ArrayLike<number>>,
+  cap = DEFAULT_TIMELINE_CAP,
+): Timeline {
+  const matched: number[] = [];
+  for (let r = 0; r < rows; r++) if (keep(r)) matched.push(r);
+  const inView = new Set(matched);
+  const byRow = new Map<number, string[]>();
+  for (const [id, list] of evidence) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i] as number;
+      if (!inView.has(r)) continue;
+      const ids = byRow.get(r);
+      if (ids) ids.push(id);
+      else byRow.set(r, [id]);
+    }
+  }
+  let chosen = matched;
+  const sampled = matched.length > cap;
+  if (sampled) {
+    const others = matched.filter((r) => !byRow.has(r));
+    const room = Math.max(0, cap - byRow.size);
+    const pick: number[] = [...byRow.keys()];
+    for (let i = 0; i < room && others.length > 0; i++) pick.push(others[Math.floor((i * others.length) / room)] as number);
+    chosen = pick;
+  }
+  chosen = [...chosen].sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+
+  const domains: string[] = [];
+  const domainIndex = new Map<number, number>();
+  const findings: string[] = [];
+  const findingIndex = new Map<string, number>();
+  const memo = new Map<number, boolean>();
+  const points = chosen.map((row): TimelinePoint => {
+    const d = ctx.domain(row);
+    let di = domainIndex.get(d);
+    if (di === undefined) {
+      di = domains.length;
+      domains.push(ctx.domainText(d));
+      domainIndex.set(d, di);
+    }
+    const ids = byRow.get(row) ?? [];
+    const fi = ids.map((id) => {
+      let i = findingIndex.get(id);
+      if (i === undefined) {
+        i = findings.length;
+        findings.push(id);
+        findingIndex.set(id, i);
+      }
+      return i;
+    });
+    const answers = anomalousAnswers(ctx, memo, row);
+    const validity: Validity = answers === true || fi.length > 0 ? 'anomalous' : answers === false ? 'ok' : 'none';
+    return { row, time: ctx.time(row), domainIndex: di, status: ctx.status(row), validity, findings: fi };
+  });
+  return { total: matched.length, sampled, domains, findings, points };
+}
