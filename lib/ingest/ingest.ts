@@ -1,20 +1,11 @@
 import type { EventStore } from '../store/event-store';
-import { ownString } from '../store/string-pool';
-import type { InputSummary, Problem } from '../schema/findings';
+import type { InputSummary } from '../schema/findings';
+import { SummarySink } from './summary-sink';
 import { sniffBytes, type TextEncodingName } from './decode';
 import { createSha256, type Hasher } from './hash';
 import { ADAPTERS, pickAdapter, supportedFormatsText } from './sources';
-import {
-  SNIFF_CHARS,
-  type DnsEventInput,
-  type IngestSink,
-  type ProcessFactInput,
-  type SourceAdapter,
-} from './types';
+import { SNIFF_CHARS, type SourceAdapter } from './types';
 
-export const MAX_PROBLEMS = 1000;
-/** Distinct kinds of non-DNS records counted by name; the rest are pooled. */
-const MAX_OTHER_KINDS = 200;
 
 export interface IngestProgress {
   name: string;
@@ -34,84 +25,6 @@ export interface IngestOptions {
   adapters?: readonly SourceAdapter[];
 }
 
-/** Counts and remembers what the adapter hands over, and appends DNS rows to the store. */
-class SummarySink implements IngestSink {
-  events = 0;
-  skipped = 0;
-  processFacts = 0;
-  readonly problems: Problem[] = [];
-  readonly otherCounts: Record<string, number> = Object.create(null) as Record<string, number>;
-  readonly statusMix: Record<string, number> = Object.create(null) as Record<string, number>;
-  readonly statusCodes: Record<string, number> = Object.create(null) as Record<string, number>;
-  first = Infinity;
-  last = -Infinity;
-  basis = '';
-
-  constructor(
-    private readonly store: EventStore,
-    private readonly input: number,
-  ) {}
-
-  /** Answer keys are namespaced by adapter so two formats never share a parse result. */
-  keyPrefix = '';
-
-  /** this input's answer keys → store ids, so the prefixed key is built once per distinct key */
-  private readonly answerIds = new Map<string, number>();
-
-  answers: IngestSink['answers'] = (key, raw, parse) => {
-    if (key === '') return 0;
-    let id = this.answerIds.get(key);
-    if (id === undefined) {
-      id = this.store.internAnswers(this.keyPrefix + key, raw, parse);
-      this.answerIds.set(ownString(key), id);
-    }
-    return id;
-  };
-
-  dns(e: DnsEventInput): void {
-    if (!Number.isFinite(e.time)) {
-      this.problem(e.line, 'no valid timestamp');
-      return;
-    }
-    this.store.append(e);
-    this.events++;
-    if (e.time < this.first) this.first = e.time;
-    if (e.time > this.last) this.last = e.time;
-    this.statusMix[e.status] = (this.statusMix[e.status] ?? 0) + 1;
-    const code = String(e.statusCode);
-    this.statusCodes[code] = (this.statusCodes[code] ?? 0) + 1;
-  }
-
-  /** Held back until the input completes, so a cancelled input leaves no facts behind. */
-  readonly pendingFacts: ProcessFactInput[] = [];
-
-  processFact(f: ProcessFactInput): void {
-    this.pendingFacts.push({ ...f });
-    this.processFacts++;
-  }
-
-  commitFacts(): void {
-    for (const f of this.pendingFacts) this.store.processes.add({ ...f, input: this.input });
-    this.pendingFacts.length = 0;
-  }
-
-  private otherKinds = 0;
-
-  other(kind: string): void {
-    let k = kind.slice(0, 80);
-    if (this.otherCounts[k] === undefined && ++this.otherKinds > MAX_OTHER_KINDS) k = '(other kinds)';
-    this.otherCounts[k] = (this.otherCounts[k] ?? 0) + 1;
-  }
-
-  problem(line: number, reason: string): void {
-    this.skipped++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, reason: ownString(reason.slice(0, 500)) });
-  }
-
-  timeBasis(label: string): void {
-    this.basis = label;
-  }
-}
 
 /** Reads a browser ReadableStream as an async iterable (not every engine has the iterator). */
 export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
