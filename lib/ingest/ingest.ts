@@ -6,7 +6,6 @@ import { createSha256, type Hasher } from './hash';
 import { ADAPTERS, pickAdapter, supportedFormatsText } from './sources';
 import { SNIFF_CHARS, type SourceAdapter } from './types';
 
-
 export interface IngestProgress {
   name: string;
   bytes: number;
