@@ -5,35 +5,15 @@
  * time in the exporting user's locale and is only used when the message has no UtcTime. There
  * is no computer column, so host is ''.
  */
-import { CsvFramer } from '../csv-framer';
-import type { IngestSink, RecordReader, SourceAdapter } from '../types';
-import { addMessageFields, FieldMap } from './sysmon-fields';
-import { SysmonMapper } from './sysmon-record';
+import type { SourceAdapter } from '../types';
+import { SysmonCsvReaderBase } from './sysmon-csv-base';
+import { addMessageFields } from './sysmon-fields';
 import { EVENT_VIEWER_HEADER } from './sysmon-splunk-csv';
 
-class EventViewerCsvReader implements RecordReader {
-  private readonly fields = new FieldMap();
-  private readonly mapper: SysmonMapper;
-  private readonly framer: CsvFramer;
+class EventViewerCsvReader extends SysmonCsvReaderBase {
   private sawHeader = false;
 
-  constructor(private readonly sink: IngestSink) {
-    this.mapper = new SysmonMapper(sink);
-    this.framer = new CsvFramer(
-      (row, line) => this.row(row, line),
-      (line, reason) => sink.problem(line, reason),
-    );
-  }
-
-  push(text: string): void {
-    this.framer.push(text);
-  }
-
-  end(): void {
-    this.framer.end();
-  }
-
-  private row(row: string[], line: number): boolean {
+  protected row(row: string[], line: number): boolean {
     if (!this.sawHeader) {
       this.sawHeader = true;
       const header = row.map((c) => c.trim()).join(',').replace(/^\uFEFF/, '');

@@ -5,10 +5,9 @@
  * line, fields from the `Message` text). The most faithful source wins: `_raw` XML, then the
  * message, then the columns.
  */
-import { CsvFramer } from '../csv-framer';
-import type { IngestSink, RecordReader, SourceAdapter } from '../types';
-import { addKeyValueLines, addMessageFields, FieldMap } from './sysmon-fields';
-import { SysmonMapper } from './sysmon-record';
+import type { SourceAdapter } from '../types';
+import { SysmonCsvReaderBase } from './sysmon-csv-base';
+import { addKeyValueLines, addMessageFields } from './sysmon-fields';
 import { addEventXmlFields } from './sysmon-xml';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
@@ -19,29 +18,10 @@ interface Header {
   message: number;
 }
 
-class SysmonCsvReader implements RecordReader {
-  private readonly fields = new FieldMap();
-  private readonly mapper: SysmonMapper;
-  private readonly framer: CsvFramer;
+class SysmonCsvReader extends SysmonCsvReaderBase {
   private header: Header | null = null;
 
-  constructor(private readonly sink: IngestSink) {
-    this.mapper = new SysmonMapper(sink);
-    this.framer = new CsvFramer(
-      (row, line) => this.row(row, line),
-      (line, reason) => sink.problem(line, reason),
-    );
-  }
-
-  push(text: string): void {
-    this.framer.push(text);
-  }
-
-  end(): void {
-    this.framer.end();
-  }
-
-  private row(row: string[], line: number): boolean {
+  protected row(row: string[], line: number): boolean {
     if (!this.header) {
       const first = (row[0] ?? '').replace(/^\uFEFF/, '');
       if (row.length === 1 && first.startsWith('#TYPE')) return true;
