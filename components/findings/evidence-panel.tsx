@@ -1,6 +1,7 @@
 'use client';
 
 import { formatCount, formatUtc } from '@/components/ui/format';
+import { EntityLink } from '@/components/entity/entity-link';
 import { Truncated } from '@/components/ui/truncated';
 import type { RefFilter } from '@/lib/worker/query-protocol';
 import type { SuspectRow, SuspectsResult } from '@/lib/worker/query-results';
@@ -8,11 +9,14 @@ import { EvidenceTable } from './evidence-table';
 import { SeverityBadge } from './severity-badge';
 
 /** A suspect's findings (one at a time) and the evidence rows of the chosen one. */
-export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose, entities = [], onTimeline }: {
+export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose, entities = [], onTimeline, pages = [], onEntity }: {
   suspect: SuspectRow;
   /** the suspect's processes (or hosts) as timeline refs */
   entities?: SuspectsResult['selectedEntities'];
   onTimeline?: (entity: string) => void;
+  /** the suspect's processes, domains and hosts as entity page refs */
+  pages?: SuspectsResult['selectedPages'];
+  onEntity?: (entity: string) => void;
   findingId: string | undefined;
   filter: RefFilter;
   onFinding: (id: string) => void;
@@ -38,6 +42,17 @@ export function EvidencePanel({ suspect, findingId, filter, onFinding, onClose, 
           {entities.map((e) => (
             <li key={`${e.dim}${e.ref}`}>
               <TimelineLink entity={`${e.dim === 'process' ? 'p' : 'h'}${e.ref}`} label={e.label} onTimeline={onTimeline} many={entities.length > 1} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {onEntity && pages.length > 0 ? (
+        <ul className="timeline-links" aria-label="Entity pages of this suspect">
+          {pages.map((e) => (
+            <li key={`${e.dim}${e.ref}`}>
+              <EntityLink dim={e.dim} entityRef={e.ref} label={e.label} onEntity={onEntity}>
+                {{ process: 'Process', domain: 'Domain', host: 'Host' }[e.dim]}: {e.label === '' ? '(none)' : e.label}
+              </EntityLink>
             </li>
           ))}
         </ul>

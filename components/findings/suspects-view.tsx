@@ -73,6 +73,8 @@ export function SuspectsView({ state, setState }: { state: ViewState; setState: 
           onFinding={(id) => setState({ finding: id })}
           entities={data.selectedEntities}
           onTimeline={(entity) => setState({ view: 'timeline', entity })}
+          pages={data.selectedPages}
+          onEntity={(entity) => setState({ view: 'entity', entity })}
           onClose={() => setState({ suspect: undefined, finding: undefined })}
         />
       ) : null}

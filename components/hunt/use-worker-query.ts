@@ -18,7 +18,7 @@ export interface WorkerQueryState<K extends QueryKind> {
 export function useWorkerQuery<K extends QueryKind>(query: Extract<Query, { kind: K }> | null): WorkerQueryState<K> {
   const { client, version, detectionRuns } = useHunt();
   const [state, setState] = useState<WorkerQueryState<K>>({ data: null, error: null, loading: false });
-  const detected = query && (query.kind === 'suspects' || query.kind === 'finding-rows' || query.kind === 'timeline') ? detectionRuns : 0;
+  const detected = query && (query.kind === 'suspects' || query.kind === 'finding-rows' || query.kind === 'timeline' || query.kind === 'entity' || query.kind === 'payload') ? detectionRuns : 0;
   const key = query ? JSON.stringify(query) : null;
 
   useEffect(() => {

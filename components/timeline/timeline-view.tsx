@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { EntityLink } from '@/components/entity/entity-link';
 import { EventDetail } from '@/components/findings/event-detail';
 import { useWorkerQuery } from '@/components/hunt/use-worker-query';
 import { Alert } from '@/components/ui/alert';
@@ -51,6 +52,9 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
             <h3 id="timeline-title" className="card-title">
               Timeline: <Truncated text={data.label === '' ? '(no process)' : data.label} />
             </h3>
+            <EntityLink dim={entity.dim} entityRef={entity.ref} label={data.label} onEntity={(ent) => setState({ view: 'entity', entity: ent })}>
+              Open {entity.dim} page
+            </EntityLink>
           </header>
           <p className="muted" role="status">
             {plural(data.total, 'query', 'queries')}, {plural(data.domains.length, 'domain', 'domains')}, {plural(data.findings.length, 'finding', 'findings')}

@@ -1,5 +1,6 @@
 'use client';
 
+import { EntityView } from '@/components/entity/entity-view';
 import { OverviewView } from '@/components/overview/overview-view';
 import { SuspectsView } from '@/components/findings/suspects-view';
 import { TimelineView } from '@/components/timeline/timeline-view';
@@ -14,6 +15,7 @@ const TABS: readonly { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'suspects', label: 'Suspects' },
   { id: 'timeline', label: 'Timeline' },
+  { id: 'entity', label: 'Entity' },
 ];
 
 /** The hunting views over the loaded data; which one, and what it is narrowed to, is in the URL. */
@@ -45,8 +47,10 @@ export function Dashboard() {
           <OverviewView state={state} setState={setState} />
         ) : state.view === 'suspects' ? (
           <SuspectsView state={state} setState={setState} />
-        ) : (
+        ) : state.view === 'timeline' ? (
           <TimelineView state={state} setState={setState} />
+        ) : (
+          <EntityView state={state} setState={setState} />
         )}
       </div>
     </section>

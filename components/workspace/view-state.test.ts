@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseEntity, parseViewState, refFilter, serializeViewState, suspectFilter, type ViewState } from './view-state';
+import { DEFAULT_VIEW, entityParam, parseEntity, parseEntityRef, parseViewState, refFilter, serializeViewState, suspectFilter, type ViewState } from './view-state';
 
 const parse = (qs: string) => parseViewState(new URLSearchParams(qs));
 
@@ -46,5 +46,14 @@ describe('view state in the URL', () => {
     expect(parseEntity('p12')).toEqual({ dim: 'process', ref: 12 });
     expect(parseEntity('h0')).toEqual({ dim: 'host', ref: 0 });
     expect(parseEntity('x1')).toBeUndefined();
+  });
+
+  it('keeps the entity page entity as p<ref>, d<ref> or h<ref>; the timeline ignores domains', () => {
+    expect(parse('view=entity&ent=d7')).toMatchObject({ view: 'entity', entity: 'd7' });
+    expect(parseEntityRef('d7')).toEqual({ dim: 'domain', ref: 7 });
+    expect(parseEntityRef('p1')).toEqual({ dim: 'process', ref: 1 });
+    expect(parseEntityRef('mydnsserver')).toBeUndefined();
+    expect(parseEntity('d7')).toBeUndefined();
+    expect(entityParam('host', 3)).toBe('h3');
   });
 });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { SEVERITIES, type Severity } from '@/lib/detect/types';
 import { PIVOT_DIMENSIONS, type PivotDimension, type RefFilter, type SuspectFilter } from '@/lib/worker/query-protocol';
 
-export const VIEWS = ['overview', 'suspects', 'timeline'] as const;
+export const VIEWS = ['overview', 'suspects', 'timeline', 'entity'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const PIVOT_PAGE_SIZES = [25, 100, 500] as const;
@@ -36,7 +36,7 @@ export interface ViewState {
   detector?: string;
   suspect?: string;
   finding?: string;
-  /** the timeline's entity: `p<ref>` (process image) or `h<ref>` (host) */
+  /** the timeline's entity: `p<ref>` (process image) or `h<ref>` (host); the entity page's also `d<ref>` (domain) */
   entity?: string;
 }
 
@@ -63,7 +63,7 @@ const PARAMS = {
   detector: ['det', id],
   suspect: ['suspect', id],
   finding: ['finding', id],
-  entity: ['ent', z.string().regex(/^[ph]\d{1,10}$/)],
+  entity: ['ent', z.string().regex(/^[phd]\d{1,10}$/)],
 } as const;
 
 type ParamKey = keyof typeof PARAMS;
@@ -128,4 +128,17 @@ export function parseEntity(text: string | undefined): { dim: 'process' | 'host'
   if (!m) return undefined;
   const ref = Number(m[2]);
   return ref <= 2 ** 31 ? { dim: m[1] === 'p' ? 'process' : 'host', ref } : undefined;
+}
+
+/** The entity page's entity of a URL value (`p12`, `d4`, `h3`). */
+export function parseEntityRef(text: string | undefined): { dim: 'process' | 'domain' | 'host'; ref: number } | undefined {
+  const m = text === undefined ? null : /^([phd])(\d{1,10})$/.exec(text);
+  if (!m) return undefined;
+  const ref = Number(m[2]);
+  return ref <= 2 ** 31 ? { dim: m[1] === 'p' ? 'process' : m[1] === 'd' ? 'domain' : 'host', ref } : undefined;
+}
+
+/** The URL value of an entity (`p12`, `d4`, `h3`). */
+export function entityParam(dim: 'process' | 'domain' | 'host', ref: number): string {
+  return `${dim === 'process' ? 'p' : dim === 'domain' ? 'd' : 'h'}${ref}`;
 }

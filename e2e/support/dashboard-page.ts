@@ -4,7 +4,7 @@ import { expect, type Locator, type Page, type TestInfo } from '@playwright/test
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
-  tab(name: 'Overview' | 'Suspects' | 'Timeline'): Locator {
+  tab(name: 'Overview' | 'Suspects' | 'Timeline' | 'Entity'): Locator {
     return this.page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name });
   }
 

@@ -8,6 +8,9 @@ import { WorkerSession } from './worker-session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const session = new WorkerSession((message: FromWorker) => self.postMessage(message));
+/** A payload's bytes are built for the one answer: hand the buffer over instead of copying it. */
+const transfer = (m: FromWorker): Transferable[] => (m.type === 'result' && m.result.kind === 'payload' && m.result.bytes ? [m.result.bytes] : []);
+
+const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)));
 
 self.onmessage = (event: MessageEvent<unknown>) => session.handle(event.data);

@@ -8,6 +8,7 @@ import { buildTimeline } from '../query/timeline';
 import { topCounts, type TopCount } from '../query/top-counts';
 import type { EventStore } from '../store/event-store';
 import { Detection } from './detection';
+import { entityPage, payloadBytes, type EntitySources } from './entity';
 import { EntityIndex } from './entity-index';
 import { clipText, rowPage, sortByTime } from './event-rows';
 import type { Query, RefDimension, RefFilter, SuspectFilter } from './query-protocol';
@@ -109,9 +110,18 @@ export class QueryEngine {
         return this.filterLabels(q.filter);
       case 'timeline':
         return this.timeline(q);
+      case 'entity':
+        return entityPage(this.sources(), q.entity.dim, q.entity.ref);
+      case 'payload':
+        return payloadBytes(this.sources(), q.findingId);
       case 'event':
         return { kind: 'event', event: q.row < this.committed ? (rowPage(this.store, [q.row], 0, 1)[0] ?? null) : null };
     }
+  }
+
+  private sources(): EntitySources {
+    const detection = this.detectionCurrent ? this.detection : Detection.empty(this.store, this.detectors.length);
+    return { ctx: this.ctx, entities: this.entities, committed: this.committed, detection };
   }
 
   private predicate(f: RefFilter): RowPredicate {
@@ -249,6 +259,16 @@ export class QueryEngine {
       const ref = this.entities.ref(dim, label);
       if (ref !== undefined && !selectedEntities.some((e) => e.dim === dim && e.ref === ref) && selectedEntities.length < 100) selectedEntities.push({ dim, ref, label });
     }
+    const selectedPages: SuspectsResult['selectedPages'] = [];
+    const pageLabels = [
+      ...named.map(([, l]) => ['process', l] as const),
+      ...(selected?.domains ?? []).map((l) => ['domain', l] as const),
+      ...(selected?.hosts ?? []).map((l) => ['host', l] as const),
+    ];
+    for (const [dim, label] of pageLabels) {
+      const ref = this.entities.ref(dim, label);
+      if (ref !== undefined && !selectedPages.some((e) => e.dim === dim && e.ref === ref) && selectedPages.length < 300) selectedPages.push({ dim, ref, label });
+    }
     return {
       kind: 'suspects',
       detection: this.detectionCurrent ? this.detection.state : { ...this.detection.state, status: 'pending' },
@@ -260,6 +280,7 @@ export class QueryEngine {
       suspects: matched.slice(0, q.limit).map((s) => s.row),
       selected,
       selectedEntities,
+      selectedPages,
     };
   }
 

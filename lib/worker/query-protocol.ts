@@ -109,7 +109,21 @@ export const EventQuerySchema = z.strictObject({
   row: CountSchema,
 });
 
+/** Everything about one process image, domain or host (issue #4). */
+export const EntityQuerySchema = z.strictObject({
+  kind: z.literal('entity'),
+  entity: z.strictObject({ dim: z.enum(REF_DIMENSIONS), ref: RefSchema }),
+});
+
+/** The full reassembled bytes of a payload finding. */
+export const PayloadQuerySchema = z.strictObject({
+  kind: z.literal('payload'),
+  findingId: z.string().min(1).max(64),
+});
+
 export const QuerySchema = z.discriminatedUnion('kind', [
+  EntityQuerySchema,
+  PayloadQuerySchema,
   TimelineQuerySchema,
   EventQuerySchema,
   OverviewQuerySchema,

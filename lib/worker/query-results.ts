@@ -118,6 +118,8 @@ export const SuspectsResultSchema = z.strictObject({
   selected: SuspectRowSchema.nullable(),
   /** the selected suspect's process images (or hosts, for network sources) as timeline refs */
   selectedEntities: z.array(z.strictObject({ dim: z.enum(['process', 'host']), ref: RefSchema, label: TextSchema })).max(100),
+  /** the selected suspect's processes, domains and hosts as entity page refs */
+  selectedPages: z.array(z.strictObject({ dim: z.enum(['process', 'domain', 'host']), ref: RefSchema, label: TextSchema })).max(300),
 });
 export type SuspectsResult = z.infer<typeof SuspectsResultSchema>;
 
@@ -211,7 +213,67 @@ export const EventResultSchema = z.strictObject({
 });
 export type EventResult = z.infer<typeof EventResultSchema>;
 
+const EntityCountSchema = z.strictObject({ ref: RefSchema.nullable(), label: TextSchema, count: CountSchema });
+export type EntityCount = z.infer<typeof EntityCountSchema>;
+
+export const ProcessFactsRowSchema = z.strictObject({
+  guid: TextSchema,
+  pid: z.number().int(),
+  host: TextSchema,
+  user: TextSchema,
+  commandLine: TextSchema,
+  parentImage: TextSchema,
+  company: TextSchema,
+  signed: z.boolean().nullable(),
+  signature: TextSchema,
+  signatureStatus: TextSchema,
+  hashes: z.array(z.strictObject({ alg: z.string().max(32), value: TextSchema })).max(16),
+  createdFiles: z.array(TextSchema).max(100),
+});
+export type ProcessFactsRow = z.infer<typeof ProcessFactsRowSchema>;
+
+export const PayloadDetailsSchema = z.strictObject({
+  findingId: z.string().max(64),
+  bytes: CountSchema,
+  xorKey: z.number().int().min(0).max(255),
+  hex: TextSchema,
+  signature: TextSchema.nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PayloadDetails = z.infer<typeof PayloadDetailsSchema>;
+
+/** One process image, domain or host (issue #4): what the loaded data and the findings say of it. */
+export const EntityResultSchema = z.strictObject({
+  kind: z.literal('entity'),
+  dim: z.enum(['process', 'domain', 'host']),
+  /** null when the ref is not in the loaded data */
+  label: TextSchema.nullable(),
+  queries: CountSchema,
+  processes: z.array(EntityCountSchema).max(100),
+  hosts: z.array(EntityCountSchema).max(100),
+  users: z.array(EntityCountSchema).max(100),
+  domains: z.array(EntityCountSchema).max(100),
+  pids: z.array(z.number().int()).max(100),
+  guids: z.array(TextSchema).max(100),
+  facts: z.array(ProcessFactsRowSchema).max(20),
+  answers: z.array(z.strictObject({ value: TextSchema, type: z.string().max(16), count: CountSchema, ipv6Class: z.string().max(200).nullable() })).max(200),
+  findings: z.array(FindingSummarySchema).max(200),
+  payloads: z.array(PayloadDetailsSchema).max(20),
+});
+export type EntityResult = z.infer<typeof EntityResultSchema>;
+
+/** The full reassembled bytes of a payload finding; null when they cannot be rebuilt. */
+export const PayloadResultSchema = z.strictObject({
+  kind: z.literal('payload'),
+  findingId: z.string().max(64),
+  sha256: z.string().max(64).nullable(),
+  bytes: z.instanceof(ArrayBuffer).nullable(),
+});
+export type PayloadResult = z.infer<typeof PayloadResultSchema>;
+
 export const QueryResultSchema = z.discriminatedUnion('kind', [
+  EntityResultSchema,
+  PayloadResultSchema,
   TimelineResultSchema,
   EventResultSchema,
   OverviewResultSchema,
