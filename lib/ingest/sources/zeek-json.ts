@@ -3,9 +3,9 @@
  * `id.orig_h`) and RockNSM/SimpleRock via Kafka (underscore keys `id_orig_h`, plus `@stream`,
  * `@system`, `@proc`). Unset fields are omitted; `ts` is epoch seconds or an ISO8601 string.
  */
-import { LineFramer } from '../line-framer';
-import { SNIFF_CHARS, type IngestSink, type RecordReader, type SourceAdapter } from '../types';
-import { quote, ZEEK_FIELDS, ZeekEmitter, type ZeekField } from './zeek-record';
+import { SNIFF_CHARS, type SourceAdapter } from '../types';
+import { ZeekLineReader } from './zeek-reader-base';
+import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 
 type JsonObject = Record<string, unknown>;
 
@@ -26,30 +26,12 @@ function fieldOf(o: JsonObject, f: ZeekField): unknown {
   return alt === undefined ? undefined : o[alt];
 }
 
-class ZeekJsonReader implements RecordReader {
+class ZeekJsonReader extends ZeekLineReader {
   private obj: JsonObject = {};
-  private readonly framer: LineFramer;
-  private readonly emitter: ZeekEmitter;
   private readonly get = (f: ZeekField): unknown => fieldOf(this.obj, f);
 
-  constructor(private readonly sink: IngestSink) {
-    this.emitter = new ZeekEmitter(sink);
-    this.framer = new LineFramer(
-      (line, n) => this.line(line, n),
-      (n) => sink.problem(n, 'line too long: skipped'),
-    );
-  }
-
-  push(text: string): void {
-    this.framer.push(text);
-  }
-
-  end(): void {
-    this.framer.end();
-  }
-
-  private line(raw: string, n: number): void {
-    const line = (n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).trim();
+  protected line(raw: string, n: number): void {
+    const line = raw.trim();
     if (line === '') return;
     try {
       if (line.charCodeAt(0) !== 123 /* { */) {

@@ -3,17 +3,17 @@
  * set separator, empty and unset markers and the column order (`#fields`); a later header block
  * (rotated or concatenated logs) replaces them. `#close` may be missing (log still open).
  */
-import { LineFramer } from '../line-framer';
-import { SNIFF_CHARS, type IngestSink, type RecordReader, type SourceAdapter } from '../types';
+import { SNIFF_CHARS, type SourceAdapter } from '../types';
+import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
-import { quote, ZEEK_FIELDS, ZeekEmitter, type ZeekField } from './zeek-record';
+import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 
 /** Fields whose text is a Zeek string (escaped with `\xNN`). */
 const STRING_FIELDS: ReadonlySet<ZeekField> = new Set<ZeekField>([
   'query', 'qtype_name', 'rcode_name', 'id.orig_h', 'id.resp_h',
 ]);
 
-class ZeekTsvReader implements RecordReader {
+class ZeekTsvReader extends ZeekLineReader {
   private sep = '\t';
   private setSep = ',';
   private emptyField = '(empty)';
@@ -21,28 +21,9 @@ class ZeekTsvReader implements RecordReader {
   private fields: string[] | null = null;
   private index = new Map<string, number>();
   private cols: string[] = [];
-  private readonly framer: LineFramer;
-  private readonly emitter: ZeekEmitter;
   private readonly get = (f: ZeekField): unknown => this.field(f);
 
-  constructor(private readonly sink: IngestSink) {
-    this.emitter = new ZeekEmitter(sink);
-    this.framer = new LineFramer(
-      (line, n) => this.line(line, n),
-      (n) => sink.problem(n, 'line too long: skipped'),
-    );
-  }
-
-  push(text: string): void {
-    this.framer.push(text);
-  }
-
-  end(): void {
-    this.framer.end();
-  }
-
-  private line(raw: string, n: number): void {
-    const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  protected line(line: string, n: number): void {
     try {
       if (line.charCodeAt(0) === 35 /* # */) this.header(line, n);
       else this.row(line, n);
