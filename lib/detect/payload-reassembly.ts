@@ -148,17 +148,7 @@ function judge(ctx: DetectContext, run: SequenceRun, opaqueMinRecords: number): 
 export const payloadReassembly = defineDetector({
   meta,
   run(ctx, th) {
-    const runs = findSequenceRuns(ctx, {
-      minRecords: th.minRecords,
-      maxGaps: th.maxGaps,
-      maxStart: th.maxStart,
-      maxProcesses: th.maxProcesses,
-    });
-    const out: RawFinding[] = [];
-    for (const run of runs) {
-      const f = judge(ctx, run, th.opaqueMinRecords);
-      if (f) out.push(f);
-    }
-    return out;
+    // the thresholds carry minRecords, maxGaps, maxStart and maxProcesses by the same names
+    return findSequenceRuns(ctx, th).flatMap((run) => judge(ctx, run, th.opaqueMinRecords) ?? []);
   },
 });
