@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CsvFramer } from './csv-framer';
 
@@ -68,6 +69,27 @@ describe('CsvFramer', () => {
       [['1', 'quoted'], 3],
       [['2', 'ok'], 4],
     ]);
+  });
+
+  it('reads well-formed CSV exactly as papaparse does, quoted or not, LF or CRLF', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é') });
+    const table = fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(table, fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 17 }), (rows, eol, size) => {
+        const needsQuotes = (c: string) => /[",\r\n]/.test(c) || c === '';
+        const text = rows.map((r) => r.map(([c, q]) => (q || needsQuotes(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(eol) + eol;
+        const expected = Papa.parse<string[]>(text, { newline: eol as '\n', skipEmptyLines: true, quoteChar: '"' }).data;
+        const chunks: string[] = [];
+        for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+        expect(frame(chunks).rows.map(([r]) => r)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a quote that is not followed by a delimiter as text of the quoted cell', () => {
+    expect(frame(['a,"say "hi" now",c\n']).rows[0]?.[0]).toEqual(['a', 'say "hi" now', 'c']);
+    expect(frame(['a,b"c,d\n']).rows[0]?.[0]).toEqual(['a', 'b"c', 'd']);
   });
 
   it('gives the same rows whatever the chunking', () => {

@@ -1,17 +1,4 @@
-import Papa from 'papaparse';
 import { MAX_RECORD_CHARS } from './types';
-
-function countNewlines(row: readonly string[]): number {
-  let n = 0;
-  for (const cell of row) {
-    let i = cell.indexOf('\n');
-    while (i !== -1) {
-      n++;
-      i = cell.indexOf('\n', i + 1);
-    }
-  }
-  return n;
-}
 
 /**
  * Called per row with the line it starts on. Return `false` when the row is malformed (the
@@ -20,29 +7,42 @@ function countNewlines(row: readonly string[]): number {
  */
 export type CsvRowHandler = (row: string[], lineNo: number) => boolean | void;
 
-interface StepResult {
-  data: string[][];
-  errors: { code: string }[];
-  meta: { cursor: number };
-}
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+
+/** One parsed row, or why none could be cut from the buffer yet. */
+type Cut =
+  | { kind: 'row'; cells: string[]; end: number; newlines: number }
+  | { kind: 'incomplete' }
+  | { kind: 'unterminated' };
 
 /**
- * Streams CSV text through papaparse's parser and emits rows with the line they start on.
- * Quoted cells may span lines (Event Viewer messages, Splunk multivalue fields). A quote that
- * never closes would swallow the rest of the file: once a record passes `maxChars` (or at the
- * end of input) it is reported and parsing resumes on the next physical line, so the rows
- * after it are kept.
+ * Streams CSV text (RFC 4180 with the leniency of real exports) and emits rows with the line
+ * they start on. Quoted cells may span lines (Event Viewer messages, Splunk multivalue fields);
+ * `""` inside them is a quote, and a quote that is not followed by a delimiter or a line end is
+ * kept as text. A row without quotes is cut with one native `split`, which is most rows of most
+ * exports. A quote that never closes would swallow the rest of the file: once a record passes
+ * `maxChars` (or at the end of input) it is reported and parsing resumes on the next physical
+ * line, so the rows after it are kept.
  */
 export class CsvFramer {
   private buf = '';
   private lineNo = 1;
+  /** position of the next quote in `buf` at or after the scan position; -1 none; -2 unknown */
+  private nextQuote = -2;
 
   constructor(
     private readonly onRow: CsvRowHandler,
     private readonly onProblem: (lineNo: number, reason: string) => void,
     private readonly delimiter = ',',
     private readonly maxChars = MAX_RECORD_CHARS,
-  ) {}
+  ) {
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+      throw new Error(`unsupported CSV delimiter ${JSON.stringify(delimiter)}`);
+    }
+  }
 
   push(text: string): void {
     this.buf = this.buf === '' ? text : this.buf + text;
@@ -55,64 +55,150 @@ export class CsvFramer {
   }
 
   private drain(final: boolean): void {
-    for (;;) {
-      const { consumed, restart } = this.parseOnce(!final);
-      if (restart >= 0) {
-        this.buf = this.buf.slice(restart);
-        continue;
-      }
-      this.buf = this.buf.slice(consumed);
-      if (final) {
-        this.buf = '';
-        return;
-      }
-      if (this.buf.length <= this.maxChars) return;
+    const consumed = this.parse(final);
+    this.buf = final ? '' : this.buf.slice(consumed);
+    this.nextQuote = -2;
+    while (!final && this.buf.length > this.maxChars) {
       this.onProblem(this.lineNo, `record longer than ${this.maxChars} characters (unterminated quoted field?)`);
       const nl = this.buf.indexOf('\n');
       this.buf = nl === -1 ? '' : this.buf.slice(nl + 1);
       this.lineNo++;
+      this.buf = this.buf.slice(this.parse(false));
+      this.nextQuote = -2;
     }
   }
 
-  /**
-   * Parses the buffer once. Returns how much was consumed, or where to restart after a broken
-   * multi-line row (then `restart` ≥ 0 and the line counter already points at that line).
-   */
-  private parseOnce(ignoreLastRow: boolean): { consumed: number; restart: number } {
+  /** Emits every complete row of the buffer; returns how much of it was consumed. */
+  private parse(final: boolean): number {
     const buf = this.buf;
-    let prev = 0;
-    let restart = -1;
-    const parser = new Papa.Parser({
-      delimiter: this.delimiter,
-      newline: '\n',
-      quoteChar: '"',
-      step: (res: StepResult) => {
-        const row = res.data[0];
-        const rowStart = prev;
-        prev = res.meta.cursor;
-        if (!row) return;
-        const startLine = this.lineNo;
-        const spans = countNewlines(row);
-        this.lineNo += 1 + spans;
-        const last = row.length - 1;
-        const tail = row[last];
-        if (tail !== undefined && tail.charCodeAt(tail.length - 1) === 13) row[last] = tail.slice(0, -1);
-        let ok: boolean | void = true;
-        if (res.errors.some((e) => e.code === 'MissingQuotes')) {
-          this.onProblem(startLine, 'unterminated quoted field');
-          ok = false;
-        } else if (!(row.length === 1 && row[0] === '')) {
-          ok = this.onRow(row, startLine);
-        }
-        if (ok === false && spans > 0) {
-          const nl = buf.indexOf('\n', rowStart);
-          restart = nl === -1 ? buf.length : nl + 1;
-          this.lineNo = startLine + 1;
-          parser.abort();
-        }
-      },
-    } as Papa.ParseConfig);
-    parser.parse(buf, 0, ignoreLastRow);
-    return { consumed: prev, restart };
+    const n = buf.length;
+    this.nextQuote = -2;
+    let pos = 0;
+    while (pos < n) {
+      const startLine = this.lineNo;
+      const cut = this.cut(pos, final);
+      if (cut.kind === 'incomplete') return pos;
+      if (cut.kind === 'unterminated') {
+        this.onProblem(startLine, 'unterminated quoted field');
+        pos = this.afterLine(pos);
+        this.lineNo = startLine + 1;
+        continue;
+      }
+      const { cells, end, newlines } = cut;
+      this.lineNo += 1 + newlines;
+      let ok: boolean | void = true;
+      if (!(cells.length === 1 && cells[0] === '')) ok = this.onRow(cells, startLine);
+      if (ok === false && newlines > 0) {
+        pos = this.afterLine(pos);
+        this.lineNo = startLine + 1;
+      } else {
+        pos = end;
+      }
+    }
+    return n;
   }
+
+  /** Position after the line that starts at `pos` (the buffer's end when it has no line end). */
+  private afterLine(pos: number): number {
+    const nl = this.buf.indexOf('\n', pos);
+    return nl === -1 ? this.buf.length : nl + 1;
+  }
+
+  /** The next quote at or after `pos` (cached: quotes are rare in most exports). */
+  private quoteFrom(pos: number): number {
+    let q = this.nextQuote;
+    if (q === -2 || (q !== -1 && q < pos)) {
+      q = this.buf.indexOf('"', pos);
+      this.nextQuote = q;
+    }
+    return q;
+  }
+
+  /** Cuts the row starting at `pos`. */
+  private cut(pos: number, final: boolean): Cut {
+    const buf = this.buf;
+    let nl = buf.indexOf('\n', pos);
+    if (nl === -1) {
+      if (!final) return { kind: 'incomplete' };
+      nl = buf.length;
+    }
+    const q = this.quoteFrom(pos);
+    if (q === -1 || q > nl) {
+      const lineEnd = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      return { kind: 'row', cells: buf.slice(pos, lineEnd).split(this.delimiter), end: nl + 1, newlines: 0 };
+    }
+    return this.cutQuoted(pos, final);
+  }
+
+  /** The general path for a row with a quote somewhere: a small state machine over cells. */
+  private cutQuoted(start: number, final: boolean): Cut {
+    const buf = this.buf;
+    const n = buf.length;
+    const delim = this.delimiter.charCodeAt(0);
+    const cells: string[] = [];
+    let newlines = 0;
+    let pos = start;
+    for (;;) {
+      if (buf.charCodeAt(pos) !== QUOTE) {
+        // an unquoted cell: up to the next delimiter or line end (quotes inside are text)
+        let i = pos;
+        while (i < n) {
+          const c = buf.charCodeAt(i);
+          if (c === delim || c === LF) break;
+          i++;
+        }
+        if (i === n && !final) return { kind: 'incomplete' };
+        const lineEnd = buf.charCodeAt(i) !== delim && i > pos && buf.charCodeAt(i - 1) === CR ? i - 1 : i;
+        cells.push(buf.slice(pos, lineEnd));
+        if (i < n && buf.charCodeAt(i) === delim) {
+          pos = i + 1;
+          continue;
+        }
+        return { kind: 'row', cells, end: i + 1, newlines };
+      }
+      // a quoted cell
+      let value = '';
+      let seg = pos + 1;
+      let scan = seg;
+      for (;;) {
+        const j = buf.indexOf('"', scan);
+        if (j === -1) return final ? { kind: 'unterminated' } : { kind: 'incomplete' };
+        if (j + 1 >= n && !final) return { kind: 'incomplete' };
+        if (buf.charCodeAt(j + 1) === QUOTE) {
+          value += buf.slice(seg, j + 1);
+          seg = scan = j + 2;
+          continue;
+        }
+        let k = j + 1;
+        while (k < n && buf.charCodeAt(k) === SPACE) k++;
+        if (k < n && buf.charCodeAt(k) === CR) {
+          if (k + 1 >= n && !final) return { kind: 'incomplete' };
+          if (k + 1 >= n || buf.charCodeAt(k + 1) === LF) k++;
+        }
+        if (k >= n && !final) return { kind: 'incomplete' };
+        const c = k < n ? buf.charCodeAt(k) : LF;
+        if (c === delim || c === LF) {
+          value += buf.slice(seg, j);
+          newlines += countNewlines(buf, pos, j);
+          cells.push(value);
+          if (c === delim) {
+            pos = k + 1;
+            break;
+          }
+          return { kind: 'row', cells, end: k + 1, newlines };
+        }
+        scan = j + 1; // a quote followed by text: part of the value
+      }
+    }
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  let i = text.indexOf('\n', from);
+  while (i !== -1 && i < to) {
+    count++;
+    i = text.indexOf('\n', i + 1);
+  }
+  return count;
 }

@@ -14,8 +14,8 @@ export class SummarySink implements IngestSink {
   processFacts = 0;
   readonly problems: Problem[] = [];
   readonly otherCounts: Record<string, number> = Object.create(null) as Record<string, number>;
-  readonly statusMix: Record<string, number> = Object.create(null) as Record<string, number>;
-  readonly statusCodes: Record<string, number> = Object.create(null) as Record<string, number>;
+  private readonly statusCounts = new Map<string, number>();
+  private readonly codeCounts = new Map<number, number>();
   first = Infinity;
   last = -Infinity;
   basis = '';
@@ -50,9 +50,18 @@ export class SummarySink implements IngestSink {
     this.events++;
     if (e.time < this.first) this.first = e.time;
     if (e.time > this.last) this.last = e.time;
-    this.statusMix[e.status] = (this.statusMix[e.status] ?? 0) + 1;
-    const code = String(e.statusCode);
-    this.statusCodes[code] = (this.statusCodes[code] ?? 0) + 1;
+    this.statusCounts.set(e.status, (this.statusCounts.get(e.status) ?? 0) + 1);
+    this.codeCounts.set(e.statusCode, (this.codeCounts.get(e.statusCode) ?? 0) + 1);
+  }
+
+  /** Events per status name. */
+  get statusMix(): Record<string, number> {
+    return Object.fromEntries(this.statusCounts) as Record<string, number>;
+  }
+
+  /** Events per status code as logged ('-1': none). */
+  get statusCodes(): Record<string, number> {
+    return Object.fromEntries([...this.codeCounts].map(([c, n]) => [String(c), n])) as Record<string, number>;
   }
 
   /** Held back until the input completes, so a cancelled input leaves no facts behind. */

@@ -1,7 +1,36 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnyTime, parseEpochSeconds, parseIsoTime } from './time';
+import { parseAnyTime, parseEpochSeconds, parseIsoRegex, parseIsoTime } from './time';
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** Timestamps near the common shapes, valid and not: dates that do not exist, odd zones, junk tails. */
+const timestampLike = fc
+  .record({
+    y: fc.integer({ min: 0, max: 9999 }),
+    mo: fc.integer({ min: 0, max: 13 }),
+    d: fc.integer({ min: 0, max: 32 }),
+    h: fc.integer({ min: 0, max: 25 }),
+    mi: fc.integer({ min: 0, max: 61 }),
+    s: fc.integer({ min: 0, max: 61 }),
+    sep: fc.constantFrom('T', ' ', 't', '_'),
+    frac: fc.constantFrom('', '.', '.6', '.609', ',609', '.4420000', '.476722900', '.x'),
+    zone: fc.constantFrom('', 'Z', 'z', 'UTC', ' Z', '+02:00', '-0530', '+05', '+05:', '+5', '-05:3', ' ', 'Zx'),
+    lead: fc.constantFrom('', ' '),
+  })
+  .map(({ y, mo, d, h, mi, s, sep, frac, zone, lead }) => `${lead}${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}${sep}${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac}${zone}`);
+
 
 describe('parseIsoTime', () => {
+  it('reads every timestamp exactly as the general regular-expression path does', () => {
+    fc.assert(
+      fc.property(fc.oneof(timestampLike, fc.string()), (text) => {
+        expect(parseIsoTime(text)).toEqual(parseIsoRegex(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('reads Sysmon UtcTime as UTC with milliseconds', () => {
     expect(parseIsoTime('2020-10-22 05:54:21.349')).toEqual({ ms: Date.UTC(2020, 9, 22, 5, 54, 21, 349), zoned: false });
   });

@@ -159,8 +159,8 @@ export class EventStore {
   readonly ttl = new Column(Int32Array);
   readonly resolver = new Column(Uint32Array);
 
-  /** raw qname string id → normalised qname string id */
-  private readonly normOf = new Map<number, number>();
+  /** raw qname string id → normalised qname string id + 1 (0: not yet normalised) */
+  private normOf = new Uint32Array(1024);
   private readonly answerIds = new Map<string, number>();
   private readonly answerRaw: string[] = [''];
   private readonly answerSets: (readonly StoredAnswer[])[] = [[]];
@@ -209,7 +209,12 @@ export class EventStore {
     const statusIndex = STATUS_INDEX.get(r.status);
     if (statusIndex === undefined) throw new Error(`unknown status ${r.status}`);
     const q = this.strings.intern(r.qname);
-    if (!this.normOf.has(q)) this.normOf.set(q, this.strings.intern(normalizeQname(r.qname)));
+    if (q >= this.normOf.length) {
+      const grown = new Uint32Array(Math.max(q + 1, this.normOf.length * 2));
+      grown.set(this.normOf);
+      this.normOf = grown;
+    }
+    if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(r.qname)) + 1;
     this.time.push(r.time);
     this.line.push(r.line);
     this.actor.push(this.actors.intern(r));
@@ -225,7 +230,8 @@ export class EventStore {
 
   /** Normalised query-name string id for a raw one. */
   qnameNorm(rawId: number): number {
-    return this.normOf.get(rawId) ?? rawId;
+    const n = this.normOf[rawId] ?? 0;
+    return n === 0 ? rawId : n - 1;
   }
 
   /** Distinct answer sets so far (ids run from 0, the empty set, to this − 1). */
@@ -303,6 +309,6 @@ export class EventStore {
     for (const c of this.rowColumns()) b += c.bytes();
     const a = this.actors;
     for (const c of [a.host, a.user, a.image, a.pid, a.guid, a.client]) b += c.bytes();
-    return b + this.strings.bytes() + this.answerRaw.length * 96;
+    return b + this.strings.bytes() + this.answerRaw.length * 96 + this.normOf.byteLength;
   }
 }

@@ -71,12 +71,54 @@ export class FieldMap implements FieldSource {
     return this.exact[name] ?? this.lower[name.toLowerCase()];
   }
 
+  /** The value under alias `i` of `list` (exact name, else any case), present or not. */
+  alias(list: AliasList, i: number): string | undefined {
+    return this.exact[list.names[i] as string] ?? this.lower[list.lower[i] as string];
+  }
+
   getAny(list: AliasList): string | undefined {
     const { names, lower } = list;
     const exact = this.exact;
     const low = this.lower;
     for (let i = 0; i < names.length; i++) {
       const v = exact[names[i] as string] ?? low[lower[i] as string];
+      if (v !== undefined && v !== '') return v;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Fields of a table row read straight from its columns: each alias list is resolved to column
+ * indexes once per header, exactly as a {@link FieldMap} filled from the header would resolve
+ * it (first column of a name wins, exact name before any case, nested prefixes stripped), so a
+ * row costs no map at all.
+ */
+export class ColumnFields implements FieldSource {
+  private readonly byName = new FieldMap();
+  private readonly resolved = new Map<AliasList, readonly number[]>();
+  private row: readonly string[] = [];
+
+  constructor(names: readonly string[]) {
+    names.forEach((n, i) => this.byName.set(n, String(i)));
+  }
+
+  /** Points the view at the next row (same header). */
+  setRow(row: readonly string[]): void {
+    this.row = row;
+  }
+
+  getAny(list: AliasList): string | undefined {
+    let cols = this.resolved.get(list);
+    if (cols === undefined) {
+      cols = list.names.map((_, i) => Number(this.byName.alias(list, i) ?? -1));
+      this.resolved.set(list, cols);
+    }
+    const row = this.row;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as number;
+      if (c < 0) continue;
+      const v = row[c];
       if (v !== undefined && v !== '') return v;
     }
     return undefined;

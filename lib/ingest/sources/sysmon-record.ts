@@ -8,7 +8,6 @@ import { parseAnyTime, parseIsoTime } from '../time';
 import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
-import { ownString } from '../../store/string-pool';
 
 export const F = {
   eventId: aliases('EventCode', 'EventID', 'event_id', 'winlog.event_id', 'event.code', 'signature_id', 'Id', 'Event ID'),
@@ -113,7 +112,8 @@ export class SysmonMapper {
     time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
     status: 'NOERROR', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '',
   };
-  private readonly qtypeByResults = new Map<string, number>();
+  /** answer set id → inferred qtype, -1 not yet known */
+  private qtypeById = new Int32Array(0);
   private readonly bases: string[] = [];
 
   constructor(private readonly sink: IngestSink) {}
@@ -211,7 +211,7 @@ export class SysmonMapper {
       ev.qtype = 0;
     } else {
       ev.answers = this.sink.answers(results, results, parseQueryResults);
-      ev.qtype = this.qtypeOf(results);
+      ev.qtype = this.qtypeOf(ev.answers, results);
     }
     const statusText = f.getAny(F.status);
     let status: DnsStatus;
@@ -234,12 +234,17 @@ export class SysmonMapper {
     this.sink.dns(ev);
   }
 
-  private qtypeOf(results: string): number {
-    let q = this.qtypeByResults.get(results);
-    if (q === undefined) {
+  /** The record type inferred from an answer set, once per set id (store ids are dense). */
+  private qtypeOf(answerId: number, results: string): number {
+    if (answerId >= this.qtypeById.length) {
+      const grown = new Int32Array(Math.max(1024, answerId * 2)).fill(-1);
+      grown.set(this.qtypeById);
+      this.qtypeById = grown;
+    }
+    let q = this.qtypeById[answerId] as number;
+    if (q < 0) {
       q = inferQtype(parseQueryResults(results));
-      if (this.qtypeByResults.size >= 100_000) this.qtypeByResults.clear();
-      this.qtypeByResults.set(ownString(results), q);
+      this.qtypeById[answerId] = q;
     }
     return q;
   }

@@ -7,7 +7,7 @@
  */
 import type { SourceAdapter } from '../types';
 import { SysmonCsvReaderBase } from './sysmon-csv-base';
-import { addKeyValueLines, addMessageFields } from './sysmon-fields';
+import { addKeyValueLines, addMessageFields, ColumnFields } from './sysmon-fields';
 import { addEventXmlFields } from './sysmon-xml';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
@@ -16,6 +16,8 @@ interface Header {
   names: string[];
   raw: number;
   message: number;
+  /** set when the table has neither `_raw` nor `Message`: rows are read from their columns */
+  columns: ColumnFields | null;
 }
 
 class SysmonCsvReader extends SysmonCsvReaderBase {
@@ -33,13 +35,20 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
         const pid = lower.indexOf('processid');
         if (pid >= 0) names[pid] = 'ExecutionProcessId';
       }
-      this.header = { names, raw: lower.indexOf('_raw'), message: lower.indexOf('message') };
+      const raw = lower.indexOf('_raw');
+      const message = lower.indexOf('message');
+      this.header = { names, raw, message, columns: raw < 0 && message < 0 ? new ColumnFields(names) : null };
       return true;
     }
     const h = this.header;
     if (row.length !== h.names.length) {
       this.sink.problem(line, `expected ${h.names.length} fields as in the header, found ${row.length}`);
       return false;
+    }
+    if (h.columns) {
+      h.columns.setRow(row);
+      this.mapper.handle(h.columns, line);
+      return true;
     }
     const f = this.fields;
     f.clear();
