@@ -66,15 +66,59 @@ export class DetectContext {
     return this.store.time.get(row);
   }
 
+  /**
+   * Per-row ids that every detector reads in its passes, each built once per context in one
+   * pass (a typed-array read per row afterwards instead of a chain of lookups).
+   */
+  private qnameCol: Int32Array | null = null;
+  private domainCol: Int32Array | null = null;
+  private processCol: Int32Array | null = null;
+
+  private buildQnames(): Int32Array {
+    const out = new Int32Array(this.size);
+    const col = this.store.qname;
+    for (let r = 0; r < this.size; r++) {
+      const raw = col.get(r);
+      let n = this.normOfRaw[raw] as number;
+      if (n < 0) {
+        n = this.store.qnameNorm(raw);
+        this.normOfRaw[raw] = n;
+      }
+      out[r] = n;
+    }
+    return out;
+  }
+
+  private buildDomains(): Int32Array {
+    const qnames = (this.qnameCol ??= this.buildQnames());
+    const out = new Int32Array(this.size);
+    for (let r = 0; r < this.size; r++) {
+      const q = qnames[r] as number;
+      if (q >= this.domainOfNorm.length) {
+        const grown = new Int32Array(this.store.strings.size).fill(-1);
+        grown.set(this.domainOfNorm);
+        this.domainOfNorm = grown;
+      }
+      let d = this.domainOfNorm[q] as number;
+      if (d < 0) {
+        d = this.domains.intern(registrableDomain(this.text(q)));
+        this.domainOfNorm[q] = d;
+      }
+      out[r] = d;
+    }
+    return out;
+  }
+
+  private buildProcesses(): Int32Array {
+    const out = new Int32Array(this.size);
+    const actor = this.store.actor;
+    for (let r = 0; r < this.size; r++) out[r] = this.processOfActor[actor.get(r)] as number;
+    return out;
+  }
+
   /** normalised query-name string id (store pool) */
   qname(row: number): number {
-    const raw = this.store.qname.get(row);
-    let n = this.normOfRaw[raw] as number;
-    if (n < 0) {
-      n = this.store.qnameNorm(raw);
-      this.normOfRaw[raw] = n;
-    }
-    return n;
+    return (this.qnameCol ??= this.buildQnames())[row] as number;
   }
 
   text(stringId: number): string {
@@ -92,18 +136,7 @@ export class DetectContext {
 
   /** registrable-domain id of a row (see {@link domainText}) */
   domain(row: number): number {
-    const q = this.qname(row);
-    if (q >= this.domainOfNorm.length) {
-      const grown = new Int32Array(this.store.strings.size).fill(-1);
-      grown.set(this.domainOfNorm);
-      this.domainOfNorm = grown;
-    }
-    let d = this.domainOfNorm[q] as number;
-    if (d < 0) {
-      d = this.domains.intern(registrableDomain(this.text(q)));
-      this.domainOfNorm[q] = d;
-    }
-    return d;
+    return (this.domainCol ??= this.buildDomains())[row] as number;
   }
 
   domainText(domainId: number): string {
@@ -116,7 +149,7 @@ export class DetectContext {
 
   /** process entity id of a row: one per (host, image) */
   process(row: number): number {
-    return this.processOfActor[this.actor(row)] as number;
+    return (this.processCol ??= this.buildProcesses())[row] as number;
   }
 
   processEntity(id: number): ProcessEntity {
