@@ -43,6 +43,15 @@ export function PayloadSection({ payload }: { payload: PayloadDetails }) {
         <dd className="raw">{payload.sha256}</dd>
         <dt>Size</dt>
         <dd>{formatCount(payload.bytes)} bytes</dd>
+        {payload.gaps > 0 && (
+          <>
+            <dt>Missing records</dt>
+            <dd>
+              {formatCount(payload.gaps)}
+              {payload.recordType === 'AAAA' ? ` (${formatCount(payload.gaps * 16)} bytes kept as zeros where their answers would be)` : ' (left out of the decoded text)'}
+            </dd>
+          </>
+        )}
       </dl>
       <pre className="raw payload-hex" aria-label="Payload hex preview (first 256 bytes)" style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
         {(payload.hex.match(/.{1,32}/g) ?? []).map((l) => l.replace(/(..)/g, '$1 ').trim()).join('\n')}

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { payloadReassembly } from '../detect/payload-reassembly';
+import { dnsstagerAaaa, dnsstagerTxt, stagerEvents, stagerPayload } from '../detect/scenarios/dnsstager-fixture';
 import { defineDetector } from '../detect/types';
 import { buildStore, type TestEvent } from '../testing/store-builder';
 import { QueryEngine } from './query-engine';
@@ -59,5 +62,31 @@ describe('entity pages', () => {
     const o = ask({ kind: 'entity', entity: { dim: 'host', ref: 1 } });
     const id = o.findings[0]?.id ?? 'x';
     expect(ask({ kind: 'payload', findingId: id })).toEqual({ kind: 'payload', findingId: id, sha256: null, bytes: null });
+  });
+
+  it.each([
+    ['AAAA with a missing record (a gap of 16 zero bytes)', dnsstagerAaaa(stagerPayload(510), 0x33), 'AAAA', 'cloud-srv-9.'],
+    ['TXT with a missing record', dnsstagerTxt(stagerPayload(510), 0x0a), 'TXT', 'cloud-srv-3.'],
+    ['AAAA without gaps, rows shuffled in time', dnsstagerAaaa(stagerPayload(300), 0x10), 'AAAA', null],
+  ] as const)('payload bytes: %s are rebuilt in full and match the finding', (_name, answers, qtype, drop) => {
+    let ev = stagerEvents({ answers: [...answers], qtype });
+    if (drop) ev = ev.filter((e) => !e.qname.startsWith(drop));
+    else ev = ev.map((e, i) => ({ ...e, t: e.t + ((i * 7) % 5) }));
+    const engine = new QueryEngine(buildStore(ev, { name: 'stager.csv' }), { detectors: [payloadReassembly], now: () => 0 });
+    engine.commit();
+    engine.detect();
+    const ask = <K extends QueryKind>(q: Extract<Query, { kind: K }>): ResultOf<K> => QueryResultSchema.parse(engine.run(q)) as ResultOf<K>;
+    const o = ask({ kind: 'overview', filter: {}, stackBy: 'status', maxBuckets: 10, top: 5 });
+    const ref = o.top.domain.find((d) => d.label === 'mydnsserver.live')?.ref ?? -1;
+    const e = ask({ kind: 'entity', entity: { dim: 'domain', ref } });
+    const p = e.payloads[0];
+    expect(p).toBeDefined();
+    expect(p?.gaps).toBe(drop ? 1 : 0);
+    expect(p?.recordType).toBe(qtype);
+    const r = ask({ kind: 'payload', findingId: p?.findingId ?? '' });
+    expect(r.sha256).toBe(p?.sha256);
+    expect(r.bytes?.byteLength).toBe(p?.bytes);
+    const bytes = new Uint8Array(r.bytes ?? new ArrayBuffer(0));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(p?.sha256);
   });
 });

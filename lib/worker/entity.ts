@@ -8,6 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { DetectContext } from '../detect/context';
 import { aaaaResponseBytes, cleanTxt, decodeTxtChunks, reassembleAaaa, TYPE_AAAA, TYPE_TXT, xorBytes } from '../detect/util/payload';
+import { sequenceCounter } from '../detect/util/sequence-name';
 import { classifyIpv6 } from '../enrich/iana-ipv6';
 import { qtypeName } from '../ingest/dns-codes';
 import type { Detection } from './detection';
@@ -22,7 +23,47 @@ const PayloadJsonSchema = z.object({
   payload: z.object({ bytes: z.number().int().nonnegative(), xorKey: z.number().int().min(0).max(255), hex: z.string(), signature: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   recordType: z.enum(['AAAA', 'TXT']).optional(),
   gaps: z.number().int().nonnegative().optional(),
+  /** first and last counter of the run (AAAA: missing counters are 16 zero bytes each) */
+  range: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
 });
+
+/** Counter runs longer than this are not rebuilt (a payload of 16 MiB of AAAA records). */
+const MAX_RUN_COUNTERS = 1 << 20;
+
+/**
+ * The AAAA records of a run in counter order, as the detector reassembled them: each counter's
+ * evidence row, a gap (null) where the run has none. Without a usable range, evidence order.
+ */
+function counterRows(ctx: DetectContext, rows: readonly number[]): Map<number, number> {
+  const byCounter = new Map<number, number>();
+  for (const r of rows) {
+    const c = sequenceCounter(ctx.qnameText(r));
+    if (c >= 0 && !byCounter.has(c)) byCounter.set(c, r);
+  }
+  return byCounter;
+}
+
+/** TXT records of a run: the evidence rows in counter order (gaps simply absent). */
+function txtChunks(ctx: DetectContext, rows: readonly number[]): string[] {
+  const byCounter = counterRows(ctx, rows);
+  const ordered = byCounter.size === rows.length ? [...byCounter].sort((a, b) => a[0] - b[0]).map(([, r]) => r) : rows;
+  const chunks: string[] = [];
+  for (const r of ordered) for (const a of ctx.answers(r)) if (a.type === TYPE_TXT) chunks.push(cleanTxt(a.value));
+  return chunks;
+}
+
+function aaaaRecords(ctx: DetectContext, rows: readonly number[], range: readonly [number, number] | undefined): (Uint8Array | null)[] {
+  const byCounter = counterRows(ctx, rows);
+  if (!range || range[1] < range[0] || range[1] - range[0] >= MAX_RUN_COUNTERS || byCounter.size !== rows.length) {
+    return rows.map((r) => aaaaResponseBytes(ctx.answers(r)));
+  }
+  const out: (Uint8Array | null)[] = [];
+  for (let c = range[0]; c <= range[1]; c++) {
+    const r = byCounter.get(c);
+    out.push(r === undefined ? null : aaaaResponseBytes(ctx.answers(r)));
+  }
+  return out;
+}
 
 function parseDetails(f: FindingSummary): z.infer<typeof PayloadJsonSchema> | null {
   if (f.detector !== 'payload-reassembly') return null;
@@ -123,7 +164,7 @@ export function entityPage(src: EntitySources, dim: RefDimension, ref: number): 
   const payloads: PayloadDetails[] = [];
   for (const f of findings.values()) {
     const d = parseDetails(f);
-    if (d && payloads.length < 20) payloads.push({ findingId: f.id, ...d.payload, hex: clipText(d.payload.hex), signature: d.payload.signature === null ? null : clipText(d.payload.signature) });
+    if (d && payloads.length < 20) payloads.push({ findingId: f.id, ...d.payload, hex: clipText(d.payload.hex), signature: d.payload.signature === null ? null : clipText(d.payload.signature), gaps: d.gaps ?? 0, recordType: d.recordType ?? null });
   }
   return {
     kind: 'entity',
@@ -154,11 +195,9 @@ export function payloadBytes(src: EntitySources, findingId: string): PayloadResu
   const rows = src.detection.evidenceRows.get(findingId) ?? [];
   let encoded: Uint8Array;
   if (d.recordType === 'TXT') {
-    const chunks: string[] = [];
-    for (const r of rows) for (const a of src.ctx.answers(r)) if (a.type === TYPE_TXT) chunks.push(cleanTxt(a.value));
-    encoded = decodeTxtChunks(chunks).bytes;
+    encoded = decodeTxtChunks(txtChunks(src.ctx, rows)).bytes;
   } else {
-    encoded = reassembleAaaa(rows.map((r) => aaaaResponseBytes(src.ctx.answers(r))));
+    encoded = reassembleAaaa(aaaaRecords(src.ctx, rows, d.range));
   }
   const decoded = xorBytes(encoded, d.payload.xorKey);
   const hash = bytesToHex(sha256(decoded));

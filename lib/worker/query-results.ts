@@ -239,6 +239,9 @@ export const PayloadDetailsSchema = z.strictObject({
   hex: TextSchema,
   signature: TextSchema.nullable(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** records missing inside the counter run (AAAA: 16 zero bytes each in the payload) */
+  gaps: CountSchema,
+  recordType: z.enum(['AAAA', 'TXT']).nullable(),
 });
 export type PayloadDetails = z.infer<typeof PayloadDetailsSchema>;
 
