@@ -172,15 +172,15 @@ export class DetectContext {
   }
 
   qtype(row: number): number {
-    return this.store.qtype.get(row);
+    return this.store.qtypeOf(row);
   }
 
   statusIndex(row: number): number {
-    return this.store.status.get(row);
+    return this.store.statusOf(row);
   }
 
   status(row: number): StoreStatus {
-    return STATUS_ORDER[this.store.status.get(row)] as StoreStatus;
+    return STATUS_ORDER[this.store.statusOf(row)] as StoreStatus;
   }
 
   answersId(row: number): number {
@@ -197,7 +197,7 @@ export class DetectContext {
 
   /** resolver address string id ('' = 0 when unknown) */
   resolver(row: number): number {
-    return this.store.resolver.get(row);
+    return this.store.resolverOf(row);
   }
 
   client(row: number): string {

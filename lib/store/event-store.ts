@@ -87,9 +87,51 @@ export interface StoreInput {
   count: number;
 }
 
+/** Distinct outcomes a store can hold; beyond that (a hostile file) rows get outcome 0. */
+const MAX_OUTCOMES = 65_536;
+
 /**
- * Who asked: host, user, process image, pid, guid and client address interned together, since
- * they repeat on every row of one process.
+ * What a query came to: record type, status and the status code as logged, interned per
+ * distinct triple (a few dozen in real logs), so a row holds one Uint16 instead of 7 bytes.
+ * Id 0 is (type 0, ERROR, no code): also where rows go once the table is full.
+ */
+class OutcomeTable {
+  readonly qtype: number[] = [];
+  readonly status: number[] = [];
+  readonly code: number[] = [];
+  private readonly ids = new Map<number, number>();
+  private lastKey = -1;
+  private lastId = 0;
+
+  constructor() {
+    this.intern(0, STATUS_INDEX.get('ERROR') as number, -1);
+  }
+
+  intern(qtype: number, statusIndex: number, code: number): number {
+    const key = ((qtype & 0xffff) * 8 + statusIndex) * 4_294_967_296 + (code >>> 0);
+    if (key === this.lastKey) return this.lastId;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (this.qtype.length >= MAX_OUTCOMES) return 0;
+      id = this.qtype.length;
+      this.ids.set(key, id);
+      this.qtype.push(qtype & 0xffff);
+      this.status.push(statusIndex);
+      this.code.push(code | 0);
+    }
+    this.lastKey = key;
+    this.lastId = id;
+    return id;
+  }
+
+  get size(): number {
+    return this.qtype.length;
+  }
+}
+
+/**
+ * Who asked: host, user, process image, pid, guid, client address and the resolver that
+ * answered, interned together, since they repeat on every row of one process (or client).
  */
 class ActorTable {
   private readonly ids = new Map<string, number>();
@@ -99,15 +141,19 @@ class ActorTable {
   readonly pid = new Column(Int32Array);
   readonly guid = new Column(Uint32Array);
   readonly client = new Column(Uint32Array);
+  readonly resolver = new Column(Uint32Array);
 
   constructor(private readonly strings: StringPool) {}
 
   /** The previous row's actor: consecutive rows usually come from the same process. */
-  private last = { host: '', user: '', image: '', pid: Number.NaN, guid: '', client: '', id: -1 };
+  private last = { host: '', user: '', image: '', pid: Number.NaN, guid: '', client: '', resolver: '', id: -1 };
 
   intern(r: StoreRowInput): number {
     const l = this.last;
-    if (l.id >= 0 && r.pid === l.pid && r.host === l.host && r.image === l.image && r.guid === l.guid && r.user === l.user && r.client === l.client) {
+    if (
+      l.id >= 0 && r.pid === l.pid && r.host === l.host && r.image === l.image && r.guid === l.guid &&
+      r.user === l.user && r.client === l.client && r.resolver === l.resolver
+    ) {
       return l.id;
     }
     const s = this.strings;
@@ -116,7 +162,8 @@ class ActorTable {
     const im = s.intern(r.image);
     const g = s.intern(r.guid);
     const c = s.intern(r.client);
-    const key = `${h},${u},${im},${r.pid},${g},${c}`;
+    const rs = s.intern(r.resolver);
+    const key = `${h},${u},${im},${r.pid},${g},${c},${rs}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.host.length;
@@ -127,8 +174,9 @@ class ActorTable {
       this.pid.push(r.pid);
       this.guid.push(g);
       this.client.push(c);
+      this.resolver.push(rs);
     }
-    this.last = { host: s.get(h), user: s.get(u), image: s.get(im), pid: r.pid, guid: s.get(g), client: s.get(c), id };
+    this.last = { host: s.get(h), user: s.get(u), image: s.get(im), pid: r.pid, guid: s.get(g), client: s.get(c), resolver: s.get(rs), id };
     return id;
   }
 
@@ -138,12 +186,14 @@ class ActorTable {
 }
 
 /**
- * Columnar event store: one typed-array column per field, strings interned, answer sets
- * interned. About 40 bytes per row plus the distinct strings.
+ * Columnar event store: one typed-array column per field, strings interned, answer sets,
+ * actors (who asked, and which resolver answered) and outcomes interned. 30 bytes per row
+ * plus the distinct values.
  */
 export class EventStore {
   readonly strings = new StringPool();
   readonly actors = new ActorTable(this.strings);
+  readonly outcomes = new OutcomeTable();
   readonly processes = new ProcessTable();
   readonly inputs: StoreInput[] = [];
 
@@ -152,12 +202,10 @@ export class EventStore {
   readonly actor = new Column(Uint32Array);
   /** raw query name id; the normalised id is {@link qnameNorm} of it */
   readonly qname = new Column(Uint32Array);
-  readonly qtype = new Column(Uint16Array);
-  readonly status = new Column(Uint8Array);
-  readonly statusCode = new Column(Int32Array);
+  /** outcome id: qtype, status and status code through {@link outcomes} */
+  readonly outcome = new Column(Uint16Array);
   readonly answers = new Column(Uint32Array);
   readonly ttl = new Column(Int32Array);
-  readonly resolver = new Column(Uint32Array);
 
   /** raw qname string id → normalised qname string id + 1 (0: not yet normalised) */
   private normOf = new Uint32Array(1024);
@@ -219,13 +267,28 @@ export class EventStore {
     this.line.push(r.line);
     this.actor.push(this.actors.intern(r));
     this.qname.push(q);
-    this.qtype.push(r.qtype);
-    this.status.push(statusIndex);
-    this.statusCode.push(r.statusCode);
+    this.outcome.push(this.outcomes.intern(r.qtype, statusIndex, r.statusCode));
     this.answers.push(r.answers);
     this.ttl.push(r.ttl);
-    this.resolver.push(this.strings.intern(r.resolver));
     inp.count++;
+  }
+
+  qtypeOf(row: number): number {
+    return this.outcomes.qtype[this.outcome.get(row)] as number;
+  }
+
+  /** Index in {@link STATUS_ORDER}. */
+  statusOf(row: number): number {
+    return this.outcomes.status[this.outcome.get(row)] as number;
+  }
+
+  statusCodeOf(row: number): number {
+    return this.outcomes.code[this.outcome.get(row)] as number;
+  }
+
+  /** Resolver address string id ('' = 0 when unknown). */
+  resolverOf(row: number): number {
+    return this.actors.resolver.get(this.actor.get(row));
   }
 
   /** Normalised query-name string id for a raw one. */
@@ -265,6 +328,8 @@ export class EventStore {
     const acts = this.actors;
     const q = this.qname.get(row);
     const ans = this.answers.get(row);
+    const o = this.outcome.get(row);
+    const oc = this.outcomes;
     return {
       row,
       input: this.inputOf(row),
@@ -277,13 +342,13 @@ export class EventStore {
       guid: s.get(acts.guid.get(a)),
       qname: s.get(this.qnameNorm(q)),
       qnameRaw: s.get(q),
-      qtype: this.qtype.get(row),
-      status: STATUS_ORDER[this.status.get(row)] as StoreStatus,
-      statusCode: this.statusCode.get(row),
+      qtype: oc.qtype[o] as number,
+      status: STATUS_ORDER[oc.status[o] as number] as StoreStatus,
+      statusCode: oc.code[o] as number,
       answersRaw: this.answerText(ans),
       answers: this.answerSet(ans),
       ttl: this.ttl.get(row),
-      resolver: s.get(this.resolver.get(row)),
+      resolver: s.get(acts.resolver.get(a)),
       client: s.get(acts.client.get(a)),
     };
   }
@@ -294,12 +359,9 @@ export class EventStore {
       this.line,
       this.actor,
       this.qname,
-      this.qtype,
-      this.status,
-      this.statusCode,
+      this.outcome,
       this.answers,
       this.ttl,
-      this.resolver,
     ] as const;
   }
 
@@ -308,7 +370,7 @@ export class EventStore {
     let b = 0;
     for (const c of this.rowColumns()) b += c.bytes();
     const a = this.actors;
-    for (const c of [a.host, a.user, a.image, a.pid, a.guid, a.client]) b += c.bytes();
-    return b + this.strings.bytes() + this.answerRaw.length * 96 + this.normOf.byteLength;
+    for (const c of [a.host, a.user, a.image, a.pid, a.guid, a.client, a.resolver]) b += c.bytes();
+    return b + this.strings.bytes() + this.answerRaw.length * 96 + this.normOf.byteLength + this.outcomes.size * 48;
   }
 }
