@@ -8,10 +8,20 @@ import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
 import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 
-/** Fields whose text is a Zeek string (escaped with `\xNN`). */
-const STRING_FIELDS: ReadonlySet<ZeekField> = new Set<ZeekField>([
-  'query', 'qtype_name', 'rcode_name', 'id.orig_h', 'id.resp_h',
-]);
+/** Per field read by the mapping: whether its text is a Zeek string (escaped with `\xNN`). */
+const IS_STRING: Readonly<Record<ZeekField, boolean>> = {
+  ts: false, 'id.orig_h': true, 'id.resp_h': true, query: true, qtype: false,
+  qtype_name: true, rcode: false, rcode_name: true, answers: false, TTLs: false,
+};
+
+/** Column of each field in the current `#fields` order, -1 when absent (a fixed-shape object). */
+function columnsOf(fields: readonly string[]): Record<ZeekField, number> {
+  const at = (f: ZeekField) => fields.indexOf(f);
+  return {
+    ts: at('ts'), 'id.orig_h': at('id.orig_h'), 'id.resp_h': at('id.resp_h'), query: at('query'), qtype: at('qtype'),
+    qtype_name: at('qtype_name'), rcode: at('rcode'), rcode_name: at('rcode_name'), answers: at('answers'), TTLs: at('TTLs'),
+  };
+}
 
 class ZeekTsvReader extends ZeekLineReader {
   private sep = '\t';
@@ -19,7 +29,7 @@ class ZeekTsvReader extends ZeekLineReader {
   private emptyField = '(empty)';
   private unsetField = '-';
   private fields: string[] | null = null;
-  private index = new Map<string, number>();
+  private column: Record<ZeekField, number> = columnsOf([]);
   private cols: string[] = [];
   private readonly get = (f: ZeekField): unknown => this.field(f);
 
@@ -55,7 +65,7 @@ class ZeekTsvReader extends ZeekLineReader {
         break;
       case '#fields':
         this.fields = parts.slice(1);
-        this.index = new Map(this.fields.map((f, i) => [f, i]));
+        this.column = columnsOf(this.fields);
         break;
       default:
         // #path, #open, #close, #types and unknown comment lines carry nothing we need
@@ -64,7 +74,7 @@ class ZeekTsvReader extends ZeekLineReader {
   }
 
   private row(line: string, n: number): void {
-    if (line.trim() === '') return;
+    if (line === '' || line.trim() === '') return;
     const fields = this.fields;
     if (fields === null) {
       this.sink.problem(n, 'data row before the #fields header');
@@ -80,12 +90,12 @@ class ZeekTsvReader extends ZeekLineReader {
   }
 
   private field(f: ZeekField): unknown {
-    const i = this.index.get(f);
-    if (i === undefined) return undefined;
+    const i = this.column[f];
+    if (i < 0) return undefined;
     const v = this.cols[i];
     if (v === undefined || v === this.unsetField) return undefined;
     if (v === this.emptyField) return '';
-    if (STRING_FIELDS.has(f)) return unescapeZeek(v);
+    if (IS_STRING[f]) return unescapeZeek(v);
     if (this.setSep !== ',') {
       if (f === 'TTLs') return v.split(this.setSep).join(',');
       // canonical answers text: elements joined by `,`, literal commas as `\x2c`
