@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, sample, test } from './support/upload-page';
 import { FIRST_DATA_LINE, writeLargeZeekLog, zeekLog, zeekRow } from './support/zeek-fixture';
 
@@ -24,6 +25,9 @@ test.describe('upload', () => {
     await expect(up.fact(SYSMON_JSONL, 'Time range')).toContainText('Time basis:');
     await expect(up.fact(SYSMON_JSONL, 'Status mix')).toContainText('NOERROR');
     await expect(up.status).toHaveText('2,038 DNS events loaded from 1 of 1 file.');
+    // hashed in a worker beside the parse: the digest of the exact bytes chosen
+    const sha256 = createHash('sha256').update(await readFile(file)).digest('hex');
+    await expect(up.fact(SYSMON_JSONL, 'SHA-256')).toHaveText(sha256);
   });
 
   test('two files chosen at once each get a card', async ({ uploadPage: up }) => {

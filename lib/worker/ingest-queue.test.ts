@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceAdapter } from '../ingest/types';
 import { EventStore } from '../store/event-store';
+import { createHash } from 'node:crypto';
+import { hashBlob, hashInWorker } from './hash-file';
 import { IngestQueue } from './ingest-queue';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 
@@ -105,5 +107,42 @@ describe('IngestQueue', () => {
     await queue.whenIdle();
     expect(messages.filter((m) => m.type === 'error')).toHaveLength(1);
     expect(messages.filter((m) => m.type === 'done')).toHaveLength(1);
+  });
+
+  it('takes the sha256 from a hasher beside the ingest pass, and stops it when the file is cancelled', async () => {
+    const store = new EventStore();
+    const messages: FromWorker[] = [];
+    const signals: AbortSignal[] = [];
+    const queue = new IngestQueue(store, (m) => messages.push(FromWorkerSchema.parse(m)), {
+      adapters: [fakeAdapter],
+      chunkBytes: 64,
+      hashFile: (file, signal) => {
+        signals.push(signal);
+        return hashBlob(file, signal);
+      },
+    });
+    const a = fakeFile('a.log', 50);
+    queue.handle({ type: 'ingest', id: 'a', file: a });
+    await queue.whenIdle();
+    const done = messages.find((m) => m.type === 'done');
+    const expected = createHash('sha256').update(new Uint8Array(await a.arrayBuffer())).digest('hex');
+    expect(done?.type === 'done' && done.summary.sha256).toBe(expected);
+    expect(signals[0]?.aborted).toBe(false);
+
+    queue.handle({ type: 'ingest', id: 'b', file: fakeFile('b.log', 5000) });
+    queue.handle({ type: 'cancel', id: 'b' });
+    await queue.whenIdle();
+    expect(messages.at(-1)?.type).toBe('cancelled');
+    expect(signals[1]?.aborted).toBe(true);
+    expect(store.size).toBe(50);
+  });
+
+  it('hashes in place when no worker can be made', async () => {
+    const file = fakeFile('c.log', 20);
+    const hash = hashInWorker(() => {
+      throw new Error('no workers here');
+    });
+    const expected = createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex');
+    await expect(hash(file, new AbortController().signal)).resolves.toBe(expected);
   });
 });

@@ -3,7 +3,11 @@ import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
+import type { HashFile } from './hash-file';
 import { readBlobChunks } from './read-file';
+
+/** Stands in for the ingest pass's own hashing when the file is hashed elsewhere. */
+const PLACEHOLDER_HASHER = { update: (): void => undefined, hex: (): string => '0'.repeat(64) };
 
 export interface IngestQueueOptions {
   /** clock for progress throttling, in ms */
@@ -16,6 +20,8 @@ export interface IngestQueueOptions {
   onSettled?: (outcome: 'done' | 'cancelled') => void;
   /** when the last queued file has been handled */
   onIdle?: () => void;
+  /** hashes each file beside the ingest pass (a nested worker); without it the pass hashes */
+  hashFile?: HashFile;
 }
 
 interface Job {
@@ -113,10 +119,15 @@ export class IngestQueue {
   private async run({ id, file }: Job, signal: AbortSignal): Promise<void> {
     this.post({ type: 'started', id });
     let last = -Infinity;
+    // the hash stops only with a cancelled ingest: once the rows are in, the file is read
+    const hashAbort = new AbortController();
+    const hashing = this.opts.hashFile?.(file, hashAbort.signal);
+    hashing?.catch(() => undefined);
     const summary = await ingest(readBlobChunks(file, this.opts.chunkBytes), this.store, {
       name: file.name,
       totalBytes: file.size,
       signal,
+      ...(hashing ? { hasher: PLACEHOLDER_HASHER } : {}),
       ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
       onProgress: (p) => {
         const t = this.now();
@@ -132,6 +143,8 @@ export class IngestQueue {
         });
       },
     });
+    if (summary.cancelled) hashAbort.abort();
+    else if (hashing) summary.sha256 = await hashing;
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
     else {
       // the logical fields of the file's format, for its detector coverage
