@@ -33,8 +33,10 @@ export function runDetectors(
   config?: HuntConfig,
   detectors: readonly Detector[] = DETECTORS,
   now: () => number = () => performance.now(),
+  /** a context over the same rows that queries already use (its per-row ids are then built once) */
+  context?: DetectContext,
 ): DetectionResult {
-  const ctx = new DetectContext(store);
+  const ctx = context && context.store === store && context.size === store.size ? context : new DetectContext(store);
   const findings: Finding[] = [];
   const runs: DetectorRun[] = [];
   const evidenceRows = new Map<string, number[]>();

@@ -1,3 +1,4 @@
+import type { DetectContext } from '../detect/context';
 import type { HuntConfig } from '../detect/config';
 import { runDetectors } from '../detect/run';
 import { SEVERITIES, type Detector, type Severity } from '../detect/types';
@@ -55,11 +56,11 @@ export class Detection {
   }
 
   /** Runs every detector over the whole store, once. A detector that throws fails the run, not the worker. */
-  static run(store: EventStore, version: number, detectors: readonly Detector[], config: HuntConfig | undefined, now: () => number): Detection {
+  static run(store: EventStore, version: number, detectors: readonly Detector[], config: HuntConfig | undefined, now: () => number, ctx?: DetectContext): Detection {
     const titles = new Map(detectors.map((d) => [d.meta.id, d.meta.title]));
     const t0 = now();
     try {
-      const result = runDetectors(store, config, detectors);
+      const result = runDetectors(store, config, detectors, undefined, ctx);
       const suspects = groupSuspects(result.findings);
       const state: DetectionState = {
         status: 'ready',

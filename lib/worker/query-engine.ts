@@ -91,7 +91,7 @@ export class QueryEngine {
 
   /** Runs the detectors over the loaded data (call only when no file is being read). */
   detect(): void {
-    this.detection = Detection.run(this.store, this.dataVersion, this.detectors, this.config, this.now);
+    this.detection = Detection.run(this.store, this.dataVersion, this.detectors, this.config, this.now, this.ctx);
   }
 
   run(q: Query): QueryResult {
