@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { DashboardPage } from './support/dashboard-page';
 import { writeDnsStagerHunt } from './support/dnsstager-hunt';
@@ -35,7 +36,10 @@ function suspectsTable(page: Page): Locator {
 async function tabTo(page: Page, target: Locator, { max = 40, back = false }: { max?: number; back?: boolean } = {}): Promise<number> {
   for (let i = 1; i <= max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return i;
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      test.info().annotations.push({ type: 'keyboard', description: `${i} × ${back ? 'Shift+Tab' : 'Tab'} to ${String(target)}` });
+      return i;
+    }
   }
   throw new Error(`${back ? 'Shift+Tab' : 'Tab'} did not reach ${String(target)} in ${max} presses`);
 }
@@ -179,4 +183,158 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(await sha256(await download.path())).toBe(details.payloadSha256);
   });
+
+  test('keyboard only: from the upload control to a DNSStager evidence row and its detail', async ({ uploadPage: up, page }, testInfo) => {
+    test.setTimeout(120_000);
+    const real = sample(SYSMON_JSONL);
+    const hunt = await writeDnsStagerHunt(testInfo.outputPath(HUNT_NAME));
+    const exe = baseName(hunt.stager.process);
+    const dash = new DashboardPage(page);
+
+    // Tab to "Choose log files"; Enter opens the file chooser (the OS dialog), where the files are picked
+    await tabTo(page, up.fileInput, { max: 5 });
+    await expectVisibleFocus(up.fileInput);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    const dialog = await chooser;
+    expect(dialog.isMultiple()).toBe(true);
+    await dialog.setFiles([hunt.file, real]);
+    await expectBothCards(up, hunt.manifest.rows);
+
+    // on to the views: the tab list is one Tab stop, the arrow keys choose a view
+    await tabTo(page, dash.tab('Overview'));
+    await expectVisibleFocus(dash.tab('Overview'));
+    await page.keyboard.press('ArrowRight');
+    await expect(dash.tab('Suspects')).toHaveAttribute('aria-selected', 'true');
+    await expectVisibleFocus(dash.tab('Suspects'));
+
+    // the suspects table is one Tab stop; the arrows reach the stager, Enter opens its evidence
+    const rows = suspectsTable(page).locator('tbody tr');
+    await tabTo(page, rows.first());
+    await expectVisibleFocus(rows.first());
+    await page.keyboard.press('ArrowDown');
+    await expectVisibleFocus(rows.nth(1));
+    await page.keyboard.press('ArrowUp');
+    await expect(rows.first()).toBeFocused();
+    const stager = rows.filter({ hasText: exe });
+    await pressUntilFocused(page, 'ArrowDown', stager);
+    await expectVisibleFocus(stager);
+    await page.keyboard.press('Enter');
+    await expect(stager).toHaveAttribute('aria-current', 'true');
+    const evidence = page.getByRole('region', { name: /^Evidence:/ });
+    await expect(evidence.getByRole('heading')).toContainText(hunt.stager.process);
+    await expect(stager, 'focus stays on the opened row').toBeFocused();
+
+    // Tab into the evidence: past its links and finding chips to the virtualised table
+    await expect(dash.evidence).not.toHaveAttribute('aria-rowcount', '1');
+    const firstRow = dash.evidence.locator('[aria-rowindex="2"]');
+    await expect(firstRow).toContainText(hunt.stager.qnames[0] ?? '');
+    await tabTo(page, firstRow);
+    await expectVisibleFocus(firstRow);
+
+    // arrows move between rows, Enter shows the row's every value
+    await page.keyboard.press('ArrowDown');
+    const second = dash.evidence.locator('[aria-rowindex="3"]');
+    await expectVisibleFocus(second);
+    await page.keyboard.press('Enter');
+    const detail = evidence.getByRole('region', { name: new RegExp(`^Event at ${HUNT_NAME}:\\d+$`) });
+    await expect(detail).toBeVisible();
+    await expect(second).toHaveAttribute('aria-current', 'true');
+    await expect(fact(detail, 'Query name \\(raw\\)')).toHaveText(hunt.stager.qnames[1] ?? '');
+    await expect(fact(detail, 'Process')).toHaveText(hunt.stager.process);
+    await expect(second, 'focus stays on the opened row').toBeFocused();
+
+    // End reaches the last row of the finding; Shift+Tab leaves the table backwards
+    const total = Number(await dash.evidence.getAttribute('aria-rowcount')) - 1;
+    await page.keyboard.press('End');
+    await expectVisibleFocus(dash.evidence.locator(`[aria-rowindex="${total + 1}"]`));
+    await page.keyboard.press('Shift+Tab');
+    await expectVisibleFocus(evidence.getByRole('checkbox', { name: /^Show every row of the finding/ }));
+    await dash.attachScreenshot(testInfo, 'keyboard-evidence-detail', page.getByRole('tabpanel'));
+  });
+
+  test('process facts from real Sysmon 1/7/11 records beside EID 22: hashes, signature status and command line as in the files', async ({ uploadPage: up, page }, testInfo) => {
+    const files = [sample(LOG4SHELL), sample(MAVINJECT)];
+    const expected = files.flatMap((f) => expectedFacts(f, POWERSHELL));
+    // the samples must hold what this test is about: a querying process with EID 1 hashes and an EID 7 signature
+    expect(expected.some((f) => f.hashes['SHA256'] && f.commandLine && f.signatureStatus)).toBe(true);
+    expect(expected.some((f) => f.createdFiles.length > 0)).toBe(true);
+    const dash = new DashboardPage(page);
+
+    await up.fileInput.setInputFiles(files);
+    for (const file of files) {
+      const name = path.basename(file);
+      const records = readSysmonJsonl(file);
+      await expect(up.fact(name, 'Format')).toContainText('Sysmon DNS (JSON');
+      await expect(up.fact(name, 'DNS events')).toHaveText(count(records.filter((r) => r.eventId === 22).length));
+      await expect(up.fact(name, 'Process facts')).toHaveText(count(records.filter((r) => [1, 7, 11].includes(r.eventId)).length));
+    }
+
+    // the timeline's picker leads to the process page of powershell.exe
+    await dash.tab('Timeline').click();
+    await page.getByLabel('Search processes and hosts').fill('powershell');
+    await page.getByLabel('Process or host').selectOption({ label: POWERSHELL });
+    await page.getByRole('link', { name: `Process page: ${POWERSHELL}` }).click();
+    await expect(dash.tab('Entity')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: /^Process:/ })).toContainText(POWERSHELL);
+    const header = page.locator('.entity-header');
+    for (const f of expected) await expect(fact(header, 'ProcessGuids')).toContainText(f.guid, { ignoreCase: true });
+
+    for (const f of expected) {
+      const facts = page.getByRole('region', { name: new RegExp(`^Process ${f.guid.replace(/[{}]/g, '\\$&')}$`, 'i') });
+      await expect(fact(facts, 'PID')).toHaveText(f.pid);
+      await expect(fact(facts, 'Command line')).toHaveText(f.commandLine || '—');
+      await expect(fact(facts, 'Parent image')).toHaveText(f.parentImage || '—');
+      await expect(fact(facts, 'Company')).toHaveText(f.company || '—');
+      await expect(fact(facts, 'Signed')).toHaveText(f.signed);
+      await expect(fact(facts, 'Signature')).toHaveText(f.signature || '—');
+      await expect(fact(facts, 'Signature status')).toHaveText(f.signatureStatus || '—');
+      for (const [alg, value] of Object.entries(f.hashes)) await expect(fact(facts, alg)).toHaveText(value);
+      await expect(fact(facts, 'Created files')).toHaveText(f.createdFiles.join('\n') || '—');
+    }
+    await dash.attachScreenshot(testInfo, 'entity-process-facts', page.getByRole('tabpanel'));
+  });
 });
+
+const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
+
+interface ExpectedFacts {
+  guid: string;
+  pid: string;
+  commandLine: string;
+  parentImage: string;
+  company: string;
+  signed: 'yes' | 'no' | 'unknown';
+  signature: string;
+  signatureStatus: string;
+  hashes: Record<string, string>;
+  createdFiles: string[];
+}
+
+/**
+ * What the process page must show for each ProcessGuid of `image` that made a DNS query in `file`,
+ * read straight from the file: EID 1 (command line, parent, company, hashes), the EID 7 that loads
+ * the image itself (signature) and EID 11 (created files).
+ */
+function expectedFacts(file: string, image: string): ExpectedFacts[] {
+  const records = readSysmonJsonl(file);
+  const guids = [...new Set(records.filter((r) => r.eventId === 22 && field(r, 'Image') === image).map((r) => field(r, 'ProcessGuid')))];
+  return guids.map((guid) => {
+    const mine = records.filter((r) => field(r, 'ProcessGuid') === guid);
+    const create = mine.find((r) => r.eventId === 1);
+    const load = mine.find((r) => r.eventId === 7 && field(r, 'ImageLoaded').toLowerCase() === image.toLowerCase());
+    const signed = load ? field(load, 'Signed') : '';
+    return {
+      guid,
+      pid: field(mine[0] ?? records[0] ?? { line: 0, eventId: 0, data: {} }, 'ProcessId'),
+      commandLine: create ? field(create, 'CommandLine') : '',
+      parentImage: create ? field(create, 'ParentImage') : '',
+      company: create ? field(create, 'Company') : '',
+      signed: signed === 'true' ? 'yes' : signed === 'false' ? 'no' : 'unknown',
+      signature: load ? field(load, 'Signature') : '',
+      signatureStatus: load ? field(load, 'SignatureStatus') : '',
+      hashes: { ...parseHashes(load ? field(load, 'Hashes') : ''), ...parseHashes(create ? field(create, 'Hashes') : '') },
+      createdFiles: mine.filter((r) => r.eventId === 11).map((r) => field(r, 'TargetFilename')),
+    };
+  });
+}
