@@ -191,10 +191,11 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     const exe = baseName(hunt.stager.process);
     const dash = new DashboardPage(page);
 
-    // Tab to "Choose log files"; Enter opens the file chooser (the OS dialog), where the files are picked
+    // Tab to "Choose log files"; Enter opens the file chooser (the OS dialog), where the files are picked.
+    // (Listening before the first key press lets Playwright intercept the dialog in time.)
+    const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
     await tabTo(page, up.fileInput, { max: 5 });
     await expectVisibleFocus(up.fileInput);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     const dialog = await chooser;
     expect(dialog.isMultiple()).toBe(true);
@@ -251,6 +252,22 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     await page.keyboard.press('Shift+Tab');
     await expectVisibleFocus(evidence.getByRole('checkbox', { name: /^Show every row of the finding/ }));
     await dash.attachScreenshot(testInfo, 'keyboard-evidence-detail', page.getByRole('tabpanel'));
+
+    // back to "Show in timeline": Enter switches the view, and focus stays in the view (not lost to <body>)
+    const panel = page.getByRole('tabpanel');
+    await tabTo(page, evidence.getByRole('link', { name: /^Show in timeline/ }).first(), { back: true });
+    await page.keyboard.press('Enter');
+    await expect(dash.tab('Timeline')).toHaveAttribute('aria-selected', 'true');
+    await expectVisibleFocus(panel);
+    await expect(page.getByRole('heading', { name: /^Timeline:/ })).toContainText(hunt.stager.process);
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page.getByLabel('Search processes and hosts'));
+
+    // on to the process page by its link; again focus stays in the view
+    await tabTo(page, page.getByRole('link', { name: `Process page: ${hunt.stager.process}` }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /^Process:/ })).toContainText(hunt.stager.process);
+    await expectVisibleFocus(panel);
   });
 
   test('process facts from real Sysmon 1/7/11 records beside EID 22: hashes, signature status and command line as in the files', async ({ uploadPage: up, page }, testInfo) => {
