@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { focusEnclosingTabPanel } from '@/components/ui/tabs';
 import { entityParam } from '@/components/workspace/view-state';
 
 export type EntityDim = 'process' | 'domain' | 'host';
@@ -24,6 +25,7 @@ export function EntityLink({ dim, entityRef, label, onEntity, children }: {
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
+        focusEnclosingTabPanel(e.currentTarget);
         onEntity(ent);
       }}
     >

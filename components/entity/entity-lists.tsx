@@ -2,6 +2,7 @@
 
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { formatCount } from '@/components/ui/format';
+import { focusEnclosingTabPanel } from '@/components/ui/tabs';
 import type { EntityCount, EntityResult } from '@/lib/worker/query-results';
 import { EntityLink, type EntityDim } from './entity-link';
 
@@ -45,6 +46,7 @@ export function CountList({ title, dim, items, onEntity, onTimeline }: {
                         onClick={(ev) => {
                           if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;
                           ev.preventDefault();
+                          focusEnclosingTabPanel(ev.currentTarget);
                           onTimeline(`${dim === 'process' ? 'p' : 'h'}${e.ref}`);
                         }}
                       >

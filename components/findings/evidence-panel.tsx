@@ -2,6 +2,7 @@
 
 import { formatCount, formatUtc } from '@/components/ui/format';
 import { EntityLink } from '@/components/entity/entity-link';
+import { focusEnclosingTabPanel } from '@/components/ui/tabs';
 import { Truncated } from '@/components/ui/truncated';
 import type { RefFilter } from '@/lib/worker/query-protocol';
 import type { SuspectRow, SuspectsResult } from '@/lib/worker/query-results';
@@ -117,6 +118,7 @@ function TimelineLink({ entity, label, many, onTimeline }: { entity: string; lab
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
+        focusEnclosingTabPanel(e.currentTarget);
         onTimeline(entity);
       }}
     >

@@ -101,7 +101,11 @@ export function VolumeChart({ series, stackBy, from, to, onRange }: VolumeChartP
             <Bar key={s.key} dataKey={seriesKey(s.key)} name={s.key} stackId="volume" fill={color(s.key, i)} isAnimationActive={false} />
           ))}
           {rows.length > 1 ? (
+            // Remounted when the bucket count changes: recharts hands the brush the new controlled
+            // indexes one render before its store holds the new data, and an index past the old
+            // data has no position (NaN travellers and console errors while a second file loads).
             <Brush
+              key={rows.length}
               dataKey="label"
               startIndex={startIndex}
               endIndex={endIndex}

@@ -52,3 +52,12 @@ export function Tabs<T extends string>({ label, prefix, tabs, selected, onSelect
     </div>
   );
 }
+
+/**
+ * For a link that switches the view in place (and so removes itself): moves focus to the tab
+ * panel around it first, so keyboard and screen-reader users land in the new view instead of on
+ * <body>. The panel stays mounted across views; only its content changes.
+ */
+export function focusEnclosingTabPanel(from: Element): void {
+  from.closest<HTMLElement>('[role="tabpanel"]')?.focus({ preventScroll: true });
+}
