@@ -14,8 +14,10 @@ import type { SetViewState } from '@/components/workspace/use-view-state';
 import { parseEntity, refFilter, type ViewState } from '@/components/workspace/view-state';
 import type { RefFilter } from '@/lib/worker/query-protocol';
 import { TimelineChart } from './timeline-chart';
-import { fullWindow, inWindow, type Window } from './timeline-data';
+import { DomainAxisControls } from './domain-axis-controls';
+import { fullWindow, inWindow, onAxis, type Window } from './timeline-data';
 import { TimelineTable } from './timeline-table';
+import { useDomainAxis } from './use-domain-axis';
 
 /** Points the worker sends at most (it samples past this, keeping finding evidence). */
 const LIMIT = 20_000;
@@ -38,7 +40,8 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
   const full = fullWindow(points);
   const key = `${state.entity}|${state.from}|${state.to}|${data?.total}`;
   const window = zoomed?.key === key ? zoomed.window : full;
-  const visible = inWindow(points, window);
+  const domainAxis = useDomainAxis(data, key);
+  const visible = onAxis(inWindow(points, window), domainAxis.axis.shown);
   const shownEvent = open !== null && event.data?.event?.row === open ? event.data.event : null;
 
   return (
@@ -73,7 +76,24 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
           </p>
           {window && full ? (
             <>
-              <TimelineChart points={visible} domains={data.domains} window={window} full={full} onWindow={(w) => setZoomed({ key, window: w })} onOpen={setOpen} />
+              <DomainAxisControls
+                axis={domainAxis.axis}
+                search={domainAxis.search}
+                size={domainAxis.size}
+                onSearch={domainAxis.setSearch}
+                onSize={domainAxis.setSize}
+                onPage={domainAxis.setPage}
+              />
+              <TimelineChart
+                points={visible}
+                domains={data.domains}
+                axis={domainAxis.axis.shown}
+                window={window}
+                full={full}
+                onWindow={(w) => setZoomed({ key, window: w })}
+                onPageDomains={(step) => domainAxis.setPage(domainAxis.axis.page + step)}
+                onOpen={setOpen}
+              />
               {shownEvent ? (
                 <section className="card timeline-event" aria-label="Timeline event">
                   <header className="card-header">

@@ -294,7 +294,7 @@ export class QueryEngine {
 
   private timeline(q: Extract<Query, { kind: 'timeline' }>): TimelineResult {
     const label = q.entity ? this.entities.label(q.entity.dim, q.entity.ref) : undefined;
-    if (!q.entity || label === undefined) return { kind: 'timeline', label: null, total: 0, sampled: false, domains: [], findings: [], points: [] };
+    if (!q.entity || label === undefined) return { kind: 'timeline', label: null, total: 0, sampled: false, domains: [], domainQueries: [], domainEvidence: [], findings: [], points: [] };
     const { from, to, statuses, qtypes } = q.filter;
     const keep = this.predicate({ from, to, statuses, qtypes, [q.entity.dim]: q.entity.ref });
     const t = buildTimeline(this.ctx, keep, this.committed, this.detectionCurrent ? this.detection.evidenceRows : new Map(), q.limit);
@@ -302,7 +302,17 @@ export class QueryEngine {
       const f = this.detection.summary(id);
       return { id, title: f?.title ?? id, detector: f?.detectorTitle ?? '' };
     });
-    return { kind: 'timeline', label: clipText(label), total: t.total, sampled: t.sampled, domains: t.domains.map(clipText), findings, points: t.points };
+    return {
+      kind: 'timeline',
+      label: clipText(label),
+      total: t.total,
+      sampled: t.sampled,
+      domains: t.domains.map(clipText),
+      domainQueries: t.domainQueries,
+      domainEvidence: t.domainEvidence,
+      findings,
+      points: t.points,
+    };
   }
 
   private entityChoices(q: Extract<Query, { kind: 'entity-choices' }>): EntityChoicesResult {

@@ -219,7 +219,12 @@ export const TimelineResultSchema = z.strictObject({
   label: TextSchema.nullable(),
   total: CountSchema,
   sampled: z.boolean(),
+  /** evidence domains first, then by queries */
   domains: z.array(TextSchema),
+  /** per domain: its queries in range */
+  domainQueries: z.array(CountSchema),
+  /** per domain: its rows that are finding evidence */
+  domainEvidence: z.array(CountSchema),
   findings: z.array(z.strictObject({ id: z.string().max(64), title: TextSchema, detector: z.string().max(200) })),
   points: z.array(TimelinePointSchema).max(20_000),
 });
