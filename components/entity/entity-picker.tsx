@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useId, useState } from 'react';
 import { useWorkerQuery } from '@/components/hunt/use-worker-query';
+import { formatCount } from '@/components/ui/format';
 import { entityParam } from '@/components/workspace/view-state';
 import type { RefDimension } from '@/lib/worker/query-protocol';
 
@@ -62,7 +63,7 @@ export function EntityPicker({ dims, value, currentLabel, label, onChange }: {
         ))}
       </select>
       <span id={`${id}-count`} className="muted" role="status">
-        {data ? (shown < matched ? `first ${shown} of ${matched} matching` : `${matched} matching`) : 'loading…'}
+        {data ? (shown < matched ? `first ${formatCount(shown)} of ${formatCount(matched)} matching` : `${formatCount(matched)} matching`) : 'loading…'}
       </span>
     </div>
   );
