@@ -23,6 +23,9 @@ async function loadDemo(page: Page, status: Locator): Promise<void> {
 }
 
 test.describe('status and record-type filters, entity picker, timeline domain axis', () => {
+  // long flows over the 13,314-row demo on a shared 2-core machine
+  test.setTimeout(120_000);
+
   test('NXDOMAIN (and TIMEOUT) narrow the overview, pivot and timeline; chips remove them; the URL holds numbers', async ({ uploadPage: up, page }, testInfo) => {
     const dash = new DashboardPage(page);
     await loadDemo(page, up.status);
