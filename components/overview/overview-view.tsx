@@ -2,7 +2,7 @@
 
 import { Alert } from '@/components/ui/alert';
 import { useWorkerQuery } from '@/components/hunt/use-worker-query';
-import { refFilter, type ViewState } from '@/components/workspace/view-state';
+import { refFilter, suspectFilter, type ViewState } from '@/components/workspace/view-state';
 import type { SetViewState } from '@/components/workspace/use-view-state';
 import type { Query } from '@/lib/worker/query-protocol';
 import { OverviewStats } from './overview-stats';
@@ -23,7 +23,7 @@ export function overviewQuery(state: ViewState): Extract<Query, { kind: 'overvie
 /** Volume over time, top lists, NXDOMAIN share, suspects by severity and the pivot. */
 export function OverviewView({ state, setState }: { state: ViewState; setState: SetViewState }) {
   const overview = useWorkerQuery<'overview'>(overviewQuery(state));
-  const suspects = useWorkerQuery<'suspects'>({ kind: 'suspects', filter: refFilter(state), limit: 1 });
+  const suspects = useWorkerQuery<'suspects'>({ kind: 'suspects', filter: suspectFilter(state, ''), limit: 1 });
   const data = overview.data;
   return (
     <div className="overview" aria-busy={overview.loading}>

@@ -4,7 +4,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { formatUtcMs } from '@/components/ui/format';
 import { Segmented } from '@/components/ui/segmented';
-import type { ViewState } from '@/components/workspace/view-state';
+import { codeOfName } from '@/components/workspace/code-names';
+import { toggleCode, type ViewState } from '@/components/workspace/view-state';
 import type { SetViewState } from '@/components/workspace/use-view-state';
 import type { OverviewResult } from '@/lib/worker/query-results';
 import { describeBucket } from './chart-data';
@@ -23,6 +24,12 @@ export function VolumeCard({ data, state, setState }: { data: OverviewResult; st
   const canZoom = ranged && !(state.zoomFrom === state.from && state.zoomTo === state.to);
   const onRange = (r: { from: number; to: number } | null) =>
     setState(r ? { from: r.from, to: r.to, pivotPage: 0 } : zoomed ? { from: state.zoomFrom, to: state.zoomTo, pivotPage: 0 } : { from: undefined, to: undefined, pivotPage: 0 });
+
+  const onPickKey = (key: string) => {
+    const dim = state.stackBy === 'status' ? 'statuses' : 'qtypes';
+    const code = codeOfName(dim, key);
+    if (code !== undefined) setState({ [dim]: toggleCode(state[dim], code), pivotPage: 0 });
+  };
 
   return (
     <Card
@@ -45,12 +52,12 @@ export function VolumeCard({ data, state, setState }: { data: OverviewResult; st
     >
       <p className="muted chart-caption" id="volume-caption">
         {s.buckets > 0
-          ? `${s.buckets} bars of ${describeBucket(s.bucketMs)} (UTC) from ${formatUtcMs(s.start)}. Drag the handles under the chart, or focus one and press the arrow keys, to narrow every view to a time range.`
+          ? `${s.buckets} bars of ${describeBucket(s.bucketMs)} (UTC) from ${formatUtcMs(s.start)}. Drag the handles under the chart, or focus one and press the arrow keys, to narrow every view to a time range. Click a legend entry to narrow them to that ${state.stackBy === 'status' ? 'status' : 'record type'} (or use the filters above).`
           : 'No events to chart.'}
       </p>
       {s.buckets > 0 ? (
         <figure className="chart" aria-labelledby="volume-title" aria-describedby="volume-caption">
-          <VolumeChart series={s} stackBy={state.stackBy} from={state.from} to={state.to} onRange={onRange} />
+          <VolumeChart series={s} stackBy={state.stackBy} from={state.from} to={state.to} onRange={onRange} onPickKey={onPickKey} />
         </figure>
       ) : null}
     </Card>

@@ -28,10 +28,12 @@ export interface VolumeChartProps {
   to?: number;
   /** the brush settled on a range (null: the whole chart) */
   onRange: (range: { from: number; to: number } | null) => void;
+  /** a legend entry (status or record type name) was clicked */
+  onPickKey: (key: string) => void;
 }
 
 /** Stacked query volume with a brush under it; the series is computed by the worker. */
-export function VolumeChart({ series, stackBy, from, to, onRange }: VolumeChartProps) {
+export function VolumeChart({ series, stackBy, from, to, onRange, onPickKey }: VolumeChartProps) {
   const rows = useMemo(() => chartRows(series), [series]);
   const { startIndex, endIndex } = rangeToIndexes(series, from, to);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -96,7 +98,7 @@ export function VolumeChart({ series, stackBy, from, to, onRange }: VolumeChartP
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
             labelStyle={{ color: 'var(--text)' }}
           />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <Legend wrapperStyle={{ fontSize: 13, cursor: 'pointer' }} onClick={(entry) => entry.value !== undefined && onPickKey(entry.value)} />
           {series.series.map((s, i) => (
             <Bar key={s.key} dataKey={seriesKey(s.key)} name={s.key} stackId="volume" fill={color(s.key, i)} isAnimationActive={false} />
           ))}

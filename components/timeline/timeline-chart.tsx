@@ -47,20 +47,30 @@ function mark(onOpen: (row: number) => void) {
   return Mark;
 }
 
-/** Every query of the entity: time × registrable domain; zoom and pan by buttons or keys. */
-export function TimelineChart({ points, domains, window, full, onWindow, onOpen }: {
+/** Every query of the entity: time × registrable domain; zoom and pan by buttons or keys, page the domains by keys. */
+export function TimelineChart({ points, domains, axis, window, full, onWindow, onPageDomains, onOpen }: {
   points: readonly TimelinePoint[];
   domains: readonly string[];
+  /** indices into `domains` on the y axis, top to bottom; points of other domains are not drawn */
+  axis: readonly number[];
   window: Window;
   full: Window;
   onWindow: (w: Window) => void;
+  /** Page Up / Page Down on the chart: -1 or +1 page of domains */
+  onPageDomains: (step: -1 | 1) => void;
   onOpen: (row: number) => void;
 }) {
   const series = [...byStatus(points)];
-  const height = Math.min(640, Math.max(220, domains.length * 22 + 90));
-  const axis = { fill: 'var(--muted)', fontSize: 12 };
+  const position = new Map(axis.map((d, i) => [d, i]));
+  const height = Math.min(980, Math.max(220, axis.length * 22 + 90));
+  const tick = { fill: 'var(--muted)', fontSize: 12 };
   const Mark = mark(onOpen);
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      e.preventDefault();
+      onPageDomains(e.key === 'PageUp' ? -1 : 1);
+      return;
+    }
     const next = { '+': zoom(window, 0.5, full), '=': zoom(window, 0.5, full), '-': zoom(window, 2, full), ArrowLeft: pan(window, -0.25, full), ArrowRight: pan(window, 0.25, full), '0': full }[e.key];
     if (!next) return;
     e.preventDefault();
@@ -83,7 +93,7 @@ export function TimelineChart({ points, domains, window, full, onWindow, onOpen 
         style={{ height }}
         tabIndex={0}
         role="application"
-        aria-label="Timeline chart: + and − zoom, Left and Right arrows pan, 0 resets"
+        aria-label="Timeline chart: + and − zoom, Left and Right arrows pan, 0 resets, Page Up and Page Down page the domains"
         onKeyDown={onKey}
       >
         <ResponsiveContainer width="100%" height="100%">
@@ -94,33 +104,33 @@ export function TimelineChart({ points, domains, window, full, onWindow, onOpen 
               dataKey="x"
               domain={[window.lo, window.hi]}
               allowDataOverflow
-              tick={axis}
+              tick={tick}
               stroke="var(--border)"
               tickFormatter={(v: number) => formatUtcMs(v).slice(11)}
             />
             <YAxis
               type="number"
               dataKey="y"
-              domain={[-0.5, Math.max(0.5, domains.length - 0.5)]}
-              ticks={domains.map((_, i) => i)}
+              domain={[-0.5, Math.max(0.5, axis.length - 0.5)]}
+              ticks={axis.map((_, i) => i)}
               interval={0}
               reversed
               width={180}
-              tick={axis}
+              tick={tick}
               stroke="var(--border)"
-              tickFormatter={(i: number) => domains[i] ?? ''}
+              tickFormatter={(i: number) => domains[axis[i] ?? -1] ?? ''}
             />
             <Tooltip
               cursor={{ strokeDasharray: '3 3' }}
               contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
-              formatter={(value, name) => (name === 'x' ? formatUtcMs(Number(value)) : name === 'y' ? (domains[Number(value)] ?? '') : String(value))}
+              formatter={(value, name) => (name === 'x' ? formatUtcMs(Number(value)) : name === 'y' ? (domains[axis[Number(value)] ?? -1] ?? '') : String(value))}
             />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             {series.map(([status, list]) => (
               <Scatter
                 key={status}
                 name={status}
-                data={list.map((point): Datum => ({ x: point.time, y: point.domainIndex, point }))}
+                data={list.map((point): Datum => ({ x: point.time, y: position.get(point.domainIndex) ?? -1, point }))}
                 fill={STATUS_COLORS[status] ?? 'var(--series-1)'}
                 shape={Mark}
                 isAnimationActive={false}

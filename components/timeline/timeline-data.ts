@@ -51,3 +51,50 @@ export function byStatus(points: readonly TimelinePoint[]): Map<string, Timeline
   }
   return out;
 }
+
+/** Domains per page of the timeline's y axis the analyst can choose. */
+export const AXIS_PAGE_SIZES = [10, 20, 40] as const;
+
+export interface DomainAxis {
+  /** indices into the timeline's domains, top to bottom */
+  shown: number[];
+  /** domains matching the search */
+  matched: number;
+  /** the page shown (clamped), and how many there are */
+  page: number;
+  pages: number;
+  /** position of the first shown domain among the matched ones */
+  first: number;
+  /** domains not on the axis (by search or paging) */
+  offscreen: number;
+  /** of them, those with finding evidence */
+  offscreenEvidence: number;
+}
+
+/**
+ * One page of the domain axis: the domains (already ordered evidence first, then by queries)
+ * whose name contains `search`, `size` at a time; and what is off-screen.
+ */
+export function domainAxis(domains: readonly string[], evidence: readonly number[], opts: { search: string; page: number; size: number }): DomainAxis {
+  const needle = opts.search.trim().toLowerCase();
+  const matching: number[] = [];
+  domains.forEach((d, i) => {
+    if (needle === '' || d.toLowerCase().includes(needle)) matching.push(i);
+  });
+  const size = Math.max(1, opts.size);
+  const pages = Math.max(1, Math.ceil(matching.length / size));
+  const page = Math.min(Math.max(0, Math.floor(opts.page)), pages - 1);
+  const shown = matching.slice(page * size, page * size + size);
+  const on = new Set(shown);
+  let offscreenEvidence = 0;
+  evidence.forEach((n, i) => {
+    if (n > 0 && !on.has(i)) offscreenEvidence++;
+  });
+  return { shown, matched: matching.length, page, pages, first: page * size, offscreen: domains.length - shown.length, offscreenEvidence };
+}
+
+/** The points whose domain is on the axis. */
+export function onAxis(points: readonly TimelinePoint[], shown: readonly number[]): TimelinePoint[] {
+  const on = new Set(shown);
+  return points.filter((p) => on.has(p.domainIndex));
+}

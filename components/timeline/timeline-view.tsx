@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { EntityLink } from '@/components/entity/entity-link';
+import { EntityPicker } from '@/components/entity/entity-picker';
 import { EventDetail } from '@/components/findings/event-detail';
 import { useWorkerQuery } from '@/components/hunt/use-worker-query';
 import { Alert } from '@/components/ui/alert';
@@ -10,14 +11,17 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { Truncated } from '@/components/ui/truncated';
 import type { SetViewState } from '@/components/workspace/use-view-state';
-import { parseEntity, type ViewState } from '@/components/workspace/view-state';
-import { EntityPicker } from './entity-picker';
+import { parseEntity, refFilter, type ViewState } from '@/components/workspace/view-state';
+import type { RefFilter } from '@/lib/worker/query-protocol';
 import { TimelineChart } from './timeline-chart';
-import { fullWindow, inWindow, type Window } from './timeline-data';
+import { DomainAxisControls } from './domain-axis-controls';
+import { fullWindow, inWindow, onAxis, type Window } from './timeline-data';
 import { TimelineTable } from './timeline-table';
+import { useDomainAxis } from './use-domain-axis';
 
 /** Points the worker sends at most (it samples past this, keeping finding evidence). */
 const LIMIT = 20_000;
+const TIMELINE_DIMS = ['process', 'host'] as const;
 
 /** Every query of one process or host over time; a point opens its event. */
 export function TimelineView({ state, setState }: { state: ViewState; setState: SetViewState }) {
@@ -25,7 +29,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
   const { data, error } = useWorkerQuery<'timeline'>({
     kind: 'timeline',
     ...(entity ? { entity } : {}),
-    filter: { ...(state.from !== undefined ? { from: state.from } : {}), ...(state.to !== undefined ? { to: state.to } : {}) },
+    filter: timelineFilter(state),
     limit: LIMIT,
   });
   const [zoomed, setZoomed] = useState<{ key: string; window: Window } | null>(null);
@@ -36,12 +40,22 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
   const full = fullWindow(points);
   const key = `${state.entity}|${state.from}|${state.to}|${data?.total}`;
   const window = zoomed?.key === key ? zoomed.window : full;
-  const visible = inWindow(points, window);
+  const domainAxis = useDomainAxis(data, key);
+  const visible = onAxis(inWindow(points, window), domainAxis.axis.shown);
   const shownEvent = open !== null && event.data?.event?.row === open ? event.data.event : null;
 
   return (
     <div className="timeline-view">
-      {data ? <EntityPicker choices={data.choices} value={state.entity} onChange={(e) => { setOpen(null); setState({ entity: e }); }} /> : null}
+      <EntityPicker
+        dims={TIMELINE_DIMS}
+        label="Timeline entity"
+        value={entity ? state.entity : undefined}
+        currentLabel={data?.label}
+        onChange={(e) => {
+          setOpen(null);
+          setState({ entity: e });
+        }}
+      />
       {error ? <Alert title="The timeline could not be drawn">{error}</Alert> : null}
       {!data ? <p className="muted" role="note">Loading the timeline…</p> : null}
       {data && !entity ? <EmptyState title="Choose a process or host">The timeline shows every query of one process or host over time.</EmptyState> : null}
@@ -62,7 +76,24 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
           </p>
           {window && full ? (
             <>
-              <TimelineChart points={visible} domains={data.domains} window={window} full={full} onWindow={(w) => setZoomed({ key, window: w })} onOpen={setOpen} />
+              <DomainAxisControls
+                axis={domainAxis.axis}
+                search={domainAxis.search}
+                size={domainAxis.size}
+                onSearch={domainAxis.setSearch}
+                onSize={domainAxis.setSize}
+                onPage={domainAxis.setPage}
+              />
+              <TimelineChart
+                points={visible}
+                domains={data.domains}
+                axis={domainAxis.axis.shown}
+                window={window}
+                full={full}
+                onWindow={(w) => setZoomed({ key, window: w })}
+                onPageDomains={(step) => domainAxis.setPage(domainAxis.axis.page + step)}
+                onOpen={setOpen}
+              />
               {shownEvent ? (
                 <section className="card timeline-event" aria-label="Timeline event">
                   <header className="card-header">
@@ -81,6 +112,12 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
       ) : null}
     </div>
   );
+}
+
+/** The view filter's keys the timeline honours: time, statuses and record types. */
+function timelineFilter(state: ViewState): RefFilter {
+  const { from, to, statuses, qtypes } = refFilter(state);
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(statuses ? { statuses } : {}), ...(qtypes ? { qtypes } : {}) };
 }
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

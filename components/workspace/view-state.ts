@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '@/lib/detect/types';
+import { STATUS_ORDER, type StoreStatus } from '@/lib/store/event-store';
 import { PIVOT_DIMENSIONS, type PivotDimension, type RefFilter, type SuspectFilter } from '@/lib/worker/query-protocol';
 
 export const VIEWS = ['overview', 'suspects', 'timeline', 'entity'] as const;
@@ -25,6 +26,10 @@ export interface ViewState {
   host?: number;
   process?: number;
   domain?: number;
+  /** statuses as their index in STATUS_ORDER (NOERROR 0, NXDOMAIN 1, …), ascending, no repeats */
+  statuses?: readonly number[];
+  /** record types as their number (A 1, TXT 16, AAAA 28, …), ascending, no repeats */
+  qtypes?: readonly number[];
   stackBy: 'status' | 'qtype';
   /** chart window (zoom), ms UTC */
   zoomFrom?: number;
@@ -68,6 +73,31 @@ const PARAMS = {
 
 type ParamKey = keyof typeof PARAMS;
 
+/** Status and record-type lists: comma-separated numbers in the URL. */
+const CODE_LISTS = [
+  ['statuses', 'st', STATUS_ORDER.length - 1],
+  ['qtypes', 'qt', 65535],
+] as const;
+/** record types one view may be narrowed to, at most (the worker's limit) */
+const MAX_CODES = 64;
+
+/** The sorted distinct codes of a list; undefined when empty. */
+export function normalizeCodes(codes: readonly number[], max: number): readonly number[] | undefined {
+  const out = [...new Set(codes.filter((c) => Number.isInteger(c) && c >= 0 && c <= max))].sort((a, b) => a - b).slice(0, MAX_CODES);
+  return out.length > 0 ? out : undefined;
+}
+
+function parseCodes(text: string | null, max: number): readonly number[] | undefined {
+  if (text === null) return undefined;
+  return normalizeCodes(text.split(',').filter((c) => /^\d{1,5}$/.test(c)).map(Number), max);
+}
+
+/** Adds a code to a list, or takes it out when present. */
+export function toggleCode(codes: readonly number[] | undefined, code: number): readonly number[] | undefined {
+  const list = codes ?? [];
+  return normalizeCodes(list.includes(code) ? list.filter((c) => c !== code) : [...list, code], 65535);
+}
+
 function parseDims(text: string | null): readonly PivotDimension[] | undefined {
   if (text === null) return undefined;
   const dims = text.split(',').filter((d): d is PivotDimension => (PIVOT_DIMENSIONS as readonly string[]).includes(d));
@@ -82,6 +112,10 @@ export function parseViewState(params: URLSearchParams): ViewState {
     if (raw === null || raw === '') continue;
     const r = (schema as z.ZodType).safeParse(raw);
     if (r.success) out[key] = r.data;
+  }
+  for (const [key, name, max] of CODE_LISTS) {
+    const codes = parseCodes(params.get(name), max);
+    if (codes) out[key] = codes;
   }
   const dims = parseDims(params.get('dims'));
   if (dims) out.dims = dims;
@@ -98,6 +132,10 @@ export function serializeViewState(s: ViewState): string {
     if (v === undefined || v === DEFAULT_VIEW[key]) continue;
     p.set(name, String(v));
   }
+  for (const [key, name, max] of CODE_LISTS) {
+    const codes = normalizeCodes(s[key] ?? [], max);
+    if (codes) p.set(name, codes.join(','));
+  }
   if (s.dims.join(',') !== DEFAULT_DIMS.join(',')) p.set('dims', s.dims.join(','));
   return p.toString();
 }
@@ -110,12 +148,19 @@ export function refFilter(s: ViewState): RefFilter {
   if (s.host !== undefined) f.host = s.host;
   if (s.process !== undefined) f.process = s.process;
   if (s.domain !== undefined) f.domain = s.domain;
+  const statuses = s.statuses?.map((i) => STATUS_ORDER[i]).filter((n): n is StoreStatus => n !== undefined);
+  if (statuses && statuses.length > 0) f.statuses = statuses;
+  if (s.qtypes && s.qtypes.length > 0) f.qtypes = [...s.qtypes];
   return f;
 }
 
-/** The suspects filter: the view filter plus the suspects view's own, and the typed search. */
+/**
+ * The suspects filter: time and refs of the view filter (a suspect is not narrowed by status
+ * or record type: its evidence is), the suspects view's own, and the typed search.
+ */
 export function suspectFilter(s: ViewState, search: string): SuspectFilter {
-  const f: SuspectFilter = { ...refFilter(s) };
+  const { statuses: _statuses, qtypes: _qtypes, ...refs } = refFilter(s);
+  const f: SuspectFilter = refs;
   if (s.severity) f.severity = s.severity;
   if (s.detector) f.detector = s.detector;
   if (search.trim() !== '') f.search = search.trim().slice(0, 256);

@@ -16,13 +16,15 @@ const ctx = new DetectContext(store);
 const stager = compileFilter(ctx, { process: 'C:\\stager.exe' });
 
 describe('timeline', () => {
-  it('lists the entity rows in time order with domains by first seen, status and validity', () => {
+  it('lists the entity rows in time order with domains by queries, status and validity', () => {
     const t = buildTimeline(ctx, stager, store.size, new Map());
     expect(t.total).toBe(4);
     expect(t.sampled).toBe(false);
     expect(t.points.map((p) => p.row)).toEqual([1, 0, 2, 3]);
-    expect(t.domains).toEqual(['evil.net', 'example.com', 'other.org']);
-    expect(t.points.map((p) => p.domainIndex)).toEqual([0, 1, 2, 1]);
+    expect(t.domains).toEqual(['example.com', 'evil.net', 'other.org']);
+    expect(t.domainQueries).toEqual([2, 1, 1]);
+    expect(t.domainEvidence).toEqual([0, 0, 0]);
+    expect(t.points.map((p) => p.domainIndex)).toEqual([1, 0, 2, 0]);
     expect(t.points.map((p) => p.validity)).toEqual(['anomalous', 'ok', 'none', 'ok']);
     expect(t.points[2]?.status).toBe('NXDOMAIN');
   });
@@ -34,6 +36,20 @@ describe('timeline', () => {
     expect(p?.findings).toEqual([0, 1]);
     expect(p?.validity).toBe('anomalous');
     expect(t.points.find((x) => x.row === 0)?.findings).toEqual([]);
+  });
+
+  it('puts the domains with finding evidence first on the axis, whatever their volume', () => {
+    const t = buildTimeline(ctx, stager, store.size, new Map([['f1', [2]]]));
+    expect(t.domains).toEqual(['other.org', 'example.com', 'evil.net']);
+    expect(t.domainEvidence).toEqual([1, 0, 0]);
+    expect(t.points.find((p) => p.row === 2)?.domainIndex).toBe(0);
+  });
+
+  it('counts the queries of every domain even when sampling leaves some undrawn', () => {
+    const t = buildTimeline(ctx, stager, store.size, new Map(), 1);
+    expect(t.points).toHaveLength(1);
+    expect(t.domains).toHaveLength(3);
+    expect(t.domainQueries.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('samples evenly past the cap and always keeps evidence rows', () => {

@@ -26,8 +26,15 @@ export interface Timeline {
   total: number;
   /** true when `points` is a sample of the rows */
   sampled: boolean;
-  /** registrable domains of the points, by first seen */
+  /**
+   * registrable domains of the entity's rows in range: those with finding evidence first, then
+   * by queries, most first, then by name
+   */
   domains: string[];
+  /** per domain: its queries (all rows in range, sampled or not) */
+  domainQueries: number[];
+  /** per domain: its rows that are evidence of a finding */
+  domainEvidence: number[];
   /** ids of the findings touching the points */
   findings: string[];
   /** in time order */
@@ -83,19 +90,13 @@ export function buildTimeline(
   }
   chosen = [...chosen].sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
 
-  const domains: string[] = [];
-  const domainIndex = new Map<number, number>();
+  const axis = domainAxisOrder(ctx, matched, byRow);
+  const domainIndex = new Map(axis.map((d, i) => [d.id, i]));
   const findings: string[] = [];
   const findingIndex = new Map<string, number>();
   const memo = new Map<number, boolean>();
   const points = chosen.map((row): TimelinePoint => {
-    const d = ctx.domain(row);
-    let di = domainIndex.get(d);
-    if (di === undefined) {
-      di = domains.length;
-      domains.push(ctx.domainText(d));
-      domainIndex.set(d, di);
-    }
+    const di = domainIndex.get(ctx.domain(row)) ?? 0;
     const ids = byRow.get(row) ?? [];
     const fi = ids.map((id) => {
       let i = findingIndex.get(id);
@@ -110,5 +111,31 @@ export function buildTimeline(
     const validity: Validity = answers === true || fi.length > 0 ? 'anomalous' : answers === false ? 'ok' : 'none';
     return { row, time: ctx.time(row), domainIndex: di, status: ctx.status(row), validity, findings: fi };
   });
-  return { total: matched.length, sampled, domains, findings, points };
+  return {
+    total: matched.length,
+    sampled,
+    domains: axis.map((d) => d.name),
+    domainQueries: axis.map((d) => d.queries),
+    domainEvidence: axis.map((d) => d.evidence),
+    findings,
+    points,
+  };
+}
+
+/** The domains of `rows`, with evidence first, then by queries, then by name. */
+function domainAxisOrder(ctx: DetectContext, rows: readonly number[], evidence: ReadonlyMap<number, unknown>) {
+  const byId = new Map<number, { id: number; name: string; queries: number; evidence: number }>();
+  for (const r of rows) {
+    const id = ctx.domain(r);
+    let d = byId.get(id);
+    if (!d) {
+      d = { id, name: ctx.domainText(id), queries: 0, evidence: 0 };
+      byId.set(id, d);
+    }
+    d.queries++;
+    if (evidence.has(r)) d.evidence++;
+  }
+  return [...byId.values()].sort(
+    (a, b) => Number(b.evidence > 0) - Number(a.evidence > 0) || b.queries - a.queries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }

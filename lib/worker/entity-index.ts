@@ -29,6 +29,19 @@ export class EntityIndex {
     return this.list(dim).labels.length;
   }
 
+  /** Refs whose label contains `needle` (case-insensitive), in ref order: how many, and the first `limit`. */
+  search(dim: RefDimension, needle: string, limit: number): { matched: number; refs: number[] } {
+    const n = needle.trim().toLowerCase();
+    const refs: number[] = [];
+    let matched = 0;
+    this.list(dim).labels.forEach((label, ref) => {
+      if (n !== '' && !label.toLowerCase().includes(n)) return;
+      matched++;
+      if (refs.length < limit) refs.push(ref);
+    });
+    return { matched, refs };
+  }
+
   private list(dim: RefDimension) {
     let l = this.lists.get(dim);
     if (!l) {

@@ -55,6 +55,13 @@ const events: TestEvent[] = [
   { t: T0 + 7200, qname: 'cdn.evil.org', host: 'WS3', image: 'C:\\chrome.exe' },
 ];
 
+/** The ref of an entity by its name, as the pickers find it. */
+function refOf(ask: ReturnType<typeof setup>['ask'], dim: 'process' | 'domain' | 'host', label: string): number {
+  const entry = ask({ kind: 'entity-choices', dims: [dim], search: label, limit: 1000 }).groups[0]?.entries.find((e) => e.label === label);
+  if (!entry) throw new Error(`${dim} ${label} not offered`);
+  return entry.ref;
+}
+
 function setup(detectors: readonly Detector[] = [evilDomains]) {
   const store = buildStore(events, { name: 'hunt.csv' });
   const engine = new QueryEngine(store, { detectors, now: () => 0 });
@@ -96,6 +103,8 @@ describe('QueryEngine', () => {
     expect(ask(overview({ host: 99 })).events).toBe(0);
     expect(ask({ kind: 'filter-labels', filter: { host: ws2, domain: 99 } })).toEqual({
       kind: 'filter-labels', host: 'WS2', domain: null, dataRange: { first: T0 * 1000, last: (T0 + 7200) * 1000 },
+      statuses: [{ code: 0, name: 'NOERROR', count: 33 }, { code: 1, name: 'NXDOMAIN', count: 1 }],
+      qtypes: [{ code: 28, name: 'AAAA', count: 30 }, { code: 1, name: 'A', count: 4 }],
     });
   });
 
@@ -154,17 +163,15 @@ describe('QueryEngine', () => {
   it('draws the timeline of a process: points in time order, validity, findings; the suspect names its refs', () => {
     const { ask } = setup();
     const stager = 'C:\\Users\\x\\AppData\\Local\\Temp\\<b>stager</b>.exe';
-    const none = ask({ kind: 'timeline', filter: {}, limit: 100 });
-    expect(none.label).toBeNull();
-    const ref = none.choices.process.indexOf(stager);
-    expect(ref).toBeGreaterThanOrEqual(0);
+    expect(ask({ kind: 'timeline', filter: {}, limit: 100 }).label).toBeNull();
+    const ref = refOf(ask, 'process', stager);
     const t = ask({ kind: 'timeline', entity: { dim: 'process', ref }, filter: {}, limit: 100 });
     expect([t.label, t.total, t.sampled, t.domains, t.findings.length]).toEqual([stager, 30, false, ['evil.net'], 1]);
     expect(t.points.every((p) => p.validity === 'anomalous' && p.findings[0] === 0)).toBe(true);
     expect(t.points.map((p) => p.time)).toEqual([...t.points.map((p) => p.time)].sort((a, b) => a - b));
     const sampled = ask({ kind: 'timeline', entity: { dim: 'process', ref }, filter: { from: (T0 + 3500) * 1000 }, limit: 5 });
     expect([sampled.total, sampled.sampled, sampled.points.length]).toEqual([11, true, 11]); // evidence is always kept
-    const ws1 = none.choices.host.indexOf('WS1');
+    const ws1 = refOf(ask, 'host', 'WS1');
     const host = ask({ kind: 'timeline', entity: { dim: 'host', ref: ws1 }, filter: {}, limit: 100 });
     expect([host.total, host.points.map((p) => p.validity)]).toEqual([2, ['ok', 'ok']]);
     expect(ask({ kind: 'event', row: host.points[0]?.row ?? -1 }).event?.qnameRaw).toBe('www.example.com');
@@ -172,7 +179,30 @@ describe('QueryEngine', () => {
     const suspect = ask({ kind: 'suspects', filter: {}, limit: 1 }).suspects[0];
     const selected = ask({ kind: 'suspects', filter: {}, limit: 1, select: suspect?.id });
     // the test detector names no process: the suspect's hosts stand in
-    expect(selected.selectedEntities).toEqual([{ dim: 'host', ref: none.choices.host.indexOf('WS2'), label: 'WS2' }]);
+    expect(selected.selectedEntities).toEqual([{ dim: 'host', ref: refOf(ask, 'host', 'WS2'), label: 'WS2' }]);
+  });
+
+  it('narrows the timeline to the chosen statuses and record types', () => {
+    const { ask } = setup();
+    const ws2 = refOf(ask, 'host', 'WS2');
+    const all = ask({ kind: 'timeline', entity: { dim: 'host', ref: ws2 }, filter: {}, limit: 100 });
+    const nx = ask({ kind: 'timeline', entity: { dim: 'host', ref: ws2 }, filter: { statuses: ['NXDOMAIN'] }, limit: 100 });
+    const aaaa = ask({ kind: 'timeline', entity: { dim: 'host', ref: ws2 }, filter: { qtypes: [28] }, limit: 100 });
+    expect([all.total, nx.total, aaaa.total]).toEqual([31, 1, 30]);
+    expect(nx.domains).toEqual(['example.org']);
+  });
+
+  it('offers entities to pick by a case-insensitive search, per dimension, with how many match', () => {
+    const { ask } = setup();
+    const all = ask({ kind: 'entity-choices', dims: ['process', 'domain', 'host'], search: '', limit: 2 });
+    expect(all.groups.map((g) => [g.dim, g.total, g.matched, g.entries.length])).toEqual([
+      ['process', 3, 3, 2],
+      ['domain', 4, 4, 2],
+      ['host', 3, 3, 2],
+    ]);
+    const evil = ask({ kind: 'entity-choices', dims: ['domain'], search: ' EVIL ', limit: 10 });
+    expect(evil.groups[0]?.entries.map((e) => e.label)).toEqual(['evil.net', 'evil.org']);
+    expect(ask({ kind: 'entity-choices', dims: ['host'], search: 'nothing', limit: 10 }).groups[0]).toMatchObject({ matched: 0, entries: [] });
   });
 
   it('pages the rows of a filter in time order', () => {

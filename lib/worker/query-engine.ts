@@ -4,6 +4,7 @@ import { DETECTORS } from '../detect/registry';
 import { SEVERITIES, type Detector } from '../detect/types';
 import { pivot, totals, volumeSeries, type PivotRow } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
+import { codeCounts, type CodeCounts } from '../query/code-counts';
 import { buildTimeline } from '../query/timeline';
 import { topCounts, type TopCount } from '../query/top-counts';
 import type { EventStore } from '../store/event-store';
@@ -12,7 +13,7 @@ import { entityPage, payloadBytes, type EntitySources } from './entity';
 import { EntityIndex } from './entity-index';
 import { clipText, rowPage, sortByTime } from './event-rows';
 import type { Query, RefDimension, RefFilter, SuspectFilter } from './query-protocol';
-import type { FilterLabelsResult, OverviewResult, PivotResult, QueryResult, RowsResult, SuspectsResult, TimelineResult, TopEntry } from './query-results';
+import type { EntityChoicesResult, FilterLabelsResult, OverviewResult, PivotResult, QueryResult, RowsResult, SuspectsResult, TimelineResult, TopEntry } from './query-results';
 
 export interface QueryEngineOptions {
   detectors?: readonly Detector[];
@@ -20,8 +21,6 @@ export interface QueryEngineOptions {
 }
 
 const NOTHING: RowPredicate = () => false;
-/** process images / hosts offered by the timeline picker, at most */
-const MAX_CHOICES = 5000;
 
 interface Range {
   first: number;
@@ -43,6 +42,7 @@ export class QueryEngine {
   private pivotCache: { key: string; total: number; rows: PivotRow[] } | null = null;
   private rowsCache: { key: string; rows: Uint32Array } | null = null;
   private rangeCache: { version: number; range: Range | null } | null = null;
+  private codesCache: { version: number; codes: CodeCounts } | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -110,6 +110,8 @@ export class QueryEngine {
         return this.filterLabels(q.filter);
       case 'timeline':
         return this.timeline(q);
+      case 'entity-choices':
+        return this.entityChoices(q);
       case 'entity':
         return entityPage(this.sources(), q.entity.dim, q.entity.ref);
       case 'payload':
@@ -145,6 +147,12 @@ export class QueryEngine {
       this.rangeCache = { version: this.dataVersion, range: t.first === null || t.last === null ? null : { first: t.first, last: t.last } };
     }
     return this.rangeCache.range;
+  }
+
+  /** Statuses and record types of the loaded data (computed once per version). */
+  private codes(): CodeCounts {
+    if (this.codesCache?.version !== this.dataVersion) this.codesCache = { version: this.dataVersion, codes: codeCounts(this.ctx, this.predicate({})) };
+    return this.codesCache.codes;
   }
 
   private entries(dim: RefDimension, counts: readonly TopCount[]): TopEntry[] {
@@ -285,26 +293,38 @@ export class QueryEngine {
   }
 
   private timeline(q: Extract<Query, { kind: 'timeline' }>): TimelineResult {
-    const list = (dim: 'process' | 'host') => {
-      const n = Math.min(this.entities.size(dim), MAX_CHOICES);
-      const out: string[] = [];
-      for (let i = 0; i < n; i++) out.push(clipText(this.entities.label(dim, i) ?? ''));
-      return out;
-    };
-    const choices = { process: list('process'), host: list('host') };
     const label = q.entity ? this.entities.label(q.entity.dim, q.entity.ref) : undefined;
-    if (!q.entity || label === undefined) return { kind: 'timeline', choices, label: null, total: 0, sampled: false, domains: [], findings: [], points: [] };
-    const keep = this.predicate({ from: q.filter.from, to: q.filter.to, [q.entity.dim]: q.entity.ref });
+    if (!q.entity || label === undefined) return { kind: 'timeline', label: null, total: 0, sampled: false, domains: [], domainQueries: [], domainEvidence: [], findings: [], points: [] };
+    const { from, to, statuses, qtypes } = q.filter;
+    const keep = this.predicate({ from, to, statuses, qtypes, [q.entity.dim]: q.entity.ref });
     const t = buildTimeline(this.ctx, keep, this.committed, this.detectionCurrent ? this.detection.evidenceRows : new Map(), q.limit);
     const findings = t.findings.map((id) => {
       const f = this.detection.summary(id);
       return { id, title: f?.title ?? id, detector: f?.detectorTitle ?? '' };
     });
-    return { kind: 'timeline', choices, label: clipText(label), total: t.total, sampled: t.sampled, domains: t.domains.map(clipText), findings, points: t.points };
+    return {
+      kind: 'timeline',
+      label: clipText(label),
+      total: t.total,
+      sampled: t.sampled,
+      domains: t.domains.map(clipText),
+      domainQueries: t.domainQueries,
+      domainEvidence: t.domainEvidence,
+      findings,
+      points: t.points,
+    };
+  }
+
+  private entityChoices(q: Extract<Query, { kind: 'entity-choices' }>): EntityChoicesResult {
+    const groups = q.dims.map((dim) => {
+      const { matched, refs } = this.entities.search(dim, q.search, q.limit);
+      return { dim, total: this.entities.size(dim), matched, entries: refs.map((ref) => ({ ref, label: clipText(this.entities.label(dim, ref) ?? '') })) };
+    });
+    return { kind: 'entity-choices', groups };
   }
 
   private filterLabels(f: RefFilter): FilterLabelsResult {
-    const out: FilterLabelsResult = { kind: 'filter-labels', dataRange: this.dataRange() };
+    const out: FilterLabelsResult = { kind: 'filter-labels', dataRange: this.dataRange(), ...this.codes() };
     for (const dim of ['host', 'process', 'domain'] as const) {
       const ref = f[dim];
       if (ref === undefined) continue;

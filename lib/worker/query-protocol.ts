@@ -94,11 +94,20 @@ export const FilterLabelsQuerySchema = z.strictObject({
   filter: RefFilterSchema,
 });
 
-/** Every query of one process image or host over time (issue #4); no entity: the choices only. */
+/** Process images, domains or hosts whose name contains `search`: what the entity pickers offer. */
+export const EntityChoicesQuerySchema = z.strictObject({
+  kind: z.literal('entity-choices'),
+  dims: z.array(z.enum(REF_DIMENSIONS)).min(1).max(REF_DIMENSIONS.length),
+  search: z.string().max(256),
+  /** per dimension */
+  limit: z.number().int().min(1).max(1000),
+});
+
+/** Every query of one process image or host over time (issue #4); no entity: an empty timeline. */
 export const TimelineQuerySchema = z.strictObject({
   kind: z.literal('timeline'),
   entity: z.strictObject({ dim: z.enum(['process', 'host']), ref: RefSchema }).optional(),
-  /** the time range (other keys are ignored) */
+  /** the time range, statuses and record types (other keys are ignored) */
   filter: RefFilterSchema,
   limit: z.number().int().min(1).max(20_000),
 });
@@ -122,6 +131,7 @@ export const PayloadQuerySchema = z.strictObject({
 });
 
 export const QuerySchema = z.discriminatedUnion('kind', [
+  EntityChoicesQuerySchema,
   EntityQuerySchema,
   PayloadQuerySchema,
   TimelineQuerySchema,

@@ -171,6 +171,7 @@ export const FindingRowsResultSchema = z.strictObject({
 export type FindingRowsResult = z.infer<typeof FindingRowsResultSchema>;
 
 const LabelSchema = TextSchema.nullable();
+const CodeCountSchema = z.strictObject({ code: z.number().int().min(0).max(65535), name: z.string().max(32), count: CountSchema });
 export const FilterLabelsResultSchema = z.strictObject({
   kind: z.literal('filter-labels'),
   /** null: the ref is not in the loaded data */
@@ -178,8 +179,28 @@ export const FilterLabelsResultSchema = z.strictObject({
   process: LabelSchema.optional(),
   domain: LabelSchema.optional(),
   dataRange: RangeSchema.nullable(),
+  /** statuses (code: index in STATUS_ORDER) and record types (code: number) of the loaded data, with their counts */
+  statuses: z.array(CodeCountSchema).max(STATUS_ORDER.length),
+  qtypes: z.array(CodeCountSchema).max(64),
 });
 export type FilterLabelsResult = z.infer<typeof FilterLabelsResultSchema>;
+
+export const EntityChoicesResultSchema = z.strictObject({
+  kind: z.literal('entity-choices'),
+  groups: z
+    .array(
+      z.strictObject({
+        dim: z.enum(['host', 'process', 'domain']),
+        /** distinct values of the dimension in the loaded data */
+        total: CountSchema,
+        /** of them, those matching the search */
+        matched: CountSchema,
+        entries: z.array(z.strictObject({ ref: RefSchema, label: TextSchema })).max(1000),
+      }),
+    )
+    .max(3),
+});
+export type EntityChoicesResult = z.infer<typeof EntityChoicesResultSchema>;
 
 export const TimelinePointSchema = z.strictObject({
   row: CountSchema,
@@ -194,13 +215,16 @@ export type TimelinePoint = z.infer<typeof TimelinePointSchema>;
 
 export const TimelineResultSchema = z.strictObject({
   kind: z.literal('timeline'),
-  /** process images and hosts of the loaded data; the ref is the index (may be cut short) */
-  choices: z.strictObject({ process: z.array(TextSchema).max(5000), host: z.array(TextSchema).max(5000) }),
   /** the entity's name; null when not asked for or not in the loaded data */
   label: TextSchema.nullable(),
   total: CountSchema,
   sampled: z.boolean(),
+  /** evidence domains first, then by queries */
   domains: z.array(TextSchema),
+  /** per domain: its queries in range */
+  domainQueries: z.array(CountSchema),
+  /** per domain: its rows that are finding evidence */
+  domainEvidence: z.array(CountSchema),
   findings: z.array(z.strictObject({ id: z.string().max(64), title: TextSchema, detector: z.string().max(200) })),
   points: z.array(TimelinePointSchema).max(20_000),
 });
@@ -275,6 +299,7 @@ export const PayloadResultSchema = z.strictObject({
 export type PayloadResult = z.infer<typeof PayloadResultSchema>;
 
 export const QueryResultSchema = z.discriminatedUnion('kind', [
+  EntityChoicesResultSchema,
   EntityResultSchema,
   PayloadResultSchema,
   TimelineResultSchema,
