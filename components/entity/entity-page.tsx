@@ -1,6 +1,7 @@
 'use client';
 
 import { formatCount } from '@/components/ui/format';
+import { focusEnclosingTabPanel } from '@/components/ui/tabs';
 import { Truncated } from '@/components/ui/truncated';
 import type { EntityResult } from '@/lib/worker/query-results';
 import { AnswersTable, CountList, FindingsList } from './entity-lists';
@@ -35,6 +36,8 @@ export function EntityPage({ data, entity, onEntity, onTimeline }: {
                 onClick={(e) => {
                   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                   e.preventDefault();
+                  // the link goes away with the view: keep focus in the panel, not on <body>
+                  focusEnclosingTabPanel(e.currentTarget);
                   onTimeline(entity);
                 }}
               >
