@@ -87,6 +87,9 @@ export interface StoreInput {
   count: number;
 }
 
+/** Entries of the actor lookup by GUID or client (a bound against hostile input). */
+const MAX_RECENT_ACTORS = 1 << 20;
+
 /** Distinct outcomes a store can hold; beyond that (a hostile file) rows get outcome 0. */
 const MAX_OUTCOMES = 65_536;
 
@@ -146,16 +149,41 @@ class ActorTable {
   constructor(private readonly strings: StringPool) {}
 
   /** The previous row's actor: consecutive rows usually come from the same process. */
-  private last = { host: '', user: '', image: '', pid: Number.NaN, guid: '', client: '', resolver: '', id: -1 };
+  private lastId = -1;
+
+  /**
+   * Most recent actor per process GUID (or client address when the source has no GUID): rows
+   * of many processes interleave, and one lookup plus a check of the other fields is far
+   * cheaper than interning every field again.
+   */
+  private readonly recent = new Map<string, number>();
+
+  private matches(id: number, r: StoreRowInput): boolean {
+    const s = this.strings;
+    return (
+      this.pid.get(id) === r.pid && s.get(this.guid.get(id)) === r.guid && s.get(this.image.get(id)) === r.image &&
+      s.get(this.host.get(id)) === r.host && s.get(this.user.get(id)) === r.user &&
+      s.get(this.client.get(id)) === r.client && s.get(this.resolver.get(id)) === r.resolver
+    );
+  }
 
   intern(r: StoreRowInput): number {
-    const l = this.last;
-    if (
-      l.id >= 0 && r.pid === l.pid && r.host === l.host && r.image === l.image && r.guid === l.guid &&
-      r.user === l.user && r.client === l.client && r.resolver === l.resolver
-    ) {
-      return l.id;
+    if (this.lastId >= 0 && this.matches(this.lastId, r)) return this.lastId;
+    const hint = r.guid !== '' ? r.guid : r.client;
+    if (hint !== '') {
+      const known = this.recent.get(hint);
+      if (known !== undefined && this.matches(known, r)) return (this.lastId = known);
     }
+    const id = this.internSlow(r);
+    if (hint !== '') {
+      // the pool's copy as the key: never a slice that would keep a decoded chunk alive
+      const own = this.strings.get(r.guid !== '' ? this.guid.get(id) : this.client.get(id));
+      if (this.recent.size < MAX_RECENT_ACTORS || this.recent.has(own)) this.recent.set(own, id);
+    }
+    return (this.lastId = id);
+  }
+
+  private internSlow(r: StoreRowInput): number {
     const s = this.strings;
     const h = s.intern(r.host);
     const u = s.intern(r.user);
@@ -176,7 +204,6 @@ class ActorTable {
       this.client.push(c);
       this.resolver.push(rs);
     }
-    this.last = { host: s.get(h), user: s.get(u), image: s.get(im), pid: r.pid, guid: s.get(g), client: s.get(c), resolver: s.get(rs), id };
     return id;
   }
 
