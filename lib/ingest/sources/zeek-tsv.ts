@@ -30,6 +30,8 @@ class ZeekTsvReader extends ZeekLineReader {
   private unsetField = '-';
   private fields: string[] | null = null;
   private column: Record<ZeekField, number> = columnsOf([]);
+  /** per column of `#fields`: whether the mapping reads it (the others are never cut out) */
+  private wanted = new Uint8Array(0);
   private cols: string[] = [];
   private readonly get = (f: ZeekField): unknown => this.field(f);
 
@@ -66,6 +68,8 @@ class ZeekTsvReader extends ZeekLineReader {
       case '#fields':
         this.fields = parts.slice(1);
         this.column = columnsOf(this.fields);
+        this.wanted = new Uint8Array(this.fields.length);
+        for (const i of Object.values(this.column)) if (i >= 0) this.wanted[i] = 1;
         break;
       default:
         // #path, #open, #close, #types and unknown comment lines carry nothing we need
@@ -80,12 +84,24 @@ class ZeekTsvReader extends ZeekLineReader {
       this.sink.problem(n, 'data row before the #fields header');
       return;
     }
-    const cols = line.split(this.sep);
-    if (cols.length !== fields.length) {
-      this.sink.problem(n, `expected ${fields.length} columns (from #fields), found ${cols.length}`);
+    // cut out only the columns the mapping reads; count them all
+    const sep = this.sep;
+    const wanted = this.wanted;
+    const cols = this.cols;
+    let start = 0;
+    let col = 0;
+    for (;;) {
+      const end = line.indexOf(sep, start);
+      const stop = end === -1 ? line.length : end;
+      if (wanted[col] === 1) cols[col] = line.slice(start, stop);
+      col++;
+      if (end === -1) break;
+      start = end + sep.length;
+    }
+    if (col !== fields.length) {
+      this.sink.problem(n, `expected ${fields.length} columns (from #fields), found ${col}`);
       return;
     }
-    this.cols = cols;
     this.emitter.emit(n, this.get);
   }
 
