@@ -19,8 +19,11 @@ import { fullWindow, inWindow, onAxis, type Window } from './timeline-data';
 import { TimelineTable } from './timeline-table';
 import { useDomainAxis } from './use-domain-axis';
 
-/** Points the worker sends at most (it samples past this, keeping finding evidence). */
-const LIMIT = 20_000;
+/**
+ * Points the worker sends at most (it samples past this, keeping every finding-evidence row):
+ * an SVG scatter stays responsive at this size.
+ */
+const LIMIT = 5_000;
 const TIMELINE_DIMS = ['process', 'host'] as const;
 
 /** Every query of one process or host over time; a point opens its event. */

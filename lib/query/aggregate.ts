@@ -1,7 +1,7 @@
 import { STATUS_ORDER } from '../store/event-store';
 import { qtypeName } from '../ingest/dns-codes';
 import type { DetectContext } from '../detect/context';
-import type { RowPredicate } from './filter';
+import { scanRow, scanSize, type RowPredicate } from './filter';
 
 export interface VolumeSeries {
   start: number;
@@ -32,7 +32,8 @@ export function volumeSeries(
   const start = Math.floor(range.from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.floor((range.to - start) / bucketMs) + 1);
   const byKey = new Map<number, number[]>();
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
     if (!keep(r)) continue;
     const t = ctx.time(r);
     if (t < range.from || t > range.to) continue;
@@ -101,7 +102,8 @@ export function pivot(
   opts: { limit?: number; offset?: number } = {},
 ): { total: number; rows: PivotRow[] } {
   const groups = new Map<string, { ids: number[]; count: number; row: number }>();
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
     if (!keep(r)) continue;
     const ids = dims.map((d) => keyOf(ctx, d, r));
     const key = ids.join(',');
@@ -136,7 +138,8 @@ export function totals(ctx: DetectContext, keep: RowPredicate): Totals {
   let events = 0;
   let first = Infinity;
   let last = -Infinity;
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
     if (!keep(r)) continue;
     events++;
     const t = ctx.time(r);

@@ -1,7 +1,7 @@
 import { qtypeName } from '../ingest/dns-codes';
 import { STATUS_ORDER, type StoreStatus } from '../store/event-store';
 import type { DetectContext } from '../detect/context';
-import type { RowPredicate } from './filter';
+import { scanRow, scanSize, type RowPredicate } from './filter';
 
 export interface CodeCount<N extends string = string> {
   /** the status's index in STATUS_ORDER, or the record type's number */
@@ -21,7 +21,8 @@ export interface CodeCounts {
 export function codeCounts(ctx: DetectContext, keep: RowPredicate, maxQtypes = 64): CodeCounts {
   const byStatus = new Array<number>(STATUS_ORDER.length).fill(0);
   const byQtype = new Map<number, number>();
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
     if (!keep(r)) continue;
     const s = ctx.statusIndex(r);
     byStatus[s] = (byStatus[s] as number) + 1;

@@ -16,7 +16,20 @@ export const ViewFilterSchema = z.strictObject({
 });
 export type ViewFilter = z.infer<typeof ViewFilterSchema>;
 
-export type RowPredicate = (row: number) => boolean;
+/**
+ * A row test; `rows`, when set, lists (ascending) every row that can pass, so a scan may read
+ * just those ({@link scanSize}, {@link scanRow}).
+ */
+export type RowPredicate = ((row: number) => boolean) & { rows?: ArrayLike<number> };
+
+/** How many rows a scan with `keep` reads, and the row at each step: its candidates when it has them, else 0..size-1. */
+export function scanSize(keep: RowPredicate, size: number): number {
+  return keep.rows ? keep.rows.length : size;
+}
+
+export function scanRow(keep: RowPredicate, i: number): number {
+  return keep.rows ? (keep.rows[i] as number) : i;
+}
 
 /**
  * Compiles a filter into a row predicate working on numeric ids only: strings are resolved

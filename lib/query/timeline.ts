@@ -6,7 +6,7 @@
 import { classifyIpv6, isOutsideAllocatedSpace } from '../enrich/iana-ipv6';
 import type { StoreStatus } from '../store/event-store';
 import type { DetectContext } from '../detect/context';
-import type { RowPredicate } from './filter';
+import { scanRow, scanSize, type RowPredicate } from './filter';
 
 export type Validity = 'ok' | 'anomalous' | 'none';
 
@@ -67,7 +67,10 @@ export function buildTimeline(
   cap = DEFAULT_TIMELINE_CAP,
 ): Timeline {
   const matched: number[] = [];
-  for (let r = 0; r < rows; r++) if (keep(r)) matched.push(r);
+  for (let i = 0, n = scanSize(keep, rows); i < n; i++) {
+    const r = scanRow(keep, i);
+    if (r < rows && keep(r)) matched.push(r);
+  }
   const inView = new Set(matched);
   const byRow = new Map<number, string[]>();
   for (const [id, list] of evidence) {

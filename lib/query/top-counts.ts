@@ -1,5 +1,5 @@
 import type { DetectContext } from '../detect/context';
-import type { RowPredicate } from './filter';
+import { scanRow, scanSize, type RowPredicate } from './filter';
 
 export type TopDimension = 'host' | 'process' | 'domain';
 
@@ -17,7 +17,8 @@ export function topCounts(ctx: DetectContext, keep: RowPredicate, n: number): Re
   const actors = ctx.store.actors;
   const perActor = new Float64Array(actors.size);
   const perDomain = new Map<number, number>();
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
     if (!keep(r)) continue;
     const a = ctx.actor(r);
     perActor[a] = (perActor[a] as number) + 1;

@@ -5,6 +5,7 @@ import { SEVERITIES, type Detector } from '../detect/types';
 import { pivot, totals, volumeSeries, type PivotRow } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
 import { codeCounts, type CodeCounts } from '../query/code-counts';
+import { RowIndex } from '../query/row-index';
 import { buildTimeline } from '../query/timeline';
 import { topCounts, type TopCount } from '../query/top-counts';
 import type { EventStore } from '../store/event-store';
@@ -31,6 +32,9 @@ interface Range {
 export class QueryEngine {
   private ctx: DetectContext;
   private entities: EntityIndex;
+  private rowIndex: RowIndex;
+  /** the last overview answers: going back to a view (removing a filter) costs nothing */
+  private readonly overviewCache = new Map<string, OverviewResult>();
   /** rows [0, committed) are the loaded data; later rows belong to a file still being read */
   private committed = 0;
   private dataVersion = 0;
@@ -53,6 +57,7 @@ export class QueryEngine {
     this.ctx = new DetectContext(store);
     this.committed = store.size;
     this.entities = new EntityIndex(this.ctx, this.committed);
+    this.rowIndex = new RowIndex(this.ctx, this.committed);
     this.detection = Detection.empty(store, this.detectors.length);
   }
 
@@ -80,6 +85,8 @@ export class QueryEngine {
     this.dataVersion++;
     this.ctx = new DetectContext(this.store);
     this.entities = new EntityIndex(this.ctx, this.committed);
+    this.rowIndex = new RowIndex(this.ctx, this.committed);
+    this.overviewCache.clear();
     this.pivotCache = null;
     this.rowsCache = null;
   }
@@ -128,16 +135,22 @@ export class QueryEngine {
 
   private predicate(f: RefFilter): RowPredicate {
     const view: ViewFilter = { from: f.from, to: f.to, statuses: f.statuses, qtypes: f.qtypes, search: f.search };
+    let candidates: Int32Array | undefined;
     for (const dim of ['host', 'process', 'domain'] as const) {
       const ref = f[dim];
       if (ref === undefined) continue;
       const label = this.entities.label(dim, ref);
       if (label === undefined) return NOTHING;
       view[dim] = label;
+      // a view narrowed to an entity reads only its rows (the fewest, when several are set)
+      const rows = this.rowIndex.rowsOf(dim, label);
+      if (!candidates || rows.length < candidates.length) candidates = rows;
     }
     const keep = compileFilter(this.ctx, view);
     const n = this.committed;
-    return (r) => r < n && keep(r);
+    const test: RowPredicate = (r) => r < n && keep(r);
+    if (candidates) test.rows = candidates;
+    return test;
   }
 
   /** First and last event of the loaded data (computed once per version). */
@@ -165,6 +178,16 @@ export class QueryEngine {
   }
 
   private overview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
+    const key = JSON.stringify(q);
+    const cached = this.overviewCache.get(key);
+    if (cached) return cached;
+    const result = this.computeOverview(q);
+    if (this.overviewCache.size >= 32) this.overviewCache.delete(this.overviewCache.keys().next().value as string);
+    this.overviewCache.set(key, result);
+    return result;
+  }
+
+  private computeOverview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
     const keep = this.predicate(q.filter);
     const t = totals(this.ctx, keep);
     const dataRange = this.dataRange();

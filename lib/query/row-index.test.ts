@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DetectContext } from '../detect/context';
+import { buildStore, type TestEvent } from '../testing/store-builder';
+import { totals, volumeSeries } from './aggregate';
+import { codeCounts } from './code-counts';
+import { compileFilter, type RowPredicate, type ViewFilter } from './filter';
+import { RowIndex } from './row-index';
+import { topCounts } from './top-counts';
+
+const T0 = 1_700_000_000;
+const HOSTS = ['WS1', 'WS2', 'SRV9'];
+const IMAGES = ['C:\\chrome.exe', 'C:\\stager.exe', 'C:\\svchost.exe'];
+const NAMES = ['a.example.com', 'b.example.com', 'x.evil.net', 'cdn.contoso.org', 'nx1.invalid'];
+
+const eventArb = fc.record({
+  dt: fc.integer({ min: 0, max: 3600 }),
+  host: fc.constantFrom(...HOSTS),
+  image: fc.constantFrom(...IMAGES),
+  qname: fc.constantFrom(...NAMES),
+  status: fc.constantFrom('NOERROR', 'NXDOMAIN', 'SERVFAIL'),
+});
+
+describe('RowIndex', () => {
+  it('lists the rows of a host, image or domain in ascending order', () => {
+    const store = buildStore([
+      { t: T0, qname: 'a.example.com', host: 'WS1', image: IMAGES[0] },
+      { t: T0 + 1, qname: 'x.evil.net', host: 'WS2', image: IMAGES[1] },
+      { t: T0 + 2, qname: 'b.example.com', host: 'WS1', image: IMAGES[1] },
+    ]);
+    const ix = new RowIndex(new DetectContext(store), store.size);
+    expect([...ix.rowsOf('host', 'WS1')]).toEqual([0, 2]);
+    expect([...ix.rowsOf('process', IMAGES[1] as string)]).toEqual([1, 2]);
+    expect([...ix.rowsOf('domain', 'example.com')]).toEqual([0, 2]);
+    expect([...ix.rowsOf('host', 'nowhere')]).toEqual([]);
+  });
+
+  it('a view read through the index counts exactly what a scan of every row counts', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 60 }), fc.constantFrom<keyof typeof pick>('host', 'process', 'domain'), fc.nat(2), (evs, dim, k) => {
+        const events: TestEvent[] = evs.map((e) => ({ t: T0 + e.dt, qname: e.qname, host: e.host, image: e.image, status: e.status as TestEvent['status'] }));
+        const store = buildStore(events);
+        const ctx = new DetectContext(store);
+        const label = pick[dim][k] as string;
+        const view: ViewFilter = { [dim]: label, statuses: ['NOERROR', 'NXDOMAIN'] };
+        const scan = compileFilter(ctx, view);
+        const indexed: RowPredicate = (r) => scan(r);
+        indexed.rows = new RowIndex(ctx, store.size).rowsOf(dim, label);
+        const range = { from: T0 * 1000, to: (T0 + 3600) * 1000 };
+        expect(totals(ctx, indexed)).toEqual(totals(ctx, scan));
+        expect(topCounts(ctx, indexed, 5)).toEqual(topCounts(ctx, scan, 5));
+        expect(codeCounts(ctx, indexed)).toEqual(codeCounts(ctx, scan));
+        expect(volumeSeries(ctx, indexed, 'status', range, 20)).toEqual(volumeSeries(ctx, scan, 'status', range, 20));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+const pick = { host: HOSTS, process: IMAGES, domain: ['example.com', 'evil.net', 'contoso.org'] };
