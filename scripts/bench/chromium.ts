@@ -60,8 +60,10 @@ const ChromiumFloorSampleSchema = z.object({
 type ChromiumFloorSample = z.infer<typeof ChromiumFloorSampleSchema>;
 
 const UiRawSchema = z.object({
-  filterProcess: z.array(UiTimingSchema),
-  unfilterProcess: z.array(UiTimingSchema),
+  /** what the filter and the timeline used */
+  dimension: z.enum(['process', 'host']),
+  filter: z.array(UiTimingSchema),
+  unfilter: z.array(UiTimingSchema),
   stackMode: z.array(UiTimingSchema),
   timelinePick: z.array(UiTimingSchema),
 });
@@ -146,17 +148,23 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** UI actions on the loaded app, each repeated `reps` times. Starts and ends on the Overview. */
+/**
+ * UI actions on the loaded app, each repeated `reps` times. The filter and the timeline use
+ * processes, or hosts when the logs name no process (Zeek).
+ */
 async function measureUi(page: Page, reps: number, log: (s: string) => void): Promise<UiRaw> {
   await page.evaluate(UI_SCRIPT);
   const state = async () => UiStateSchema.parse(await page.evaluate('window.__ui.state()'));
-  const raw: UiRaw = { filterProcess: [], unfilterProcess: [], stackMode: [], timelinePick: [] };
+  const raw: UiRaw = { dimension: 'process', filter: [], unfilter: [], stackMode: [], timelinePick: [] };
   const before = await state();
   const total = before.events;
+  const byProcess = before.topProcesses.some((l) => l !== '');
+  raw.dimension = byProcess ? 'process' : 'host';
+  const list = JSON.stringify(byProcess ? 'top-processes' : 'top-hosts');
   for (let i = 0; i < reps; i++) {
-    raw.filterProcess.push(await uiTiming(page, `window.__ui.filterProcess(${UI_TIMEOUT_MS})`));
+    raw.filter.push(await uiTiming(page, `window.__ui.filterTop(${list}, ${UI_TIMEOUT_MS})`));
     await settle(page);
-    raw.unfilterProcess.push(await uiTiming(page, `window.__ui.unfilterProcess(${JSON.stringify(total)}, ${UI_TIMEOUT_MS})`));
+    raw.unfilter.push(await uiTiming(page, `window.__ui.unfilterTop(${list}, ${JSON.stringify(total)}, ${UI_TIMEOUT_MS})`));
     await settle(page);
   }
   for (let i = 0; i < reps; i++) {
@@ -169,14 +177,15 @@ async function measureUi(page: Page, reps: number, log: (s: string) => void): Pr
     return raw;
   }
   await page.waitForTimeout(300);
-  const options = (await state()).timelineOptions;
-  // the two busiest processes (the overview's top list), alternately
-  const picks = before.topProcesses
+  const after = await state();
+  const options = byProcess ? after.timelineProcesses : after.timelineHosts;
+  // the two busiest (the overview's top list), alternately
+  const picks = (byProcess ? before.topProcesses : before.topHosts)
     .map((label) => options.find((o) => o.label === label))
     .filter((o): o is { value: string; label: string } => o !== undefined)
     .slice(0, 2);
   if (picks.length === 0) {
-    log('  timeline: none of the top processes is in the picker\n');
+    log('  timeline: none of the top entries is in the picker\n');
     return raw;
   }
   for (let i = 0; i < (picks.length > 1 ? reps : 1); i++) {
@@ -254,8 +263,9 @@ function uiMedian(xs: readonly UiTiming[]): number | null {
 export function summariseUi(raw: UiRaw | null): UiLatency | null {
   if (!raw) return null;
   return {
-    filterProcess: uiMedian(raw.filterProcess),
-    unfilterProcess: uiMedian(raw.unfilterProcess),
+    dimension: raw.dimension,
+    filter: uiMedian(raw.filter),
+    unfilter: uiMedian(raw.unfilter),
     stackMode: uiMedian(raw.stackMode),
     timelinePick: uiMedian(raw.timelinePick),
   };

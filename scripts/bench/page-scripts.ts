@@ -73,7 +73,9 @@ export const UI_SCRIPT = `(() => {
   const busy = () => q('.overview')?.getAttribute('aria-busy') === 'true';
   const eventsValue = () => text('[data-testid="stat-events-value"]');
   const topSection = (id) => q('#' + id + '-title')?.closest('section') ?? null;
-  const pressed = () => topSection('top-processes')?.querySelector('button[aria-pressed="true"]') ?? null;
+  const pressed = (list) => topSection(list)?.querySelector('button[aria-pressed="true"]') ?? null;
+  const labels = (list) => [...(topSection(list)?.querySelectorAll('.top-label') ?? [])].map((e) => e.getAttribute('title') ?? '');
+  const options = (group) => [...document.querySelectorAll('[aria-label="Timeline entity"] select optgroup[label="' + group + '"] option')].map((o) => ({ value: o.value, label: o.textContent ?? '' }));
   const legend = () => text('article[aria-labelledby="volume-title"] .recharts-legend-wrapper');
   const measure = (action, cond, timeoutMs) => new Promise((resolve) => {
     const t0 = performance.now();
@@ -98,22 +100,24 @@ export const UI_SCRIPT = `(() => {
     state: () => ({
       events: eventsValue(),
       busy: busy(),
-      pressed: pressed() !== null,
-      topProcesses: [...(topSection('top-processes')?.querySelectorAll('.top-label') ?? [])].map((e) => e.getAttribute('title') ?? ''),
-      timelineOptions: [...document.querySelectorAll('[aria-label="Timeline entity"] select optgroup[label="Processes"] option')].map((o) => ({ value: o.value, label: o.textContent ?? '' })),
+      topProcesses: labels('top-processes'),
+      topHosts: labels('top-hosts'),
+      timelineProcesses: options('Processes'),
+      timelineHosts: options('Hosts'),
     }),
-    filterProcess: (timeoutMs) => {
-      const btn = topSection('top-processes')?.querySelector('button.top-item[aria-pressed="false"]');
-      if (!btn) return fail('no top process to click');
+    // list: 'top-processes' or 'top-hosts' (Zeek logs name no process)
+    filterTop: (list, timeoutMs) => {
+      const btn = topSection(list)?.querySelector('button.top-item[aria-pressed="false"]');
+      if (!btn) return fail('nothing in ' + list + ' to click');
       const m = /\\(([\\d,]+) events?\\)$/.exec(btn.getAttribute('aria-label') ?? '');
-      if (!m) return fail('no count on the top process');
+      if (!m) return fail('no count in ' + list);
       const want = m[1];
-      return measure(() => btn.click(), () => !busy() && pressed() !== null && eventsValue() === want, timeoutMs);
+      return measure(() => btn.click(), () => !busy() && pressed(list) !== null && eventsValue() === want, timeoutMs);
     },
-    unfilterProcess: (total, timeoutMs) => {
-      const btn = pressed();
-      if (!btn) return fail('no process filter to remove');
-      return measure(() => btn.click(), () => !busy() && pressed() === null && eventsValue() === total, timeoutMs);
+    unfilterTop: (list, total, timeoutMs) => {
+      const btn = pressed(list);
+      if (!btn) return fail('no filter to remove in ' + list);
+      return measure(() => btn.click(), () => !busy() && pressed(list) === null && eventsValue() === total, timeoutMs);
     },
     stackMode: (timeoutMs) => {
       const fs = [...document.querySelectorAll('fieldset.segmented')].find((f) => (f.querySelector('legend')?.textContent ?? '') === 'Stack by');
@@ -142,9 +146,10 @@ export const UI_SCRIPT = `(() => {
 export const UiStateSchema = z.object({
   events: z.string(),
   busy: z.boolean(),
-  pressed: z.boolean(),
   topProcesses: z.array(z.string()),
-  timelineOptions: z.array(z.object({ value: z.string(), label: z.string() })),
+  topHosts: z.array(z.string()),
+  timelineProcesses: z.array(z.object({ value: z.string(), label: z.string() })),
+  timelineHosts: z.array(z.object({ value: z.string(), label: z.string() })),
 });
 
 export const UiTimingSchema = z.object({

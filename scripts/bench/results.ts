@@ -31,13 +31,15 @@ export interface DataFile {
 
 /** Median ms from a UI action to the view rendered (Chromium only); null when not measured. */
 export const UiLatencySchema = z.object({
-  /** click a top process: every view narrowed to it */
-  filterProcess: z.number().nullable(),
+  /** what the filter and the timeline pick used: a process, or a host when the logs name no process (Zeek) */
+  dimension: z.enum(['process', 'host']),
+  /** click the top process (host) in the overview: every view narrowed to it */
+  filter: z.number().nullable(),
   /** click it again: the filter removed */
-  unfilterProcess: z.number().nullable(),
+  unfilter: z.number().nullable(),
   /** volume chart stacked by record type / by status */
   stackMode: z.number().nullable(),
-  /** a process chosen in the Timeline picker */
+  /** a process (host) chosen in the Timeline picker */
   timelinePick: z.number().nullable(),
 });
 export type UiLatency = z.infer<typeof UiLatencySchema>;
@@ -116,7 +118,7 @@ const num = (x: number | null, digits: number) => (x === null || !Number.isFinit
 
 function uiCell(u: UiLatency | null): string {
   if (!u) return '—';
-  return [u.filterProcess, u.unfilterProcess, u.stackMode, u.timelinePick].map((x) => num(x, 0)).join('/');
+  return `${[u.filter, u.unfilter, u.stackMode, u.timelinePick].map((x) => num(x, 0)).join('/')}${u.dimension === 'host' ? ' (host)' : ''}`;
 }
 
 export const TABLE_HEAD = [
