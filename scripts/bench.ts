@@ -347,6 +347,7 @@ const USAGE = `usage: npm run bench -- [options]
   --port P           port for the app's \`next start\` (default 3203; built first if .next is stale)
   --seed S           generator seed (default 1)
   --regen            regenerate the data files even when cached
+  --data-only        generate (or find cached) data files, measure nothing
   --out FILE         JSON results (default bench-results/latest.json)
   -h, --help         show this help`;
 
@@ -364,6 +365,7 @@ async function main(): Promise<number> {
       port: { type: 'string' },
       seed: { type: 'string' },
       regen: { type: 'boolean' },
+      'data-only': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       child: { type: 'string' },
@@ -399,6 +401,10 @@ async function main(): Promise<number> {
   const files: DataFile[] = [];
   for (const n of csvSizes) files.push(await ensureData('splunk-csv', n, seed, values.regen ?? false));
   for (const n of zeekSizes) files.push(await ensureData('zeek-tsv', n, seed, values.regen ?? false));
+  if (values['data-only']) {
+    for (const f of files) process.stderr.write(`${path.relative(ROOT, f.file)}: ${f.manifest.rows} rows, ${(f.manifest.bytes / 1e6).toFixed(0)} MB${f.cached ? ' (cached)' : ''}\n`);
+    return 0;
+  }
 
   const node: ResultRow[] = [];
   if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps));
