@@ -408,8 +408,8 @@ async function main(): Promise<number> {
 
   const node: ResultRow[] = [];
   if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps));
-  const chromium = values['node-only']
-    ? []
+  const { rows: chromium, browserVersion } = values['node-only']
+    ? { rows: [], browserVersion: null }
     : await measureChromium(files, { root: ROOT, reps: chromiumReps, uiReps, port, log: (s) => process.stderr.write(s) });
   const rows = [...node, ...chromium];
   const loadAfter = loadavg();
@@ -421,7 +421,7 @@ async function main(): Promise<number> {
       `chromium: parse/hunt s timed in the page from the file input's change event; peak MiB = the renderer's VmHWM (page + worker); ` +
       `heap peak = worker JS heap + ArrayBuffers (CDP, sampled every 250 ms); retained B/event = worker heap + ArrayBuffers after GC; ` +
       `UI ms = median to the rendered frame\n` +
-      `node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
+      `node ${process.version}${browserVersion ? `, Chromium ${browserVersion}` : ''}, ${cpus().length} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
       `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after (other processes share this machine)\n`,
   );
 
@@ -429,7 +429,7 @@ async function main(): Promise<number> {
   const json = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMiB: Math.round(totalmem() / MiB), loadBefore, loadAfter },
+    machine: { node: process.version, chromium: browserVersion, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMiB: Math.round(totalmem() / MiB), loadBefore, loadAfter },
     reps,
     chromiumReps: values['node-only'] ? null : chromiumReps,
     uiReps: values['node-only'] ? null : uiReps,

@@ -308,9 +308,12 @@ function summarise(data: DataFile, relFile: string, floor: ChromiumFloorSample[]
   };
 }
 
-/** One row per data file, environment 'chromium'. */
-export async function measureChromium(files: readonly DataFile[], opts: ChromiumOptions): Promise<ResultRow[]> {
+/** One row per data file, environment 'chromium', and the browser's version. */
+export async function measureChromium(files: readonly DataFile[], opts: ChromiumOptions): Promise<{ rows: ResultRow[]; browserVersion: string }> {
   const rel = (f: string) => path.relative(opts.root, f);
+  const probe = await launch();
+  const browserVersion = probe.version();
+  await probe.close();
   const site = await startStaticServer(floorSite(opts.root));
   let app: AppServer | null = null;
   let appError: string | null = null;
@@ -366,7 +369,7 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
         rows.push(row);
       }
     }
-    return rows;
+    return { rows, browserVersion };
   } finally {
     await app?.stop();
     await site.close();
