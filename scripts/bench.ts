@@ -1,6 +1,6 @@
 /**
  * Benchmark (issue #5) — a script, never a timed test:
- *   npm run bench -- [--quick] [--sizes 1m,10m] [--zeek-sizes 1m|none] [--reps 3] [--seed 1] [--regen]
+ *   npm run bench -- [--quick] [--sizes 1m,10m] [--zeek-sizes 1m|none] [--reps 3] [--node-only|--chromium-only] …
  *
  * Generates Splunk CSV (Sysmon DNS, attacks included) and Zeek TSV hunts into bench-results/data/
  * (cached: a file is reused when its manifest matches seed, rows, format and generator), then
@@ -10,8 +10,10 @@
  *   - the full hunt: the CLI's code path (ingest with node:crypto sha256, every detector,
  *     grouping), with ingest/detect/group seconds, peak RSS, store.bytes() per event, and the
  *     heap + external bytes retained by the store after GC (children run with --expose-gc).
- * Every measurement is repeated (default 3) and the median reported. Prints a table and writes
- * bench-results/latest.json. The Chromium half is a stub: see `measureChromium` below.
+ * and the same in headless Chromium (scripts/bench/chromium.ts): the floor in a module worker,
+ * the full hunt through the real app's file input, worker heap and renderer RSS, UI latency.
+ * Every measurement is repeated (default 3) and the median reported. Prints one table, Node and
+ * Chromium side by side, and writes bench-results/latest.json.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -21,14 +23,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { measureChromium } from './bench/chromium';
+import {
+  DataManifestSchema,
+  median,
+  MiB,
+  parseSizes,
+  sizeLabel,
+  table,
+  type BenchFormat,
+  type DataFile,
+  type DataManifest,
+  type ResultRow,
+} from './bench/results';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
 const DATA_DIR = path.join(RESULTS_DIR, 'data');
 const SCRIPT = fileURLToPath(import.meta.url);
-const MiB = 1048576;
-
-type BenchFormat = 'splunk-csv' | 'zeek-tsv';
 
 // ---------------------------------------------------------------------------------------------
 // Child measurements (run as `node --expose-gc --import tsx scripts/bench.ts --child KIND FILE`)
@@ -187,33 +199,7 @@ function runChild(kind: 'floor' | 'hunt', file: string, format: BenchFormat): Pr
 // Data files (cached by seed, rows, format and generator version)
 // ---------------------------------------------------------------------------------------------
 
-const DataManifest = z.object({
-  generator: z.string(),
-  seed: z.number(),
-  format: z.string(),
-  requestedRows: z.number(),
-  rows: z.number(),
-  attackRows: z.number(),
-  bytes: z.number(),
-  seconds: z.number(),
-});
-type DataManifest = z.infer<typeof DataManifest>;
-
-interface DataFile {
-  format: BenchFormat;
-  rows: number;
-  file: string;
-  manifest: DataManifest;
-  cached: boolean;
-}
-
 const EXT: Record<BenchFormat, string> = { 'splunk-csv': 'csv', 'zeek-tsv': 'log' };
-
-function sizeLabel(n: number): string {
-  if (n % 1_000_000 === 0) return `${n / 1_000_000}m`;
-  if (n % 1000 === 0) return `${n / 1000}k`;
-  return String(n);
-}
 
 async function ensureData(format: BenchFormat, rows: number, seed: number, regen: boolean): Promise<DataFile> {
   const { generateHunt } = await import('../lib/generate/hunt');
@@ -224,7 +210,7 @@ async function ensureData(format: BenchFormat, rows: number, seed: number, regen
   const file = `${base}.${EXT[format]}`;
   const manifestFile = `${base}.manifest.json`;
   if (!regen && existsSync(file) && existsSync(manifestFile)) {
-    const parsed = DataManifest.safeParse(JSON.parse(readFileSync(manifestFile, 'utf8')));
+    const parsed = DataManifestSchema.safeParse(JSON.parse(readFileSync(manifestFile, 'utf8')));
     if (
       parsed.success &&
       parsed.data.generator === generator &&
@@ -268,45 +254,6 @@ async function ensureData(format: BenchFormat, rows: number, seed: number, regen
 // Results
 // ---------------------------------------------------------------------------------------------
 
-interface ResultRow {
-  environment: 'node' | 'chromium';
-  format: BenchFormat;
-  rows: number;
-  file: string;
-  bytes: number;
-  /** 'measured', or why not (the Chromium half until it is written). */
-  status: string;
-  parseSeconds: number | null;
-  huntSeconds: number | null;
-  ingestSeconds: number | null;
-  detectSeconds: number | null;
-  groupSeconds: number | null;
-  /** huntSeconds / parseSeconds; target ≤ 1.5 */
-  ratio: number | null;
-  parsePeakMemoryMiB: number | null;
-  peakMemoryMiB: number | null;
-  /** peak RSS minus the bytes the built store retains (heap + external after GC): what the CLI needs beyond the store */
-  overheadMiB: number | null;
-  /** store.bytes() / events; target ≤ 64 at 10M */
-  bytesPerEvent: number | null;
-  /** (heap + external) retained after GC, minus the baseline, per event */
-  retainedBytesPerEvent: number | null;
-  events: number | null;
-  findings: number | null;
-  suspects: number | null;
-  /** median ms per detector */
-  detectors: { detector: string; ms: number; findings: number }[];
-  samples: { floor: FloorSample[]; hunt: HuntSample[] };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (n === 0) return NaN;
-  const mid = Math.floor(n / 2);
-  return n % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 function summarise(data: DataFile, floor: FloorSample[], hunt: HuntSample[]): ResultRow {
   const parseSeconds = median(floor.map((s) => s.seconds));
   const huntSeconds = median(hunt.map((s) => s.totalSeconds));
@@ -329,12 +276,14 @@ function summarise(data: DataFile, floor: FloorSample[], hunt: HuntSample[]): Re
     ratio: huntSeconds / parseSeconds,
     parsePeakMemoryMiB: median(floor.map((s) => s.peakRssBytes)) / MiB,
     peakMemoryMiB: peak / MiB,
+    heapPeakMiB: null,
     overheadMiB: (peak - retainedBytes) / MiB,
     bytesPerEvent: median(hunt.map((s) => s.storeBytes)) / events,
     retainedBytesPerEvent: retainedBytes / events,
     events,
     findings: median(hunt.map((s) => s.findings)),
     suspects: median(hunt.map((s) => s.suspects)),
+    uiLatencyMs: null,
     detectors: ids
       .map((id) => {
         const runs = hunt.map((s) => s.detectors.find((d) => d.detector === id));
@@ -371,66 +320,8 @@ async function measureNode(data: DataFile, reps: number): Promise<ResultRow> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CHROMIUM HALF — NOT MEASURED YET. Another session adds it here: the bare papaparse parse in a
-// module worker, and the real app page given the file through its file input (hunt seconds,
-// heap via CDP / performance.measureUserAgentSpecificMemory, UI latency at 1M events). It must
-// return one ResultRow per data file with environment 'chromium' and status 'measured'.
-// ---------------------------------------------------------------------------------------------
-async function measureChromium(files: readonly DataFile[]): Promise<ResultRow[]> {
-  return files.map((data) => ({
-    environment: 'chromium',
-    format: data.format,
-    rows: data.manifest.rows,
-    file: path.relative(ROOT, data.file),
-    bytes: data.manifest.bytes,
-    status: 'not measured yet',
-    parseSeconds: null,
-    huntSeconds: null,
-    ingestSeconds: null,
-    detectSeconds: null,
-    groupSeconds: null,
-    ratio: null,
-    parsePeakMemoryMiB: null,
-    peakMemoryMiB: null,
-    overheadMiB: null,
-    bytesPerEvent: null,
-    retainedBytesPerEvent: null,
-    events: null,
-    findings: null,
-    suspects: null,
-    detectors: [],
-    samples: { floor: [], hunt: [] },
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
-
-function table(rows: readonly ResultRow[]): string {
-  const num = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
-  const head = ['environment', 'format', 'rows', 'MB', 'parse s', 'hunt s', 'ingest s', 'detect s', 'ratio', 'peak RSS MiB', 'RSS-retained MiB', 'parse RSS MiB', 'store B/event', 'retained B/event', 'status'];
-  const body = rows.map((r) => [
-    r.environment,
-    r.format,
-    r.rows.toLocaleString('en-US'),
-    (r.bytes / 1e6).toFixed(0),
-    num(r.parseSeconds, 2),
-    num(r.huntSeconds, 2),
-    num(r.ingestSeconds, 2),
-    num(r.detectSeconds, 2),
-    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
-    num(r.peakMemoryMiB, 0),
-    num(r.overheadMiB, 0),
-    num(r.parsePeakMemoryMiB, 0),
-    num(r.bytesPerEvent, 1),
-    num(r.retainedBytesPerEvent, 1),
-    r.status,
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
-}
 
 function detectorProfile(r: ResultRow): string {
   if (r.ingestSeconds === null || r.huntSeconds === null) return '';
@@ -443,24 +334,20 @@ function detectorProfile(r: ResultRow): string {
   return lines.join('\n');
 }
 
-function parseSizes(text: string): number[] {
-  if (text.trim() === '' || text === 'none') return [];
-  return text.split(',').map((s) => {
-    const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
-    if (!m) throw new Error(`bad size "${s}" (use e.g. 200k, 1m, 10m)`);
-    const mult = { '': 1, k: 1000, m: 1_000_000 }[(m[2] ?? '').toLowerCase()] ?? 1;
-    return Math.round(Number(m[1]) * mult);
-  });
-}
-
 const USAGE = `usage: npm run bench -- [options]
 
-  --sizes LIST       Splunk CSV sizes (default 1m), e.g. 1m,10m
+  --sizes LIST       Splunk CSV sizes (default 1m,10m; "none" for none), e.g. 200k,1m
   --zeek-sizes LIST  Zeek TSV sizes (default 1m; "none" for none)
   --quick            200k rows of each format only
+  --node-only        measure in Node only
+  --chromium-only    measure in Chromium only
   --reps N           repetitions per measurement, median reported (default 3)
+  --chromium-reps N  repetitions in Chromium (default: --reps)
+  --ui-reps N        repetitions of each UI action in Chromium, median reported (default 5; 0: none)
+  --port P           port for the app's \`next start\` (default 3203; built first if .next is stale)
   --seed S           generator seed (default 1)
   --regen            regenerate the data files even when cached
+  --data-only        generate (or find cached) data files, measure nothing
   --out FILE         JSON results (default bench-results/latest.json)
   -h, --help         show this help`;
 
@@ -471,8 +358,14 @@ async function main(): Promise<number> {
       'zeek-sizes': { type: 'string' },
       quick: { type: 'boolean' },
       reps: { type: 'string' },
+      'node-only': { type: 'boolean' },
+      'chromium-only': { type: 'boolean' },
+      'chromium-reps': { type: 'string' },
+      'ui-reps': { type: 'string' },
+      port: { type: 'string' },
       seed: { type: 'string' },
       regen: { type: 'boolean' },
+      'data-only': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       child: { type: 'string' },
@@ -488,11 +381,18 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const csvSizes = parseSizes(values.quick ? '200k' : (values.sizes ?? '1m'));
+  const csvSizes = parseSizes(values.quick ? '200k' : (values.sizes ?? '1m,10m'));
   const zeekSizes = parseSizes(values.quick ? '200k' : (values['zeek-sizes'] ?? '1m'));
   const reps = Number(values.reps ?? 3);
   const seed = Number(values.seed ?? 1);
+  const chromiumReps = Number(values['chromium-reps'] ?? reps);
+  const uiReps = Number(values['ui-reps'] ?? 5);
+  const port = Number(values.port ?? 3203);
   if (!(Number.isInteger(reps) && reps >= 1)) throw new Error('--reps must be a positive integer');
+  if (!(Number.isInteger(chromiumReps) && chromiumReps >= 1)) throw new Error('--chromium-reps must be a positive integer');
+  if (!(Number.isInteger(uiReps) && uiReps >= 0)) throw new Error('--ui-reps must be a non-negative integer');
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error('--port must be a port number');
+  if (values['node-only'] && values['chromium-only']) throw new Error('--node-only and --chromium-only exclude each other');
   if (!(Number.isInteger(seed) && seed >= 0)) throw new Error('--seed must be a non-negative integer');
   const outFile = path.resolve(values.out ?? path.join(RESULTS_DIR, 'latest.json'));
 
@@ -501,10 +401,16 @@ async function main(): Promise<number> {
   const files: DataFile[] = [];
   for (const n of csvSizes) files.push(await ensureData('splunk-csv', n, seed, values.regen ?? false));
   for (const n of zeekSizes) files.push(await ensureData('zeek-tsv', n, seed, values.regen ?? false));
+  if (values['data-only']) {
+    for (const f of files) process.stderr.write(`${path.relative(ROOT, f.file)}: ${f.manifest.rows} rows, ${(f.manifest.bytes / 1e6).toFixed(0)} MB${f.cached ? ' (cached)' : ''}\n`);
+    return 0;
+  }
 
   const node: ResultRow[] = [];
-  for (const f of files) node.push(await measureNode(f, reps));
-  const chromium = await measureChromium(files);
+  if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps));
+  const { rows: chromium, browserVersion } = values['node-only']
+    ? { rows: [], browserVersion: null }
+    : await measureChromium(files, { root: ROOT, reps: chromiumReps, uiReps, port, log: (s) => process.stderr.write(s) });
   const rows = [...node, ...chromium];
   const loadAfter = loadavg();
 
@@ -512,7 +418,10 @@ async function main(): Promise<number> {
   for (const r of node) process.stdout.write(`${detectorProfile(r)}\n\n`);
   process.stdout.write(
     `targets: hunt ≤ 1.5× parse; ≤ 64 retained bytes/event at 10M; CLI memory beyond the store flat in file size\n` +
-      `node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
+      `chromium: parse/hunt s timed in the page from the file input's change event; peak MiB = the renderer's VmHWM (page + worker); ` +
+      `heap peak = worker JS heap + ArrayBuffers (CDP, sampled every 250 ms); retained B/event = worker heap + ArrayBuffers after GC; ` +
+      `UI ms = median to the rendered frame\n` +
+      `node ${process.version}${browserVersion ? `, Chromium ${browserVersion}` : ''}, ${cpus().length} CPUs, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ` +
       `${loadAfter.map((x) => x.toFixed(2)).join(' ')} after (other processes share this machine)\n`,
   );
 
@@ -520,8 +429,10 @@ async function main(): Promise<number> {
   const json = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMiB: Math.round(totalmem() / MiB), loadBefore, loadAfter },
+    machine: { node: process.version, chromium: browserVersion, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMiB: Math.round(totalmem() / MiB), loadBefore, loadAfter },
     reps,
+    chromiumReps: values['node-only'] ? null : chromiumReps,
+    uiReps: values['node-only'] ? null : uiReps,
     seed,
     targets: { maxRatio: 1.5, maxBytesPerEventAt10M: 64 },
     data: files.map((f) => ({ ...f.manifest, file: path.relative(ROOT, f.file), cached: f.cached })),
