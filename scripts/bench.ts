@@ -5,8 +5,8 @@
  * Generates Splunk CSV (Sysmon DNS, attacks included) and Zeek TSV hunts into bench-results/data/
  * (cached: a file is reused when its manifest matches seed, rows, format and generator), then
  * measures, each run in its own child Node process so RSS peaks never mix:
- *   - the floor: a bare papaparse parse streamed over fs.createReadStream (chunk callback,
- *     rows counted, nothing kept);
+ *   - the floor: a bare papaparse parse streamed over fs.createReadStream (64 KiB reads, chunk
+ *     callback, rows counted, nothing kept);
  *   - the full hunt: the CLI's code path (ingest with node:crypto sha256, every detector,
  *     grouping), with ingest/detect/group seconds, peak RSS, store.bytes() per event, and the
  *     heap + external bytes retained by the store after GC (children run with --expose-gc).
@@ -41,6 +41,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
 const DATA_DIR = path.join(RESULTS_DIR, 'data');
 const SCRIPT = fileURLToPath(import.meta.url);
+/** Bytes per read of the file, floor and hunt alike (Node's default for file streams). */
+const READ_BYTES = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Child measurements (run as `node --expose-gc --import tsx scripts/bench.ts --child KIND FILE`)
@@ -100,7 +102,9 @@ async function childFloor(file: string, format: BenchFormat): Promise<FloorSampl
   const t0 = performance.now();
   let rows = 0;
   await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    // Node's default 64 KiB reads: papaparse is ~3x faster on them than on 1 MiB chunks (the
+    // decoded strings stay ordinary young-generation objects), so this is the honest floor
+    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: READ_BYTES });
     input.on('error', reject);
     Papa.parse<string[]>(input, {
       ...(format === 'zeek-tsv' ? { delimiter: '\t', comments: '#' } : {}),
@@ -132,7 +136,7 @@ async function childHunt(file: string): Promise<HuntSample> {
   const t0 = performance.now();
   const store = new EventStore();
   const h = createHash('sha256');
-  const summary = await ingest(createReadStream(file, { highWaterMark: 1 << 20 }), store, {
+  const summary = await ingest(createReadStream(file, { highWaterMark: READ_BYTES }), store, {
     name: path.basename(file),
     totalBytes: statSync(file).size,
     hasher: { update: (b) => void h.update(b), hex: () => h.digest('hex') },

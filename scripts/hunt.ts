@@ -70,7 +70,7 @@ async function ingestFile(file: string, store: EventStore): Promise<InputSummary
     return { ...summary, error: `Cannot open ${file}: ${reason}` };
   }
   const onProgress = progressPrinter();
-  const summary = await ingest(createReadStream(file, { highWaterMark: 1 << 20 }), store, {
+  const summary = await ingest(createReadStream(file, { highWaterMark: 64 * 1024 }), store, {
     name,
     totalBytes: size,
     hasher: nodeSha256(),

@@ -27,7 +27,7 @@ export interface IngestOptions {
 
 
 /** Bytes decoded at a time: even as UTF-16 text a piece stays below V8's large-object size (128 KiB). */
-const DECODE_BYTES = 32 * 1024;
+export const DECODE_BYTES = 32 * 1024;
 /** Reads a browser ReadableStream as an async iterable (not every engine has the iterator). */
 export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();

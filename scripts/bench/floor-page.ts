@@ -1,13 +1,14 @@
 /**
  * The Chromium floor: a page with a file input, and a module worker that reads the File the
  * way the app's worker does (lib/worker/read-file.ts: File.slice in 4 MiB chunks, TextDecoder
- * in stream mode) and streams the text through papaparse with a chunk callback, counting rows
+ * in stream mode over 32 KiB pieces as lib/ingest/ingest.ts does) and streams the text through papaparse with a chunk callback, counting rows
  * and keeping nothing: the same papaparse code path (its ReadableStreamStreamer) as the Node
  * floor in bench.ts. Served by static-server.ts; never part of the app.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DECODE_BYTES } from '../../lib/ingest/ingest';
 import { READ_CHUNK_BYTES } from '../../lib/worker/protocol';
 import type { StaticFile } from './static-server';
 
@@ -52,6 +53,7 @@ document.getElementById('file').addEventListener('change', (e) => {
 
 const WORKER = `import Papa from '/papaparse.mjs';
 const CHUNK = ${READ_CHUNK_BYTES};
+const PIECE = ${DECODE_BYTES};
 self.onmessage = async (ev) => {
   const { file, format } = ev.data;
   const t0 = performance.now();
@@ -79,8 +81,9 @@ self.onmessage = async (ev) => {
     });
     const decoder = new TextDecoder('utf-8');
     for (let off = 0; off < file.size; off += CHUNK) {
-      const buf = await file.slice(off, off + CHUNK).arrayBuffer();
-      emit('data', decoder.decode(new Uint8Array(buf), { stream: true }));
+      const bytes = new Uint8Array(await file.slice(off, off + CHUNK).arrayBuffer());
+      // decoded in the app's piece size (no large-object strings), handed over piece by piece
+      for (let p = 0; p < bytes.length; p += PIECE) emit('data', decoder.decode(bytes.subarray(p, p + PIECE), { stream: true }));
     }
     const tail = decoder.decode();
     if (tail !== '') emit('data', tail);
