@@ -91,33 +91,80 @@ export interface PivotRow {
   row: number;
 }
 
+/** Groups of a pivot by count, largest first (ties: earliest example row first). */
+export interface PivotGroups {
+  readonly total: number;
+  /** count of the i-th group */
+  readonly counts: Int32Array;
+  /** one row of the i-th group: its keys are that row's keys */
+  readonly rows: Int32Array;
+}
+
+/** Ids below these bounds combine into one exact float key (2^26 · 2^27 = 2^53). */
+const TUPLE_IDS = 2 ** 26;
+const DIM_IDS = 2 ** 27;
+
 /**
  * `stats count by <dims>` (the seed's Splunk search): groups the kept rows by one or more
- * dimensions and returns the groups by count, largest first.
+ * dimensions. The ids of a row's dimensions are combined level by level into one dense tuple id
+ * (one numeric map lookup per dimension, no string per row); ids past 2^26 distinct tuples fall
+ * back to string keys.
  */
+export function pivotGroups(ctx: DetectContext, keep: RowPredicate, dims: readonly Dimension[]): PivotGroups {
+  const levels = dims.slice(1).map(() => new Map<number, number>());
+  const groupOf = new Map<number | string, number>();
+  const counts: number[] = [];
+  const examples: number[] = [];
+  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+    const r = scanRow(keep, i);
+    if (!keep(r)) continue;
+    let id: number | string = keyOf(ctx, dims[0] as Dimension, r);
+    for (let k = 1; k < dims.length; k++) {
+      const next = keyOf(ctx, dims[k] as Dimension, r);
+      if (typeof id === 'number' && id < TUPLE_IDS && next < DIM_IDS) {
+        const m = levels[k - 1] as Map<number, number>;
+        const key = id * DIM_IDS + next;
+        let t = m.get(key);
+        if (t === undefined) {
+          t = m.size;
+          m.set(key, t);
+        }
+        id = t;
+      } else {
+        id = `${id},${next}`;
+      }
+    }
+    let g = groupOf.get(id);
+    if (g === undefined) {
+      g = counts.length;
+      groupOf.set(id, g);
+      counts.push(0);
+      examples.push(r);
+    }
+    counts[g] = (counts[g] as number) + 1;
+  }
+  const order = Array.from(counts.keys()).sort((a, b) => (counts[b] as number) - (counts[a] as number) || (examples[a] as number) - (examples[b] as number));
+  return { total: order.length, counts: Int32Array.from(order, (g) => counts[g] as number), rows: Int32Array.from(order, (g) => examples[g] as number) };
+}
+
+/** One page of a pivot with its labels. */
+export function pivotPage(ctx: DetectContext, dims: readonly Dimension[], groups: PivotGroups, offset: number, limit: number): PivotRow[] {
+  const out: PivotRow[] = [];
+  for (let i = offset; i < Math.min(groups.total, offset + limit); i++) {
+    const row = groups.rows[i] as number;
+    out.push({ keys: dims.map((d) => labelOf(ctx, d, keyOf(ctx, d, row))), count: groups.counts[i] as number, row });
+  }
+  return out;
+}
+
 export function pivot(
   ctx: DetectContext,
   keep: RowPredicate,
   dims: readonly Dimension[],
   opts: { limit?: number; offset?: number } = {},
 ): { total: number; rows: PivotRow[] } {
-  const groups = new Map<string, { ids: number[]; count: number; row: number }>();
-  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
-    const r = scanRow(keep, i);
-    if (!keep(r)) continue;
-    const ids = dims.map((d) => keyOf(ctx, d, r));
-    const key = ids.join(',');
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { ids, count: 1, row: r });
-  }
-  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || a.row - b.row);
-  const offset = opts.offset ?? 0;
-  const page = sorted.slice(offset, offset + (opts.limit ?? 100));
-  return {
-    total: sorted.length,
-    rows: page.map((g) => ({ keys: g.ids.map((id, i) => labelOf(ctx, dims[i] as Dimension, id)), count: g.count, row: g.row })),
-  };
+  const groups = pivotGroups(ctx, keep, dims);
+  return { total: groups.total, rows: pivotPage(ctx, dims, groups, opts.offset ?? 0, opts.limit ?? 100) };
 }
 
 /** Top values of one dimension. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DetectContext } from '../detect/context';
 import { buildStore, type TestEvent } from '../testing/store-builder';
-import { totals, volumeSeries } from './aggregate';
+import { pivot, totals, volumeSeries } from './aggregate';
 import { codeCounts } from './code-counts';
 import { compileFilter, type RowPredicate, type ViewFilter } from './filter';
 import { RowIndex } from './row-index';
@@ -58,3 +58,27 @@ describe('RowIndex', () => {
 });
 
 const pick = { host: HOSTS, process: IMAGES, domain: ['example.com', 'evil.net', 'contoso.org'] };
+
+describe('pivot', () => {
+  it('groups exactly as a string key per row would, with or without the index', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 80 }), fc.subarray(['qname', 'domain', 'answers', 'host', 'user', 'process'] as const, { minLength: 1 }), (evs, dims) => {
+        const store = buildStore(evs.map((e) => ({ t: T0 + e.dt, qname: e.qname, host: e.host, image: e.image, answers: e.status === 'NOERROR' ? ['1.2.3.4'] : [] })));
+        const ctx = new DetectContext(store);
+        const all = compileFilter(ctx, {});
+        // reference: a string key per row, first row per key, by count then first row
+        const ref = new Map<string, { count: number; row: number; keys: string[] }>();
+        for (let r = 0; r < store.size; r++) {
+          const keys = pivot(ctx, (x) => x === r, dims).rows[0]?.keys ?? [];
+          const k = JSON.stringify(keys);
+          const g = ref.get(k);
+          if (g) g.count++;
+          else ref.set(k, { count: 1, row: r, keys });
+        }
+        const expected = [...ref.values()].sort((a, b) => b.count - a.count || a.row - b.row).map((g) => ({ keys: g.keys, count: g.count, row: g.row }));
+        expect(pivot(ctx, all, dims, { limit: 1000 })).toEqual({ total: expected.length, rows: expected });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { HuntConfig } from '../detect/config';
 import { DetectContext } from '../detect/context';
 import { DETECTORS } from '../detect/registry';
 import { SEVERITIES, type Detector } from '../detect/types';
-import { pivot, totals, volumeSeries, type PivotRow } from '../query/aggregate';
+import { pivotGroups, pivotPage, totals, volumeSeries, type PivotGroups } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
 import { codeCounts, type CodeCounts } from '../query/code-counts';
 import { RowIndex } from '../query/row-index';
@@ -22,6 +22,12 @@ export interface QueryEngineOptions {
 }
 
 const NOTHING: RowPredicate = () => false;
+
+/** Keeps `value` under `key`, dropping the oldest entry past `max` (the last views answered). */
+function remember<V>(cache: Map<string, V>, key: string, value: V, max: number): void {
+  if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+}
 
 interface Range {
   first: number;
@@ -43,7 +49,7 @@ export class QueryEngine {
   private readonly detectors: readonly Detector[];
   private readonly now: () => number;
   /** last pivot grouping and last filtered row list, reused while paging */
-  private pivotCache: { key: string; total: number; rows: PivotRow[] } | null = null;
+  private readonly pivotCache = new Map<string, PivotGroups>();
   private rowsCache: { key: string; rows: Uint32Array } | null = null;
   private rangeCache: { version: number; range: Range | null } | null = null;
   private codesCache: { version: number; codes: CodeCounts } | null = null;
@@ -87,7 +93,7 @@ export class QueryEngine {
     this.entities = new EntityIndex(this.ctx, this.committed);
     this.rowIndex = new RowIndex(this.ctx, this.committed);
     this.overviewCache.clear();
-    this.pivotCache = null;
+    this.pivotCache.clear();
     this.rowsCache = null;
   }
 
@@ -182,8 +188,7 @@ export class QueryEngine {
     const cached = this.overviewCache.get(key);
     if (cached) return cached;
     const result = this.computeOverview(q);
-    if (this.overviewCache.size >= 32) this.overviewCache.delete(this.overviewCache.keys().next().value as string);
-    this.overviewCache.set(key, result);
+    remember(this.overviewCache, key, result, 32);
     return result;
   }
 
@@ -212,12 +217,14 @@ export class QueryEngine {
 
   private pivot(q: Extract<Query, { kind: 'pivot' }>): PivotResult {
     const key = JSON.stringify([this.dataVersion, q.filter, q.dims]);
-    if (this.pivotCache?.key !== key) {
-      const p = pivot(this.ctx, this.predicate(q.filter), q.dims, { limit: Number.MAX_SAFE_INTEGER });
-      this.pivotCache = { key, total: p.total, rows: p.rows };
+    let groups = this.pivotCache.get(key);
+    if (!groups) {
+      groups = pivotGroups(this.ctx, this.predicate(q.filter), q.dims);
+      // 8 bytes per group: the last few groupings stay, labels are read per page
+      remember(this.pivotCache, key, groups, 4);
     }
-    const page = this.pivotCache.rows.slice(q.offset, q.offset + q.limit);
-    return { kind: 'pivot', total: this.pivotCache.total, offset: q.offset, rows: page.map((r) => ({ keys: r.keys.map(clipText), count: r.count })) };
+    const page = pivotPage(this.ctx, q.dims, groups, q.offset, q.limit);
+    return { kind: 'pivot', total: groups.total, offset: q.offset, rows: page.map((r) => ({ keys: r.keys.map(clipText), count: r.count })) };
   }
 
   private rows(q: Extract<Query, { kind: 'rows' }>): RowsResult {
