@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { focusEnclosingTabPanel } from '@/components/ui/tabs';
+import { ViewLink } from '@/components/ui/view-link';
 import { entityParam } from '@/components/workspace/view-state';
 
 export type EntityDim = 'process' | 'domain' | 'host';
@@ -19,17 +19,8 @@ export function EntityLink({ dim, entityRef, label, onEntity, children }: {
 }) {
   const ent = entityParam(dim, entityRef);
   return (
-    <a
-      href={`?view=entity&ent=${ent}`}
-      aria-label={`${NOUN[dim]} page: ${label === '' ? '(none)' : label}`}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        focusEnclosingTabPanel(e.currentTarget);
-        onEntity(ent);
-      }}
-    >
+    <ViewLink href={`?view=entity&ent=${ent}`} aria-label={`${NOUN[dim]} page: ${label === '' ? '(none)' : label}`} onOpen={() => onEntity(ent)}>
       {children ?? (label === '' ? '(none)' : label)}
-    </a>
+    </ViewLink>
   );
 }

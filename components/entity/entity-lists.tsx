@@ -2,7 +2,7 @@
 
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { formatCount } from '@/components/ui/format';
-import { focusEnclosingTabPanel } from '@/components/ui/tabs';
+import { ViewLink } from '@/components/ui/view-link';
 import type { EntityCount, EntityResult } from '@/lib/worker/query-results';
 import { EntityLink, type EntityDim } from './entity-link';
 
@@ -40,18 +40,13 @@ export function CountList({ title, dim, items, onEntity, onTimeline }: {
                   {onTimeline && dim !== 'domain' && dim !== null && e.ref !== null ? (
                     <>
                       {' '}
-                      <a
+                      <ViewLink
                         href={`?view=timeline&ent=${dim === 'process' ? 'p' : 'h'}${e.ref}`}
                         aria-label={`Timeline of ${e.label === '' ? '(none)' : e.label}`}
-                        onClick={(ev) => {
-                          if (ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.button !== 0) return;
-                          ev.preventDefault();
-                          focusEnclosingTabPanel(ev.currentTarget);
-                          onTimeline(`${dim === 'process' ? 'p' : 'h'}${e.ref}`);
-                        }}
+                        onOpen={() => onTimeline(`${dim === 'process' ? 'p' : 'h'}${e.ref}`)}
                       >
                         (timeline)
-                      </a>
+                      </ViewLink>
                     </>
                   ) : null}
                 </td>

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatCount } from '@/components/ui/format';
-import { focusEnclosingTabPanel } from '@/components/ui/tabs';
+import { ViewLink } from '@/components/ui/view-link';
 import { Truncated } from '@/components/ui/truncated';
 import type { EntityResult } from '@/lib/worker/query-results';
 import { AnswersTable, CountList, FindingsList } from './entity-lists';
@@ -31,18 +31,9 @@ export function EntityPage({ data, entity, onEntity, onTimeline }: {
           {data.dim !== 'domain' ? (
             <>
               {' · '}
-              <a
-                href={`?view=timeline&ent=${entity}`}
-                onClick={(e) => {
-                  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                  e.preventDefault();
-                  // the link goes away with the view: keep focus in the panel, not on <body>
-                  focusEnclosingTabPanel(e.currentTarget);
-                  onTimeline(entity);
-                }}
-              >
+              <ViewLink href={`?view=timeline&ent=${entity}`} onOpen={() => onTimeline(entity)}>
                 Show in timeline
-              </a>
+              </ViewLink>
             </>
           ) : null}
         </p>

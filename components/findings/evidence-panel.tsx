@@ -2,7 +2,7 @@
 
 import { formatCount, formatUtc } from '@/components/ui/format';
 import { EntityLink } from '@/components/entity/entity-link';
-import { focusEnclosingTabPanel } from '@/components/ui/tabs';
+import { ViewLink } from '@/components/ui/view-link';
 import { Truncated } from '@/components/ui/truncated';
 import type { RefFilter } from '@/lib/worker/query-protocol';
 import type { SuspectRow, SuspectsResult } from '@/lib/worker/query-results';
@@ -113,16 +113,8 @@ function EntityFact({ label, value }: { label: string; value: string }) {
 /** A real link (it can be opened in a new tab) that switches the view in place on a plain click. */
 function TimelineLink({ entity, label, many, onTimeline }: { entity: string; label: string; many: boolean; onTimeline: (entity: string) => void }) {
   return (
-    <a
-      href={`?view=timeline&ent=${entity}`}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        focusEnclosingTabPanel(e.currentTarget);
-        onTimeline(entity);
-      }}
-    >
+    <ViewLink href={`?view=timeline&ent=${entity}`} onOpen={() => onTimeline(entity)}>
       Show in timeline{many ? `: ${label}` : ''}
-    </a>
+    </ViewLink>
   );
 }

@@ -21,17 +21,7 @@ import { BenchStateSchema, INIT_SCRIPT, UI_SCRIPT, UiStateSchema, UiTimingSchema
 import { median, medianOrNull, MiB, sizeLabel, unmeasured, type DataFile, type ResultRow, type UiLatency } from './results';
 import { startStaticServer, type StaticServer } from './static-server';
 
-/** The flags the machine notes give for Debian's Chromium. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium-args';
 
 export interface ChromiumOptions {
   root: string;
@@ -103,7 +93,7 @@ const LOAD_TIMEOUT_MS = 60 * 60_000;
 const UI_TIMEOUT_MS = 120_000;
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
 async function measureFloorOnce(site: StaticServer, data: DataFile): Promise<ChromiumFloorSample> {
