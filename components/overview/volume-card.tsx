@@ -1,5 +1,6 @@
 'use client';
 
+import { useCallback, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { formatUtcMs } from '@/components/ui/format';
@@ -22,14 +23,22 @@ export function VolumeCard({ data, state, setState }: { data: OverviewResult; st
   const zoomed = state.zoomFrom !== undefined && state.zoomTo !== undefined;
   const ranged = state.from !== undefined || state.to !== undefined;
   const canZoom = ranged && !(state.zoomFrom === state.from && state.zoomTo === state.to);
-  const onRange = (r: { from: number; to: number } | null) =>
-    setState(r ? { from: r.from, to: r.to, pivotPage: 0 } : zoomed ? { from: state.zoomFrom, to: state.zoomTo, pivotPage: 0 } : { from: undefined, to: undefined, pivotPage: 0 });
-
-  const onPickKey = (key: string) => {
-    const dim = state.stackBy === 'status' ? 'statuses' : 'qtypes';
-    const code = codeOfName(dim, key);
-    if (code !== undefined) setState({ [dim]: toggleCode(state[dim], code), pivotPage: 0 });
+  const latest = {
+    onRange: (r: { from: number; to: number } | null) =>
+      setState(r ? { from: r.from, to: r.to, pivotPage: 0 } : zoomed ? { from: state.zoomFrom, to: state.zoomTo, pivotPage: 0 } : { from: undefined, to: undefined, pivotPage: 0 }),
+    onPickKey: (key: string) => {
+      const dim = state.stackBy === 'status' ? 'statuses' : 'qtypes';
+      const code = codeOfName(dim, key);
+      if (code !== undefined) setState({ [dim]: toggleCode(state[dim], code), pivotPage: 0 });
+    },
   };
+  // the latest handlers behind stable callbacks, so the memoised chart is not redrawn for them
+  const handlers = useRef(latest);
+  useEffect(() => {
+    handlers.current = latest;
+  });
+  const onRange = useCallback((r: { from: number; to: number } | null) => handlers.current.onRange(r), []);
+  const onPickKey = useCallback((key: string) => handlers.current.onPickKey(key), []);
 
   return (
     <Card

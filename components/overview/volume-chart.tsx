@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartRows, indexesToRange, rangeToIndexes, seriesKey, type Series } from './chart-data';
 
@@ -33,7 +33,11 @@ export interface VolumeChartProps {
 }
 
 /** Stacked query volume with a brush under it; the series is computed by the worker. */
-export function VolumeChart({ series, stackBy, from, to, onRange, onPickKey }: VolumeChartProps) {
+/**
+ * Memoised: while a new answer is on its way the chart keeps its series and is not drawn again
+ * (callers pass stable callbacks), so a filter change redraws the bars once, not twice.
+ */
+export const VolumeChart = memo(function VolumeChart({ series, stackBy, from, to, onRange, onPickKey }: VolumeChartProps) {
   const rows = useMemo(() => chartRows(series), [series]);
   const { startIndex, endIndex } = rangeToIndexes(series, from, to);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -122,4 +126,4 @@ export function VolumeChart({ series, stackBy, from, to, onRange, onPickKey }: V
       </ResponsiveContainer>
     </div>
   );
-}
+});
