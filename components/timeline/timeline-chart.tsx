@@ -1,6 +1,6 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button } from '@/components/ui/button';
 import { formatUtcMs } from '@/components/ui/format';
@@ -25,26 +25,26 @@ interface Datum {
   point: TimelinePoint;
 }
 
-/** One point: a dot in its status colour; a diamond for an anomalous answer; a ring for finding evidence. */
-function mark(onOpen: (row: number) => void) {
-  function Mark(props: unknown) {
-    const p = props as { cx?: number; cy?: number; fill?: string; payload?: Datum };
-    if (p.cx === undefined || p.cy === undefined || !p.payload) return <g />;
-    const { cx, cy, payload } = p;
-    const pt = payload.point;
-    const open = () => onOpen(pt.row);
-    return (
-      <g onClick={open} style={{ cursor: 'pointer' }} data-row={pt.row}>
-        {pt.validity === 'anomalous' ? (
-          <path d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`} fill={p.fill} stroke={ANOMALOUS} strokeWidth={2} />
-        ) : (
-          <circle cx={cx} cy={cy} r={4} fill={p.fill} />
-        )}
-        {pt.findings.length > 0 ? <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth={1.5} /> : null}
-      </g>
-    );
-  }
-  return Mark;
+/**
+ * One point: a dot in its status colour; a diamond for an anomalous answer; a ring for finding
+ * evidence. One component for every render (clicks are handled by the chart, from `data-row`),
+ * so React updates the points instead of remounting thousands of them.
+ */
+function Mark(props: unknown) {
+  const p = props as { cx?: number; cy?: number; fill?: string; payload?: Datum };
+  if (p.cx === undefined || p.cy === undefined || !p.payload) return <g />;
+  const { cx, cy, payload } = p;
+  const pt = payload.point;
+  return (
+    <g style={{ cursor: 'pointer' }} data-row={pt.row}>
+      {pt.validity === 'anomalous' ? (
+        <path d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`} fill={p.fill} stroke={ANOMALOUS} strokeWidth={2} />
+      ) : (
+        <circle cx={cx} cy={cy} r={4} fill={p.fill} />
+      )}
+      {pt.findings.length > 0 ? <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth={1.5} /> : null}
+    </g>
+  );
 }
 
 /** Every query of the entity: time × registrable domain; zoom and pan by buttons or keys, page the domains by keys. */
@@ -60,11 +60,15 @@ export function TimelineChart({ points, domains, axis, window, full, onWindow, o
   onPageDomains: (step: -1 | 1) => void;
   onOpen: (row: number) => void;
 }) {
-  const series = [...byStatus(points)];
   const position = new Map(axis.map((d, i) => [d, i]));
+  // only what can be seen: points of the domains on the axis, inside the time window
+  const series = [...byStatus(points.filter((pt) => position.has(pt.domainIndex) && pt.time >= window.lo && pt.time <= window.hi))];
   const height = Math.min(980, Math.max(220, axis.length * 22 + 90));
   const tick = { fill: 'var(--muted)', fontSize: 12 };
-  const Mark = mark(onOpen);
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const row = (e.target as Element).closest('[data-row]')?.getAttribute('data-row');
+    if (row !== null && row !== undefined) onOpen(Number(row));
+  };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'PageUp' || e.key === 'PageDown') {
       e.preventDefault();
@@ -95,6 +99,7 @@ export function TimelineChart({ points, domains, axis, window, full, onWindow, o
         role="application"
         aria-label="Timeline chart: + and − zoom, Left and Right arrows pan, 0 resets, Page Up and Page Down page the domains"
         onKeyDown={onKey}
+        onClick={onClick}
       >
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
