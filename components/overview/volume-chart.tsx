@@ -3,18 +3,8 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartRows, indexesToRange, rangeToIndexes, seriesKey, type Series } from './chart-data';
+import { PALETTE, STATUS_COLORS } from '@/components/ui/series-colors';
 
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-  NOERROR: 'var(--series-ok)',
-  NXDOMAIN: 'var(--series-nx)',
-  SERVFAIL: 'var(--series-6)',
-  REFUSED: 'var(--series-3)',
-  NODATA: 'var(--series-5)',
-  TIMEOUT: 'var(--series-2)',
-  NO_RESPONSE: 'var(--series-7)',
-  ERROR: 'var(--series-4)',
-};
-const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
 
 /** How long the brush must rest before the range is applied to every view, ms. */
 const SETTLE_MS = 400;

@@ -6,17 +6,8 @@ import { Button } from '@/components/ui/button';
 import { formatUtcMs } from '@/components/ui/format';
 import type { TimelinePoint } from '@/lib/worker/query-results';
 import { byStatus, pan, zoom, type Window } from './timeline-data';
+import { STATUS_COLORS } from '@/components/ui/series-colors';
 
-export const STATUS_COLORS: Readonly<Record<string, string>> = {
-  NOERROR: 'var(--series-ok)',
-  NXDOMAIN: 'var(--series-nx)',
-  SERVFAIL: 'var(--series-6)',
-  REFUSED: 'var(--series-3)',
-  NODATA: 'var(--series-5)',
-  TIMEOUT: 'var(--series-2)',
-  NO_RESPONSE: 'var(--series-7)',
-  ERROR: 'var(--series-4)',
-};
 const ANOMALOUS = 'var(--danger, #d62728)';
 
 interface Datum {

@@ -1,10 +1,8 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { isBrowserImage, isPublicName, knownInfrastructure } from './util/known-domains';
+import { huntableName, isBrowserImage } from './util/known-domains';
 import { binomialSignificance, bowleySkew, cvScore, groupRows, KEY_SHIFT, mad, median, ritaStatScore } from './util/stats';
 
-const NAME_KEEP = 1;
-const NAME_SKIP = 2;
 const LOW_CAP = 3.9;
 
 const meta = {
@@ -198,25 +196,10 @@ type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: num
 export const beaconRegularity = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
-    const store = ctx.store;
-    const nameState = new Uint8Array(store.strings.size);
-    let tMin = Infinity;
-    let tMax = -Infinity;
+    const huntable = huntableName(ctx);
     const groups = groupRows(
       ctx.size,
-      (r) => {
-        const time = ctx.time(r);
-        if (time < tMin) tMin = time;
-        if (time > tMax) tMax = time;
-        const q = ctx.qname(r);
-        let st = nameState[q] as number;
-        if (st === 0) {
-          const name = ctx.text(q);
-          st = isPublicName(name) && knownInfrastructure(name) === null ? NAME_KEEP : NAME_SKIP;
-          nameState[q] = st;
-        }
-        return st === NAME_SKIP ? -1 : ctx.process(r);
-      },
+      (r) => (huntable(ctx.qname(r)) ? ctx.process(r) : -1),
       (r) => ctx.domain(r),
     );
     // prevalence: distinct hosts per domain, from the groups (one per process and domain)
@@ -230,7 +213,8 @@ export const beaconRegularity = defineDetector({
       if (!hosts) domainHosts.set(d, (hosts = []));
       if (hosts.length < fleet && !hosts.includes(host)) hosts.push(host);
     }
-    const datasetSpan = Number.isFinite(tMin) ? (tMax - tMin) / 1000 : 0;
+    const span = ctx.timeSpan();
+    const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
     const out: RawFinding[] = [];
     for (let g = 0; g < groups.count; g++) {

@@ -2,6 +2,7 @@ import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
 import { registrableDomain } from '../enrich/domain';
+import { withIndex } from '../store/column';
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
 export interface ProcessEntity {
@@ -66,6 +67,23 @@ export class DetectContext {
     return this.store.time.get(row);
   }
 
+  private span: { min: number; max: number } | null = null;
+
+  /** Earliest and latest event time of the rows (ms; ±Infinity when there are none), one pass per context. */
+  timeSpan(): { readonly min: number; readonly max: number } {
+    if (!this.span) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let r = 0; r < this.size; r++) {
+        const t = this.store.time.get(r);
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+      this.span = { min, max };
+    }
+    return this.span;
+  }
+
   /**
    * Per-row ids that every detector reads in its passes, each built once per context in one
    * pass (a typed-array read per row afterwards instead of a chain of lookups).
@@ -94,11 +112,7 @@ export class DetectContext {
     const out = new Int32Array(this.size);
     for (let r = 0; r < this.size; r++) {
       const q = qnames[r] as number;
-      if (q >= this.domainOfNorm.length) {
-        const grown = new Int32Array(this.store.strings.size).fill(-1);
-        grown.set(this.domainOfNorm);
-        this.domainOfNorm = grown;
-      }
+      this.domainOfNorm = withIndex(this.domainOfNorm, q, -1);
       let d = this.domainOfNorm[q] as number;
       if (d < 0) {
         d = this.domains.intern(registrableDomain(this.text(q)));

@@ -1,5 +1,5 @@
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { isPublicName, knownInfrastructure } from './util/known-domains';
+import { huntableName } from './util/known-domains';
 
 const meta = {
   id: 'rare-domain',
@@ -51,24 +51,15 @@ export const rareDomain = defineDetector({
     const store = ctx.store;
     const hostOfActor = new Int32Array(store.actors.size);
     for (let a = 0; a < hostOfActor.length; a++) hostOfActor[a] = store.actors.host.get(a);
-    const nameState = new Uint8Array(store.strings.size);
     const accs: (DomainAcc | undefined)[] = [];
     const hostSeen = new Uint8Array(store.strings.size);
     let hostCount = 0;
     const maxHosts = Math.max(1, Math.floor(t.maxHosts));
-    let tMin = Infinity;
-    let tMax = -Infinity;
+    const { min: tMin, max: tMax } = ctx.timeSpan();
+    const huntable = huntableName(ctx);
     for (let r = 0; r < ctx.size; r++) {
+      if (!huntable(ctx.qname(r))) continue;
       const time = ctx.time(r);
-      if (time < tMin) tMin = time;
-      if (time > tMax) tMax = time;
-      const q = ctx.qname(r);
-      let st = nameState[q] as number;
-      if (st === 0) {
-        const name = ctx.text(q);
-        nameState[q] = st = isPublicName(name) && knownInfrastructure(name) === null ? 1 : 2;
-      }
-      if (st === 2) continue;
       // hosts that resolve public names at all: the ones that could have queried the domain
       const h = hostOfActor[ctx.actor(r)] as number;
       if (hostSeen[h] === 0) {
@@ -99,7 +90,7 @@ export const rareDomain = defineDetector({
     const rows: number[][] = picked.map(() => []);
     const names: Set<number>[] = picked.map(() => new Set());
     for (let r = 0; r < ctx.size; r++) {
-      if (nameState[ctx.qname(r)] !== 1) continue;
+      if (!huntable(ctx.qname(r))) continue;
       const i = slot.get(ctx.domain(r));
       if (i === undefined) continue;
       (rows[i] as number[]).push(r);

@@ -99,14 +99,10 @@ export const volumeBurst = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
     const bucketMs = t.bucketSeconds * 1000;
-    let firstBucket = Infinity;
-    let lastBucket = -Infinity;
-    const groups = groupRows(ctx.size, (r) => {
-      const b = Math.floor(ctx.time(r) / bucketMs);
-      if (b < firstBucket) firstBucket = b;
-      if (b > lastBucket) lastBucket = b;
-      return ctx.process(r);
-    });
+    const span = ctx.timeSpan();
+    const firstBucket = Math.floor(span.min / bucketMs);
+    const lastBucket = Math.floor(span.max / bucketMs);
+    const groups = groupRows(ctx.size, (r) => ctx.process(r));
     // the baseline spans the whole capture: minutes in which a source was silent count as 0
     const spanBuckets = lastBucket - firstBucket + 1;
     const out: RawFinding[] = [];

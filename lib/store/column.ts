@@ -56,3 +56,16 @@ export class Column<T extends TypedArray> {
     return this.blocks.length * BLOCK_SIZE * this.ctor.BYTES_PER_ELEMENT;
   }
 }
+
+/**
+ * `a` when it holds index `index`, else a copy at least twice as long (and at least 1,024)
+ * whose new slots are `fill`: for lookup tables indexed by ids that keep growing.
+ */
+export function withIndex<T extends Int32Array | Uint32Array>(a: T, index: number, fill = 0): T {
+  if (index < a.length) return a;
+  const ctor = a.constructor as new (length: number) => T;
+  const out = new ctor(Math.max(1024, index + 1, a.length * 2));
+  if (fill !== 0) out.fill(fill, a.length);
+  out.set(a);
+  return out;
+}

@@ -1,4 +1,4 @@
-import { Column } from './column';
+import { Column, withIndex } from './column';
 import { normalizeQname } from './qname';
 import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
@@ -284,11 +284,7 @@ export class EventStore {
     const statusIndex = STATUS_INDEX.get(r.status);
     if (statusIndex === undefined) throw new Error(`unknown status ${r.status}`);
     const q = this.strings.intern(r.qname);
-    if (q >= this.normOf.length) {
-      const grown = new Uint32Array(Math.max(q + 1, this.normOf.length * 2));
-      grown.set(this.normOf);
-      this.normOf = grown;
-    }
+    this.normOf = withIndex(this.normOf, q);
     if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(r.qname)) + 1;
     this.time.push(r.time);
     this.line.push(r.line);

@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceAdapter } from '../ingest/types';
 import { EventStore } from '../store/event-store';
 import { createHash } from 'node:crypto';
 import { hashBlob, hashInWorker } from './hash-file';
 import { IngestQueue } from './ingest-queue';
 import { FromWorkerSchema, type FromWorker } from './protocol';
-
-/** A toy format: first line "#fake", then one "<ms>,<qname>" per line; "bad" lines are problems. */
-const fakeAdapter: SourceAdapter = {
-  id: 'fake',
-  label: 'Fake log',
-  fields: ['time', 'qname'],
-  sniff: (head) => (head.startsWith('#fake') ? 1 : 0),
-  open(sink) {
-    let text = '';
-    return {
-      push: (t) => {
-        text += t;
-      },
-      end: () => {
-        text.split('\n').forEach((l, i) => {
-          if (i === 0 || l === '') return;
-          const [time, qname] = l.split(',');
-          if (!qname) return sink.problem(i + 1, 'no query name');
-          sink.dns({
-            time: Number(time), line: i + 1, host: 'h', user: '', image: '', pid: -1, guid: '',
-            qname, qtype: 1, status: 'NOERROR', statusCode: 0, answers: 0, ttl: -1, resolver: '', client: '',
-          });
-        });
-      },
-    };
-  },
-};
+import { fakeAdapter } from '../testing/fake-adapter';
 
 function setup(chunkBytes = 1 << 20) {
   const store = new EventStore();

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineDetector } from '../detect/types';
-import type { SourceAdapter } from '../ingest/types';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { WorkerSession } from './worker-session';
-
-/** "#fake", then "<ms>,<qname>" per line. */
-const fakeAdapter: SourceAdapter = {
-  id: 'fake',
-  label: 'Fake log',
-  fields: ['time', 'qname'],
-  sniff: (head) => (head.startsWith('#fake') ? 1 : 0),
-  open(sink) {
-    let text = '';
-    return {
-      push: (t) => {
-        text += t;
-      },
-      end: () => {
-        text.split('\n').forEach((l, i) => {
-          const [time, qname] = l.split(',');
-          if (i === 0 || !qname) return;
-          sink.dns({
-            time: Number(time), line: i + 1, host: 'h', user: '', image: '', pid: -1, guid: '',
-            qname, qtype: 1, status: 'NOERROR', statusCode: 0, answers: 0, ttl: -1, resolver: '', client: '',
-          });
-        });
-      },
-    };
-  },
-};
+import { fakeAdapter } from '../testing/fake-adapter';
 
 /** One finding over every row whose name starts with "x". */
 const xDetector = defineDetector({

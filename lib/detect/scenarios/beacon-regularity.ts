@@ -8,22 +8,13 @@
  * (single labels, .local, reverse).
  */
 import type { TestEvent } from '../../testing/store-builder';
+import { rng } from './rng';
 
 const T0 = Date.UTC(2024, 2, 4, 8, 0, 0) / 1000;
 const HOUR = 3600;
 const DAY = 86400;
 
-/** Deterministic PRNG (mulberry32) so scenarios are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const STAGER = 'C:\\Users\\sara\\AppData\\Local\\Temp\\OneDriveUpdate.exe';
 

@@ -4,18 +4,9 @@
  * readable long labels and fleet-wide low-volume hash lookups stay silent.
  */
 import type { TestEvent } from '../../testing/store-builder';
+import { rng } from './rng';
 
-/** Deterministic PRNG (mulberry32) so scenarios are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** `n` characters drawn uniformly from `alphabet`. */
 export function draw(rand: () => number, alphabet: string, n: number): string {

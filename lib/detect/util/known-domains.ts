@@ -1,3 +1,4 @@
+import type { DetectContext } from '../context';
 import { parse } from 'tldts';
 
 /**
@@ -129,4 +130,24 @@ export function imageBasename(image: string): string {
 
 export function isBrowserImage(image: string): boolean {
   return image !== '' && BROWSERS.has(imageBasename(image));
+}
+
+const HUNTABLE = Symbol('huntable names');
+
+/**
+ * Whether a normalised query name (store string id) is a public name outside known
+ * infrastructure — the names periodicity and rarity are judged on. Decided once per distinct
+ * name and shared by every detector of the context.
+ */
+export function huntableName(ctx: DetectContext): (qname: number) => boolean {
+  const state = ctx.memo(HUNTABLE, () => new Uint8Array(ctx.store.strings.size));
+  return (q) => {
+    let st = state[q] as number;
+    if (st === 0) {
+      const name = ctx.text(q);
+      st = isPublicName(name) && knownInfrastructure(name) === null ? 1 : 2;
+      state[q] = st;
+    }
+    return st === 1;
+  };
 }

@@ -8,6 +8,7 @@ import { parseAnyTime, parseIsoTime } from '../time';
 import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
+import { withIndex } from '../../store/column';
 
 export const F = {
   eventId: aliases('EventCode', 'EventID', 'event_id', 'winlog.event_id', 'event.code', 'signature_id', 'Id', 'Event ID'),
@@ -236,11 +237,7 @@ export class SysmonMapper {
 
   /** The record type inferred from an answer set, once per set id (store ids are dense). */
   private qtypeOf(answerId: number, results: string): number {
-    if (answerId >= this.qtypeById.length) {
-      const grown = new Int32Array(Math.max(1024, answerId * 2)).fill(-1);
-      grown.set(this.qtypeById);
-      this.qtypeById = grown;
-    }
+    this.qtypeById = withIndex(this.qtypeById, answerId, -1);
     let q = this.qtypeById[answerId] as number;
     if (q < 0) {
       q = inferQtype(parseQueryResults(results));
