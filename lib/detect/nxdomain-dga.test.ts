@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStore, type TestEvent } from '../testing/store-builder';
-import { ingestPath, samplePath, SKIP_NO_SAMPLES } from '../testing/ingest-helpers';
+import { quietOnPublicSamples } from '../testing/quiet-on-samples';
 import { nxdomainDga } from './nxdomain-dga';
 import { runDetectors } from './run';
 import { SEVERITIES } from './types';
@@ -85,15 +85,5 @@ describe('nxdomain-dga', () => {
   });
 });
 
-describe('nxdomain-dga on public samples', () => {
-  const otrf = samplePath('OTRF-Security-Datasets__ALL_sysmon_eid22__derived.jsonl');
-  const proxy = samplePath('activecm-rita__test_data_proxy__dns.log');
+quietOnPublicSamples(nxdomainDga);
 
-  it.skipIf(!otrf || !proxy)('reports nothing above low on the OTRF lab noise and the RITA proxy capture', async () => {
-    if (!otrf || !proxy) return void SKIP_NO_SAMPLES;
-    for (const p of [otrf, proxy]) {
-      const { store } = await ingestPath(p);
-      for (const x of runDetectors(store, undefined, [nxdomainDga]).findings) expect(rank(x.severity), x.title).toBeLessThanOrEqual(rank('low'));
-    }
-  });
-});
