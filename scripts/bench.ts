@@ -338,6 +338,12 @@ function detectorProfile(r: ResultRow): string {
   return lines.join('\n');
 }
 
+/** Creates `dir` (and its parents) when missing; returns it. */
+function mkdirp(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 const USAGE = `usage: npm run bench -- [options]
 
   --sizes LIST       Splunk CSV sizes (default 1m,10m; "none" for none), e.g. 200k,1m
@@ -353,6 +359,8 @@ const USAGE = `usage: npm run bench -- [options]
   --regen            regenerate the data files even when cached
   --data-only        generate (or find cached) data files, measure nothing
   --out FILE         JSON results (default bench-results/latest.json)
+  --cpu-profile DIR  write a CPU profile of the app's worker for each Chromium load into DIR
+                     (open in Chrome DevTools' Performance panel; slows the load slightly)
   -h, --help         show this help`;
 
 async function main(): Promise<number> {
@@ -371,6 +379,7 @@ async function main(): Promise<number> {
       regen: { type: 'boolean' },
       'data-only': { type: 'boolean' },
       out: { type: 'string' },
+      'cpu-profile': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       child: { type: 'string' },
       file: { type: 'string' },
@@ -414,7 +423,14 @@ async function main(): Promise<number> {
   if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps));
   const { rows: chromium, browserVersion } = values['node-only']
     ? { rows: [], browserVersion: null }
-    : await measureChromium(files, { root: ROOT, reps: chromiumReps, uiReps, port, log: (s) => process.stderr.write(s) });
+    : await measureChromium(files, {
+        root: ROOT,
+        reps: chromiumReps,
+        uiReps,
+        port,
+        log: (s) => process.stderr.write(s),
+        ...(values['cpu-profile'] ? { cpuProfileDir: mkdirp(path.resolve(values['cpu-profile'])) } : {}),
+      });
   const rows = [...node, ...chromium];
   const loadAfter = loadavg();
 

@@ -11,6 +11,7 @@
  *     GC for what is retained) and the renderer's peak RSS (VmHWM) (cdp-memory.ts);
  *   - UI latency on the loaded app (last repetition only): median ms over `uiReps` actions.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { z } from 'zod';
@@ -31,6 +32,8 @@ export interface ChromiumOptions {
   /** port for `next start` */
   port: number;
   log: (s: string) => void;
+  /** when set, a CPU profile of the app's worker during each load is written into this directory */
+  cpuProfileDir?: string;
 }
 
 const ChromiumFloorSampleSchema = z.object({
@@ -186,7 +189,13 @@ async function measureUi(page: Page, reps: number, log: (s: string) => void): Pr
   return raw;
 }
 
-async function measureHuntOnce(app: AppServer, data: DataFile, ui: { reps: number } | null, log: (s: string) => void): Promise<ChromiumHuntSample> {
+async function measureHuntOnce(
+  app: AppServer,
+  data: DataFile,
+  ui: { reps: number } | null,
+  log: (s: string) => void,
+  profileFile: string | null,
+): Promise<ChromiumHuntSample> {
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -199,6 +208,11 @@ async function measureHuntOnce(app: AppServer, data: DataFile, ui: { reps: numbe
     const worker = await WorkerCdp.attach(browser, (t) => t.url.startsWith(app.origin) && (t.title.includes('dns-hunt-ingest') || t.url.includes('worker')));
     const baseline = await worker.retained();
     const sampler = sampleMemory(worker, browser);
+    if (profileFile) {
+      await worker.send('Profiler.enable');
+      await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+      await worker.send('Profiler.start');
+    }
     const t0 = performance.now();
     await input.setInputFiles(data.file, { timeout: 300_000 });
     await page.waitForFunction('window.__bench.readyAt !== null || (window.__bench.done && window.__bench.done.error !== null)', null, {
@@ -207,6 +221,11 @@ async function measureHuntOnce(app: AppServer, data: DataFile, ui: { reps: numbe
     });
     const wallSeconds = (performance.now() - t0) / 1000;
     const peaks = await sampler.stop();
+    if (profileFile) {
+      const { profile } = z.object({ profile: z.unknown() }).parse(await worker.send('Profiler.stop', {}, 120_000));
+      writeFileSync(profileFile, JSON.stringify(profile));
+      log(`  worker CPU profile: ${profileFile}\n`);
+    }
     const b = BenchStateSchema.parse(await page.evaluate('window.__bench'));
     if (b.done?.error) throw new Error(`the app could not read the file: ${b.done.error}`);
     if (b.changeAt === null || b.doneAt === null || b.detected === null || b.detectedAt === null || b.readyAt === null || !b.done) {
@@ -333,7 +352,8 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
         if (!app) continue;
         try {
           const last = i === opts.reps - 1;
-          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log);
+          const profileFile = opts.cpuProfileDir ? path.join(opts.cpuProfileDir, `worker-${data.format}-${sizeLabel(data.rows)}-rep${i + 1}.cpuprofile`) : null;
+          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile);
           hunt.push(h);
           const ui = summariseUi(h.ui);
           opts.log(

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readBlobChunks } from './read-file';
+
+async function collect(it: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const c of it) out.push(c);
+  return out;
+}
+
+/** A Blob that records which slices were asked for, and can fail a slice's read. */
+function tracedBlob(bytes: Uint8Array, failAt = -1) {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  const starts: number[] = [];
+  const traced = {
+    size: blob.size,
+    slice(start: number, end: number) {
+      starts.push(start);
+      const part = blob.slice(start, end);
+      return { arrayBuffer: () => (start === failAt ? Promise.reject(new Error('read failed')) : part.arrayBuffer()) };
+    },
+  };
+  return { blob: traced as unknown as Blob, starts };
+}
+
+describe('readBlobChunks', () => {
+  it('gives back every byte in order, in slices of the chunk size, for any size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 5000 }), fc.integer({ min: 1, max: 700 }), async (bytes, chunk) => {
+        const chunks = await collect(readBlobChunks(new Blob([bytes as Uint8Array<ArrayBuffer>]), chunk));
+        expect(chunks.every((c, i) => c.length === (i < chunks.length - 1 ? chunk : c.length) && c.length <= chunk)).toBe(true);
+        expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads a fixed number of slices ahead of the consumer, never more', async () => {
+    const { blob, starts } = tracedBlob(new Uint8Array(1000), -1);
+    const it = readBlobChunks(blob, 100, 2)[Symbol.asyncIterator]();
+    await it.next();
+    expect(starts).toEqual([0, 100, 200]); // two slices on their way while the first is used
+    await it.next();
+    expect(starts).toEqual([0, 100, 200, 300]);
+    await it.return(undefined);
+  });
+
+  it('an empty file gives no chunks', async () => {
+    expect(await collect(readBlobChunks(new Blob([]), 64))).toEqual([]);
+  });
+
+  it('a failed read reaches the consumer that asks for it, and a read-ahead nobody asks for is harmless', async () => {
+    const failing = tracedBlob(new Uint8Array(300), 100);
+    await expect(collect(readBlobChunks(failing.blob, 100))).rejects.toThrow('read failed');
+    // stopping after the first chunk leaves the failed read-ahead unobserved: no unhandled rejection
+    const stopped = tracedBlob(new Uint8Array(300), 100);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    for await (const c of readBlobChunks(stopped.blob, 100, 1)) {
+      expect(c.length).toBe(100);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    process.off('unhandledRejection', onUnhandled);
+    expect(stopped.starts).toEqual([0, 100]);
+    expect(unhandled).toEqual([]);
+  });
+});
