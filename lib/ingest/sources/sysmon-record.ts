@@ -83,10 +83,23 @@ export function parseHashes(text: string | undefined): Record<string, string> | 
   return out;
 }
 
-function normGuid(text: string | undefined): string {
+export function normGuid(text: string | undefined): string {
   if (text === undefined) return '';
+  if (isBracedLowerGuid(text)) return text; // what Sysmon logs: no copy, no regular expression
   const g = text.trim().toLowerCase();
   return GUID_BARE_RE.test(g) ? `{${g}}` : g;
+}
+
+/** `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` in lower-case hex, read by char codes. */
+function isBracedLowerGuid(t: string): boolean {
+  if (t.length !== 38 || t.charCodeAt(0) !== 123 || t.charCodeAt(37) !== 125) return false;
+  for (let i = 1; i < 37; i++) {
+    const c = t.charCodeAt(i);
+    if (i === 9 || i === 14 || i === 19 || i === 24) {
+      if (c !== 45) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 function normImage(text: string | undefined): string {
@@ -96,8 +109,27 @@ function normImage(text: string | undefined): string {
 
 function parsePid(text: string | undefined): number {
   if (text === undefined) return -1;
-  const t = text.trim();
-  return /^\d{1,10}$/.test(t) && Number(t) <= 0xffffffff ? Number(t) : -1;
+  const n = decimal(text, 10);
+  return n <= 0xffffffff ? n : -1;
+}
+
+/**
+ * The value of 1 to `maxDigits` decimal digits with optional surrounding white space (as
+ * `/^\d{1,maxDigits}$/` on the trimmed text), read by char codes; -1 for anything else.
+ */
+export function decimal(text: string, maxDigits: number): number {
+  const len = text.length;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) {
+      // not all digits: white space around them is allowed (the general path)
+      const t = text.trim();
+      return t.length < len && t.length <= maxDigits && /^\d+$/.test(t) ? Number(t) : -1;
+    }
+    n = n * 10 + d;
+  }
+  return len > 0 && len <= maxDigits ? n : -1;
 }
 
 function quote(text: string): string {
@@ -136,9 +168,8 @@ export class SysmonMapper {
       if (qname === undefined) throw new Unreadable('no EventID and no QueryName: not a Sysmon DNS record');
       id = 22;
     } else {
-      const t = idText.trim();
-      if (!/^\d{1,6}$/.test(t)) throw new Unreadable(`unreadable event id ${quote(idText)}`);
-      id = Number(t);
+      id = decimal(idText, 6);
+      if (id < 0) throw new Unreadable(`unreadable event id ${quote(idText)}`);
     }
     const provider = f.getAny(F.provider);
     const channel = f.getAny(F.channel);
