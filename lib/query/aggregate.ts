@@ -31,23 +31,31 @@ export function volumeSeries(
   const bucketMs = bucketSize(span, maxBuckets);
   const start = Math.floor(range.from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.floor((range.to - start) / bucketMs) + 1);
-  const byKey = new Map<number, number[]>();
+  // series by stack key through a slot table (status index or record type < 65,536): no map per row
+  const slotOf = new Int32Array(stackBy === 'status' ? STATUS_ORDER.length : 65_536).fill(-1);
+  const keys: number[] = [];
+  const counts: Float64Array[] = [];
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
     if (!keep(r)) continue;
     const t = ctx.time(r);
     if (t < range.from || t > range.to) continue;
     const key = stackBy === 'status' ? ctx.statusIndex(r) : ctx.qtype(r);
-    let counts = byKey.get(key);
-    if (!counts) {
-      counts = new Array<number>(buckets).fill(0);
-      byKey.set(key, counts);
+    let slot = slotOf[key] as number;
+    if (slot < 0) {
+      slot = slotOf[key] = keys.length;
+      keys.push(key);
+      counts.push(new Float64Array(buckets));
     }
     const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
-    counts[b] = (counts[b] as number) + 1;
+    const c = counts[slot] as Float64Array;
+    c[b] = (c[b] as number) + 1;
   }
-  const series = [...byKey.entries()]
-    .map(([k, counts]) => ({ key: stackBy === 'status' ? (STATUS_ORDER[k] ?? '?') : qtypeName(k), counts, total: counts.reduce((a, b) => a + b, 0) }))
+  const series = keys
+    .map((k, slot) => {
+      const c = Array.from(counts[slot] as Float64Array);
+      return { key: stackBy === 'status' ? (STATUS_ORDER[k] ?? '?') : qtypeName(k), counts: c, total: c.reduce((a, b) => a + b, 0) };
+    })
     .sort((a, b) => b.total - a.total)
     .map(({ key, counts }) => ({ key, counts }));
   return { start, bucketMs, buckets, series };
@@ -100,52 +108,139 @@ export interface PivotGroups {
   readonly rows: Int32Array;
 }
 
-/** Ids below these bounds combine into one exact float key (2^26 · 2^27 = 2^53). */
-const TUPLE_IDS = 2 ** 26;
-const DIM_IDS = 2 ** 27;
-
 /**
- * `stats count by <dims>` (the seed's Splunk search): groups the kept rows by one or more
- * dimensions. The ids of a row's dimensions are combined level by level into one dense tuple id
- * (one numeric map lookup per dimension, no string per row); ids past 2^26 distinct tuples fall
- * back to string keys.
+ * Every row's group in `stats count by <dims>` (the seed's Splunk search) over the rows
+ * [0, size), computed once per dataset and dimensions; a filtered pivot then only counts its rows
+ * per group ({@link PivotIndex.groups}). Grouping needs no map: the rows are put in tuple order by
+ * one stable counting sort per key (a map per tuple took seconds at a million rows of nearly
+ * unique tuples), and equal neighbours form a group.
  */
-export function pivotGroups(ctx: DetectContext, keep: RowPredicate, dims: readonly Dimension[]): PivotGroups {
-  const levels = dims.slice(1).map(() => new Map<number, number>());
-  const groupOf = new Map<number | string, number>();
-  const counts: number[] = [];
-  const examples: number[] = [];
-  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
-    const r = scanRow(keep, i);
-    if (!keep(r)) continue;
-    let id: number | string = keyOf(ctx, dims[0] as Dimension, r);
-    for (let k = 1; k < dims.length; k++) {
-      const next = keyOf(ctx, dims[k] as Dimension, r);
-      if (typeof id === 'number' && id < TUPLE_IDS && next < DIM_IDS) {
-        const m = levels[k - 1] as Map<number, number>;
-        const key = id * DIM_IDS + next;
-        let t = m.get(key);
-        if (t === undefined) {
-          t = m.size;
-          m.set(key, t);
-        }
-        id = t;
-      } else {
-        id = `${id},${next}`;
-      }
+export class PivotIndex {
+  /** group of each row */
+  readonly groupOf: Int32Array;
+  readonly groupCount: number;
+  private counts: Int32Array;
+  private first: Int32Array;
+
+  constructor(ctx: DetectContext, size: number, dims: readonly Dimension[]) {
+    // one key column per sort pass; host, user and process all follow from the row's actor, so
+    // together they are one key (the order of the passes does not change the groups)
+    const actorDims = dims.filter((d) => d === 'host' || d === 'user' || d === 'process');
+    const rowDims = dims.filter((d) => d === 'qname' || d === 'domain' || d === 'answers');
+    const cols: { keys: Int32Array; max: number }[] = rowDims.map((d) => keyColumn(size, (r) => keyOf(ctx, d, r)));
+    if (actorDims.length > 0) {
+      const proj = actorProjection(ctx, actorDims);
+      cols.push(keyColumn(size, (r) => proj[ctx.actor(r)] as number));
     }
-    let g = groupOf.get(id);
-    if (g === undefined) {
-      g = counts.length;
-      groupOf.set(id, g);
-      counts.push(0);
-      examples.push(r);
+    let order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[i] = i;
+    let spare = new Int32Array(size);
+    for (const col of cols) {
+      countingSort(order, col.keys, col.max, spare);
+      [order, spare] = [spare, order];
     }
-    counts[g] = (counts[g] as number) + 1;
+    const groupOf = spare; // free now
+    let g = -1;
+    for (let i = 0; i < size; i++) {
+      const r = order[i] as number;
+      if (i === 0 || !sameKeys(cols, order[i - 1] as number, r)) g++;
+      groupOf[r] = g;
+    }
+    this.groupOf = groupOf;
+    this.groupCount = g + 1;
+    this.counts = new Int32Array(this.groupCount);
+    this.first = new Int32Array(this.groupCount);
   }
-  const order = Array.from(counts.keys()).sort((a, b) => (counts[b] as number) - (counts[a] as number) || (examples[a] as number) - (examples[b] as number));
-  return { total: order.length, counts: Int32Array.from(order, (g) => counts[g] as number), rows: Int32Array.from(order, (g) => examples[g] as number) };
+
+  /**
+   * The groups of the kept rows by count, largest first (ties: earliest example row first); the
+   * example of a group is its first kept row in scan order. One pass over the kept rows.
+   */
+  groups(keep: RowPredicate): PivotGroups {
+    const { groupOf, counts, first } = this;
+    const touched: number[] = [];
+    let maxCount = 0;
+    for (let i = 0, n = scanSize(keep, groupOf.length); i < n; i++) {
+      const r = scanRow(keep, i);
+      if (!keep(r)) continue;
+      const g = groupOf[r] as number;
+      const c = (counts[g] as number) + 1;
+      counts[g] = c;
+      if (c === 1) {
+        first[g] = r;
+        touched.push(g);
+      }
+      if (c > maxCount) maxCount = c;
+    }
+    // touched is in order of first appearance; a stable counting sort by count keeps that for ties
+    const byAppearance = Int32Array.from(touched);
+    const desc = new Int32Array(this.groupCount);
+    for (const t of touched) desc[t] = maxCount - (counts[t] as number);
+    const ordered = new Int32Array(touched.length);
+    countingSort(byAppearance, desc, maxCount, ordered);
+    const out = {
+      total: ordered.length,
+      counts: Int32Array.from(ordered, (t) => counts[t] as number),
+      rows: Int32Array.from(ordered, (t) => first[t] as number),
+    };
+    for (const t of touched) counts[t] = 0; // ready for the next filter
+    return out;
+  }
 }
+
+/** `stats count by <dims>` over the kept rows (builds a {@link PivotIndex}; keep one to reuse). */
+export function pivotGroups(ctx: DetectContext, keep: RowPredicate, dims: readonly Dimension[]): PivotGroups {
+  return new PivotIndex(ctx, ctx.size, dims).groups(keep);
+}
+
+/** The key of each row of [0, size), and the largest key. */
+function keyColumn(size: number, keyOfRow: (r: number) => number): { keys: Int32Array; max: number } {
+  const keys = new Int32Array(size);
+  let max = 0;
+  for (let i = 0; i < size; i++) {
+    const v = keyOfRow(i);
+    keys[i] = v;
+    if (v > max) max = v;
+  }
+  return { keys, max };
+}
+
+/** A dense id per actor for its values in the given actor dimensions (equal values, equal id). */
+function actorProjection(ctx: DetectContext, dims: readonly Dimension[]): Int32Array {
+  const actors = ctx.store.actors;
+  const proj = new Int32Array(actors.size);
+  const ids = new Map<string, number>();
+  for (let a = 0; a < actors.size; a++) {
+    const k = dims.map((d) => (d === 'host' ? actors.host.get(a) : d === 'user' ? actors.user.get(a) : actors.image.get(a))).join(',');
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    proj[a] = id;
+  }
+  return proj;
+}
+
+function sameKeys(cols: readonly { keys: Int32Array }[], a: number, b: number): boolean {
+  for (const c of cols) if (c.keys[a] !== c.keys[b]) return false;
+  return true;
+}
+
+/** Stable counting sort: `out` gets `items` ordered by `keys[item]` (keys in 0..max). */
+function countingSort(items: Int32Array, keys: Int32Array, max: number, out: Int32Array): void {
+  const start = new Int32Array(max + 2);
+  const n = items.length;
+  for (let i = 0; i < n; i++) {
+    const at = (keys[items[i] as number] as number) + 1;
+    start[at] = (start[at] as number) + 1;
+  }
+  for (let v = 0; v <= max; v++) start[v + 1] = (start[v + 1] as number) + (start[v] as number);
+  for (let i = 0; i < n; i++) {
+    const v = keys[items[i] as number] as number;
+    const at = start[v] as number;
+    out[at] = items[i] as number;
+    start[v] = at + 1;
+  }
+}
+
 
 /** One page of a pivot with its labels. */
 export function pivotPage(ctx: DetectContext, dims: readonly Dimension[], groups: PivotGroups, offset: number, limit: number): PivotRow[] {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DetectContext } from '../detect/context';
 import { buildStore, type TestEvent } from '../testing/store-builder';
-import { pivot, totals, volumeSeries } from './aggregate';
+import { pivot, PivotIndex, totals, volumeSeries } from './aggregate';
 import { codeCounts } from './code-counts';
 import { compileFilter, type RowPredicate, type ViewFilter } from './filter';
 import { RowIndex } from './row-index';
@@ -77,6 +77,22 @@ describe('pivot', () => {
         }
         const expected = [...ref.values()].sort((a, b) => b.count - a.count || a.row - b.row).map((g) => ({ keys: g.keys, count: g.count, row: g.row }));
         expect(pivot(ctx, all, dims, { limit: 1000 })).toEqual({ total: expected.length, rows: expected });
+        // one index answers several filters in turn, each as if grouped afresh
+        const index = new PivotIndex(ctx, store.size, dims);
+        for (const host of [...HOSTS, 'WS1']) {
+          const keep = compileFilter(ctx, { host });
+          const kept = new Map<string, { count: number; row: number }>();
+          for (let r = 0; r < store.size; r++) {
+            if (!keep(r)) continue;
+            const k = JSON.stringify(pivot(ctx, (x) => x === r, dims).rows[0]?.keys ?? []);
+            const g = kept.get(k);
+            if (g) g.count++;
+            else kept.set(k, { count: 1, row: r });
+          }
+          const want = [...kept.values()].sort((a, b) => b.count - a.count || a.row - b.row);
+          const got = index.groups(keep);
+          expect({ total: got.total, counts: [...got.counts], rows: [...got.rows] }).toEqual({ total: want.length, counts: want.map((g) => g.count), rows: want.map((g) => g.row) });
+        }
       }),
       { numRuns: 100 },
     );

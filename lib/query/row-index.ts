@@ -26,6 +26,13 @@ export class RowIndex {
     return g === undefined ? new Int32Array(0) : groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);
   }
 
+  /** Builds the index of `dim` now (the first filter by it is then a lookup); false when it was built. */
+  prepare(dim: IndexedDimension): boolean {
+    if (this.built.has(dim)) return false;
+    this.index(dim);
+    return true;
+  }
+
   private keyOf(dim: IndexedDimension, label: string): number {
     if (dim === 'domain') return this.ctx.domains.lookup(label);
     return this.ctx.store.strings.lookup(label);

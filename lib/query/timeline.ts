@@ -67,16 +67,20 @@ export function buildTimeline(
   cap = DEFAULT_TIMELINE_CAP,
 ): Timeline {
   const matched: number[] = [];
+  // rows in view, marked by row (a byte per loaded row: cheaper than a set of a busy process's rows)
+  const inView = new Uint8Array(rows);
   for (let i = 0, n = scanSize(keep, rows); i < n; i++) {
     const r = scanRow(keep, i);
-    if (r < rows && keep(r)) matched.push(r);
+    if (r < rows && keep(r)) {
+      matched.push(r);
+      inView[r] = 1;
+    }
   }
-  const inView = new Set(matched);
   const byRow = new Map<number, string[]>();
   for (const [id, list] of evidence) {
     for (let i = 0; i < list.length; i++) {
       const r = list[i] as number;
-      if (!inView.has(r)) continue;
+      if (inView[r] !== 1) continue;
       const ids = byRow.get(r);
       if (ids) ids.push(id);
       else byRow.set(r, [id]);
@@ -127,18 +131,23 @@ export function buildTimeline(
 
 /** The domains of `rows`, with evidence first, then by queries, then by name. */
 function domainAxisOrder(ctx: DetectContext, rows: readonly number[], evidence: ReadonlyMap<number, unknown>) {
-  const byId = new Map<number, { id: number; name: string; queries: number; evidence: number }>();
+  // counts by domain id in typed arrays: one pass over the rows, no map per row
+  if (rows.length === 0) return [];
+  ctx.domain(rows[0] as number); // the domain table is built on first use
+  const n = ctx.domains.size;
+  const queries = new Int32Array(n);
+  const withEvidence = new Int32Array(n);
+  const seen: number[] = [];
   for (const r of rows) {
     const id = ctx.domain(r);
-    let d = byId.get(id);
-    if (!d) {
-      d = { id, name: ctx.domainText(id), queries: 0, evidence: 0 };
-      byId.set(id, d);
-    }
-    d.queries++;
-    if (evidence.has(r)) d.evidence++;
+    if (queries[id] === 0) seen.push(id);
+    queries[id] = (queries[id] as number) + 1;
   }
-  return [...byId.values()].sort(
-    (a, b) => Number(b.evidence > 0) - Number(a.evidence > 0) || b.queries - a.queries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  for (const r of evidence.keys()) {
+    const id = ctx.domain(r);
+    withEvidence[id] = (withEvidence[id] as number) + 1;
+  }
+  return seen
+    .map((id) => ({ id, name: ctx.domainText(id), queries: queries[id] as number, evidence: withEvidence[id] as number }))
+    .sort((a, b) => Number(b.evidence > 0) - Number(a.evidence > 0) || b.queries - a.queries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

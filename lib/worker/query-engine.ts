@@ -2,7 +2,7 @@ import type { HuntConfig } from '../detect/config';
 import { DetectContext } from '../detect/context';
 import { DETECTORS } from '../detect/registry';
 import { SEVERITIES, type Detector } from '../detect/types';
-import { pivotGroups, pivotPage, totals, volumeSeries, type PivotGroups } from '../query/aggregate';
+import { PivotIndex, pivotPage, totals, volumeSeries, type PivotGroups } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
 import { codeCounts, type CodeCounts } from '../query/code-counts';
 import { RowIndex } from '../query/row-index';
@@ -41,6 +41,9 @@ export class QueryEngine {
   private rowIndex: RowIndex;
   /** the last overview answers: going back to a view (removing a filter) costs nothing */
   private readonly overviewCache = new Map<string, OverviewResult>();
+  /** its parts: totals and top lists by filter, the chart by filter without the time range */
+  private readonly countsCache = new Map<string, { totals: ReturnType<typeof totals>; top: OverviewResult['top'] }>();
+  private readonly seriesCache = new Map<string, OverviewResult['series']>();
   /** rows [0, committed) are the loaded data; later rows belong to a file still being read */
   private committed = 0;
   private dataVersion = 0;
@@ -50,6 +53,8 @@ export class QueryEngine {
   private readonly now: () => number;
   /** last pivot grouping and last filtered row list, reused while paging */
   private readonly pivotCache = new Map<string, PivotGroups>();
+  /** every row's group per pivot dimensions (4 bytes per row each): a filter only counts its rows */
+  private readonly pivotIndexes = new Map<string, PivotIndex>();
   private rowsCache: { key: string; rows: Uint32Array } | null = null;
   private rangeCache: { version: number; range: Range | null } | null = null;
   private codesCache: { version: number; codes: CodeCounts } | null = null;
@@ -93,8 +98,21 @@ export class QueryEngine {
     this.entities = new EntityIndex(this.ctx, this.committed);
     this.rowIndex = new RowIndex(this.ctx, this.committed);
     this.overviewCache.clear();
+    this.countsCache.clear();
+    this.seriesCache.clear();
     this.pivotCache.clear();
+    this.pivotIndexes.clear();
     this.rowsCache = null;
+  }
+
+  /**
+   * One step of precomputing what the first filter by a host, process or domain needs (their row
+   * indexes), for idle time after a load; returns false when nothing is left. One step is one
+   * pass over the rows, so queries arriving meanwhile wait at most that long.
+   */
+  warmStep(): boolean {
+    for (const dim of ['process', 'host', 'domain'] as const) if (this.rowIndex.prepare(dim)) return true;
+    return false;
   }
 
   /** Sets the hunt config used by the next detection run. */
@@ -192,34 +210,67 @@ export class QueryEngine {
     return result;
   }
 
+  /**
+   * The overview in two parts cached apart: totals and top lists follow the whole filter; the
+   * chart ignores the time range (it shows the brush over it), so switching the stack mode
+   * recomputes only the chart, and moving the brush only the totals and top lists.
+   */
   private computeOverview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
-    const keep = this.predicate(q.filter);
-    const t = totals(this.ctx, keep);
+    const counted = this.overviewCounts(q.filter, q.top);
     const dataRange = this.dataRange();
-    const chart = q.chartRange ?? (dataRange ? { from: dataRange.first, to: dataRange.last } : null);
-    const { from: _from, to: _to, ...untimed } = q.filter;
-    const series =
-      chart && chart.to >= chart.from
-        ? volumeSeries(this.ctx, this.predicate(untimed), q.stackBy, chart, q.maxBuckets)
-        : { start: chart?.from ?? 0, bucketMs: 1000, buckets: 0, series: [] };
-    const top = topCounts(this.ctx, keep, q.top);
     return {
       kind: 'overview',
-      events: t.events,
-      nxdomain: t.nxdomain,
-      byStatus: t.byStatus,
-      range: t.first === null || t.last === null ? null : { first: t.first, last: t.last },
+      events: counted.totals.events,
+      nxdomain: counted.totals.nxdomain,
+      byStatus: counted.totals.byStatus,
+      range: counted.totals.first === null || counted.totals.last === null ? null : { first: counted.totals.first, last: counted.totals.last },
       dataRange,
-      series,
-      top: { process: this.entries('process', top.process), domain: this.entries('domain', top.domain), host: this.entries('host', top.host) },
+      series: this.overviewSeries(q, dataRange),
+      top: counted.top,
     };
+  }
+
+  private overviewCounts(filter: RefFilter, n: number): { totals: ReturnType<typeof totals>; top: OverviewResult['top'] } {
+    const key = JSON.stringify([this.dataVersion, filter, n]);
+    let c = this.countsCache.get(key);
+    if (!c) {
+      const keep = this.predicate(filter);
+      const top = topCounts(this.ctx, keep, n);
+      c = {
+        totals: totals(this.ctx, keep),
+        top: { process: this.entries('process', top.process), domain: this.entries('domain', top.domain), host: this.entries('host', top.host) },
+      };
+      remember(this.countsCache, key, c, 32);
+    }
+    return c;
+  }
+
+  private overviewSeries(q: Extract<Query, { kind: 'overview' }>, dataRange: Range | null): OverviewResult['series'] {
+    const chart = q.chartRange ?? (dataRange ? { from: dataRange.first, to: dataRange.last } : null);
+    const { from: _from, to: _to, ...untimed } = q.filter;
+    const key = JSON.stringify([this.dataVersion, untimed, q.stackBy, chart, q.maxBuckets]);
+    let series = this.seriesCache.get(key);
+    if (!series) {
+      series =
+        chart && chart.to >= chart.from
+          ? volumeSeries(this.ctx, this.predicate(untimed), q.stackBy, chart, q.maxBuckets)
+          : { start: chart?.from ?? 0, bucketMs: 1000, buckets: 0, series: [] };
+      remember(this.seriesCache, key, series, 32);
+    }
+    return series;
   }
 
   private pivot(q: Extract<Query, { kind: 'pivot' }>): PivotResult {
     const key = JSON.stringify([this.dataVersion, q.filter, q.dims]);
     let groups = this.pivotCache.get(key);
     if (!groups) {
-      groups = pivotGroups(this.ctx, this.predicate(q.filter), q.dims);
+      const dimsKey = q.dims.join(',');
+      let index = this.pivotIndexes.get(dimsKey);
+      if (!index) {
+        index = new PivotIndex(this.ctx, this.committed, q.dims);
+        remember(this.pivotIndexes, dimsKey, index, 2);
+      }
+      groups = index.groups(this.predicate(q.filter));
       // 8 bytes per group: the last few groupings stay, labels are read per page
       remember(this.pivotCache, key, groups, 4);
     }

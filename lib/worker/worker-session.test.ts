@@ -35,6 +35,14 @@ describe('WorkerSession', () => {
     expect(detected?.type === 'detected' && detected.detection).toMatchObject({ status: 'ready', version: 2, findings: 1, suspects: 1 });
   });
 
+  it('after detection, builds the host, process and domain filter indexes in idle tasks', async () => {
+    const { session } = setup();
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test']) });
+    await session.whenIdle();
+    await new Promise((r) => setTimeout(r, 20)); // the idle tasks
+    expect(session.engine.warmStep()).toBe(false); // nothing left to build: the first filter is a lookup
+  });
+
   it('answers queries by request id with validated results', async () => {
     const { session, messages } = setup();
     session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test', 'x3.test']) });

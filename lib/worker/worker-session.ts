@@ -109,6 +109,23 @@ export class WorkerSession {
     this.waiting = [];
     if (waiting.length === 0) this.post({ type: 'detected', reqId: null, detection });
     for (const reqId of waiting) this.post({ type: 'detected', reqId, detection });
+    this.warm();
+  }
+
+  private warming = false;
+
+  /** Precomputes filter indexes one step per task, so the page's queries go first. */
+  private warm(): void {
+    if (this.warming) return;
+    this.warming = true;
+    const step = () => {
+      if (this.queue.busy || !this.engine.warmStep()) {
+        this.warming = false;
+        return;
+      }
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   }
 
   private reject(data: unknown, message: string): void {
