@@ -14,8 +14,10 @@ export class SummarySink implements IngestSink {
   processFacts = 0;
   readonly problems: Problem[] = [];
   readonly otherCounts: Record<string, number> = Object.create(null) as Record<string, number>;
-  private readonly statusCounts = new Map<string, number>();
-  private readonly codeCounts = new Map<number, number>();
+  /** events per status, in the order statuses were first seen (a short list: no map per row) */
+  private readonly statusCounts: { status: string; n: number }[] = [];
+  /** events per logged status code; the holder is updated in place (one lookup per row) */
+  private readonly codeCounts = new Map<number, { n: number }>();
   first = Infinity;
   last = -Infinity;
   basis = '';
@@ -50,18 +52,24 @@ export class SummarySink implements IngestSink {
     this.events++;
     if (e.time < this.first) this.first = e.time;
     if (e.time > this.last) this.last = e.time;
-    this.statusCounts.set(e.status, (this.statusCounts.get(e.status) ?? 0) + 1);
-    this.codeCounts.set(e.statusCode, (this.codeCounts.get(e.statusCode) ?? 0) + 1);
+    const counts = this.statusCounts;
+    let i = 0;
+    while (i < counts.length && (counts[i] as { status: string }).status !== e.status) i++;
+    if (i === counts.length) counts.push({ status: e.status, n: 0 });
+    (counts[i] as { n: number }).n++;
+    const code = this.codeCounts.get(e.statusCode);
+    if (code) code.n++;
+    else this.codeCounts.set(e.statusCode, { n: 1 });
   }
 
   /** Events per status name. */
   get statusMix(): Record<string, number> {
-    return Object.fromEntries(this.statusCounts) as Record<string, number>;
+    return Object.fromEntries(this.statusCounts.map((c) => [c.status, c.n])) as Record<string, number>;
   }
 
   /** Events per status code as logged ('-1': none). */
   get statusCodes(): Record<string, number> {
-    return Object.fromEntries([...this.codeCounts].map(([c, n]) => [String(c), n])) as Record<string, number>;
+    return Object.fromEntries([...this.codeCounts].map(([c, h]) => [String(c), h.n])) as Record<string, number>;
   }
 
   /** Held back until the input completes, so a cancelled input leaves no facts behind. */
