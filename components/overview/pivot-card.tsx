@@ -25,7 +25,7 @@ export const DIM_LABELS: Readonly<Record<PivotDimension, string>> = {
 export function PivotCard({ state, setState }: { state: ViewState; setState: SetViewState }) {
   const sizeId = useId();
   const dims = state.dims;
-  const { data, error } = useWorkerQuery<'pivot'>({
+  const { data, error, loading } = useWorkerQuery<'pivot'>({
     kind: 'pivot',
     filter: refFilter(state),
     dims: [...dims],
@@ -39,7 +39,7 @@ export function PivotCard({ state, setState }: { state: ViewState; setState: Set
   const caption = `Events grouped by ${dims.map((d) => DIM_LABELS[d].toLowerCase()).join(', ')}`;
 
   return (
-    <Card id="pivot" title="Pivot">
+    <Card id="pivot" title="Pivot" busy={loading}>
       <div className="toolbar">
         <fieldset className="checks">
           <legend>Group by</legend>

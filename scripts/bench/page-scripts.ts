@@ -70,7 +70,8 @@ export type BenchState = z.infer<typeof BenchStateSchema>;
 export const UI_SCRIPT = `(() => {
   const q = (s) => document.querySelector(s);
   const text = (s) => (q(s)?.textContent ?? '').trim();
-  const busy = () => q('.overview')?.getAttribute('aria-busy') === 'true';
+  // the overview and its pivot card both answer the new filter (the pivot is asked in the same render)
+  const busy = () => q('.overview')?.getAttribute('aria-busy') === 'true' || q('article[aria-labelledby="pivot-title"]')?.getAttribute('aria-busy') === 'true';
   const eventsValue = () => text('[data-testid="stat-events-value"]');
   const topSection = (id) => q('#' + id + '-title')?.closest('section') ?? null;
   const pressed = (list) => topSection(list)?.querySelector('button[aria-pressed="true"]') ?? null;
