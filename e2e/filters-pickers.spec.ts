@@ -142,7 +142,7 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     expect(count(total ?? '')).toBeGreaterThan(40);
     expect(count(off ?? '')).toBe(count(total ?? '') - 20);
     const chart = page.getByRole('figure', { name: 'Queries over time by domain' });
-    const ticks = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    const ticks = chart.locator('.timeline-y-tick');
     await expect(ticks).toHaveCount(20);
     const firstPage = await ticks.allTextContents();
 
@@ -177,6 +177,6 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     await expect(page.getByRole('heading', { name: /^Timeline:/ })).toContainText('Templates\\svchost.exe');
     await expect(status).toHaveText(/off-screen, [\d,]+ of them with finding evidence\.$/);
     // evidence domains come first: every domain on the first page is drawn with evidence rings
-    await expect(chart.locator('.recharts-scatter g[data-row] circle[r="9"]').first()).toBeVisible();
+    await expect(chart.locator('.timeline-marks g[data-row] circle[r="9"]').first()).toBeVisible();
   });
 });

@@ -16,7 +16,7 @@ export function TimelineTable({ data, points, selected, onOpen }: {
   const shown = points.slice(0, MAX_ROWS);
   return (
     <>
-      <p className="muted">
+      <p className="muted timeline-points-count">
         {formatCount(points.length)} points in view
         {points.length > shown.length ? ` (the first ${formatCount(shown.length)} listed; zoom in for the rest)` : ''}.
       </p>
