@@ -76,7 +76,7 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     // a record type by a click on the chart legend (stacked by record type): AAAA only
     await dash.tab('Overview').click();
     await page.getByRole('group', { name: 'Stack by' }).getByText('Record type').click();
-    await dash.chart.locator('.recharts-legend-item').filter({ hasText: /^AAAA$/ }).click();
+    await dash.chart.locator('.volume-legend-item').filter({ hasText: /^AAAA$/ }).click();
     await expect(chips).toContainText('Record type: AAAA');
     expect(dash.urlParams().get('qt')).toBe('28');
     await filters.locator('summary', { hasText: /^Record type \(1\)$/ }).click();

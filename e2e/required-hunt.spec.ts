@@ -103,7 +103,7 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     // overview of both files together
     await expect(dash.tab('Overview')).toHaveAttribute('aria-selected', 'true');
     await expect(dash.statValue('events')).toHaveText(count(hunt.manifest.rows + SYSMON_EVENTS));
-    await expect(dash.chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(dash.chart.locator('.volume-bars path').first()).toBeVisible();
     await expect(dash.statValue('suspects')).not.toHaveText('0');
     await expect(dash.topList('Top hosts').getByRole('button', { name: /^Filter by host MKT01\.pandalab\.com / })).toBeVisible();
     await dash.attachScreenshot(testInfo, '2-overview', view);
