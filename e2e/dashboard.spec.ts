@@ -17,7 +17,7 @@ test.describe('hunting dashboard', () => {
     // overview: 2,038 events, a chart with bars, NXDOMAIN 51 of 2,038
     await expect(dash.tab('Overview')).toHaveAttribute('aria-selected', 'true');
     await expect(dash.statValue('events')).toHaveText('2,038');
-    await expect(dash.chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(dash.chart.locator('.volume-bars path').first()).toBeVisible();
     await expect(dash.statValue('nxdomain')).toHaveText('2.5 %');
     await expect(dash.stat('NXDOMAIN share')).toContainText('51 of 2,038 events');
     await expect(dash.statValue('suspects')).toHaveText(/^\d[\d,]*$/);
@@ -165,7 +165,7 @@ test.describe('hunting dashboard', () => {
     await up.fileInput.setInputFiles(file);
     const dash = new DashboardPage(page);
     await expect(dash.statValue('events')).toHaveText('180');
-    await expect(dash.chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(dash.chart.locator('.volume-bars path').first()).toBeVisible();
     await dash.attachScreenshot(testInfo, 'overview-dark');
 
     await theme.click();

@@ -76,7 +76,7 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     // a record type by a click on the chart legend (stacked by record type): AAAA only
     await dash.tab('Overview').click();
     await page.getByRole('group', { name: 'Stack by' }).getByText('Record type').click();
-    await dash.chart.locator('.recharts-legend-item').filter({ hasText: /^AAAA$/ }).click();
+    await dash.chart.locator('.volume-legend-item').filter({ hasText: /^AAAA$/ }).click();
     await expect(chips).toContainText('Record type: AAAA');
     expect(dash.urlParams().get('qt')).toBe('28');
     await filters.locator('summary', { hasText: /^Record type \(1\)$/ }).click();
@@ -142,7 +142,7 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     expect(count(total ?? '')).toBeGreaterThan(40);
     expect(count(off ?? '')).toBe(count(total ?? '') - 20);
     const chart = page.getByRole('figure', { name: 'Queries over time by domain' });
-    const ticks = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    const ticks = chart.locator('.timeline-y-tick');
     await expect(ticks).toHaveCount(20);
     const firstPage = await ticks.allTextContents();
 
@@ -177,6 +177,6 @@ test.describe('status and record-type filters, entity picker, timeline domain ax
     await expect(page.getByRole('heading', { name: /^Timeline:/ })).toContainText('Templates\\svchost.exe');
     await expect(status).toHaveText(/off-screen, [\d,]+ of them with finding evidence\.$/);
     // evidence domains come first: every domain on the first page is drawn with evidence rings
-    await expect(chart.locator('.recharts-scatter g[data-row] circle[r="9"]').first()).toBeVisible();
+    await expect(chart.locator('.timeline-marks g[data-row] circle[r="9"]').first()).toBeVisible();
   });
 });

@@ -103,7 +103,7 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     // overview of both files together
     await expect(dash.tab('Overview')).toHaveAttribute('aria-selected', 'true');
     await expect(dash.statValue('events')).toHaveText(count(hunt.manifest.rows + SYSMON_EVENTS));
-    await expect(dash.chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(dash.chart.locator('.volume-bars path').first()).toBeVisible();
     await expect(dash.statValue('suspects')).not.toHaveText('0');
     await expect(dash.topList('Top hosts').getByRole('button', { name: /^Filter by host MKT01\.pandalab\.com / })).toBeVisible();
     await dash.attachScreenshot(testInfo, '2-overview', view);
@@ -153,7 +153,7 @@ test.describe('issue 4: a real Sysmon sample and a generated DNSStager hunt thro
     expect(first).toBeGreaterThanOrEqual(Date.parse(stager.firstTime ?? ''));
     expect(times.at(-1)).toBeLessThanOrEqual(Date.parse(stager.lastTime ?? ''));
     const chart = page.getByRole('figure', { name: 'Queries over time by domain' });
-    await expect(chart.locator('.recharts-scatter path').first()).toBeVisible();
+    await expect(chart.locator('.timeline-marks g[data-row] path').first()).toBeVisible();
     await burst.first().getByRole('button').click();
     const event = page.getByRole('region', { name: 'Timeline event' });
     await expect(fact(event, 'Type')).toHaveText('AAAA (28)');

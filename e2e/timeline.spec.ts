@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { plotArea, xOf, yOf } from '../components/timeline/plot-geometry';
 import { DashboardPage } from './support/dashboard-page';
 import { expect, test } from './support/upload-page';
 
@@ -30,11 +32,13 @@ test.describe('per-process timeline', () => {
     const within = times.filter((t) => t - first <= 75_000);
     expect(within.length).toBeGreaterThanOrEqual(32);
     const chart = page.getByRole('figure', { name: 'Queries over time by domain' });
-    await expect(chart.locator('.recharts-scatter path').first()).toBeVisible();
+    // the special points (anomalous diamonds, evidence rings) are elements; the rest are on the canvas
+    await expect(chart.locator('.timeline-marks g[data-row] path').first()).toBeVisible();
+    await expect(chart.locator('canvas[data-drawn]')).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
     await dash.attachScreenshot(testInfo, 'timeline-dns-stager');
 
     // a chart point opens its event
-    await chart.locator('.recharts-scatter g[data-row] path').first().click();
+    await chart.locator('.timeline-marks g[data-row] path').first().click();
     const event = page.getByRole('region', { name: 'Timeline event' });
     await expect(event).toContainText(/cloud-srv-\d+\.test\.mydnsserver\.live/);
     await page.getByRole('button', { name: 'Close event' }).click();
@@ -61,5 +65,44 @@ test.describe('per-process timeline', () => {
     expect(dash.urlParams().get('ent')).toMatch(/^h\d+$/);
     await expect(page.getByRole('heading', { name: /^Timeline:/ })).toContainText('WS017.corp.northwind.local');
     await expect.poll(() => burst.count()).toBeGreaterThanOrEqual(32);
+
+    // an ordinary point, drawn on the canvas: hovering shows it, a click opens its event
+    const target = await ordinaryPoint(page);
+    const box = await chart.locator('canvas[data-drawn]').boundingBox();
+    if (!box) throw new Error('no canvas');
+    const x = box.x + target.x;
+    const y = box.y + target.y;
+    expect(await page.evaluate(([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.closest('[data-row]') ?? null, [x, y])).toBeNull();
+    await page.mouse.move(x, y);
+    const tip = chart.getByRole('tooltip');
+    await expect(tip).toContainText(target.domain);
+    const shownTime = isoUtcOf(await tip.locator('div').first().textContent());
+    await page.mouse.click(x, y);
+    await expect(event).toContainText(target.domain);
+    await expect(event).toContainText(shownTime);
+    await expect(tip).toContainText(target.domain); // opening the event does not redraw the chart
   });
 });
+
+/** "2024-03-05 13:04:05.250 UTC" → "2024-03-05T13:04:05.250Z" (the event's Time (UTC)) */
+const isoUtcOf = (shown: string | null) => new Date((shown ?? '').replace(' UTC', 'Z').replace(' ', 'T')).toISOString();
+
+/**
+ * Where an ordinary point (answer ok, no finding) is drawn, px from the canvas's top left:
+ * one of a domain with no special point, placed with the chart's own scales.
+ */
+async function ordinaryPoint(page: Page): Promise<{ x: number; y: number; domain: string }> {
+  const chart = page.getByRole('figure', { name: 'Queries over time by domain' });
+  const axis = await chart.locator('.timeline-y-tick').allTextContents();
+  const [lo, hi] = ((await chart.getByRole('group', { name: 'Zoom and pan' }).locator('.muted').textContent()) ?? '').split(' → ').map((t) => Date.parse(isoUtcOf(t)));
+  const rows = await page
+    .getByRole('table', { name: 'Timeline points' })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => ({ time: Number(tr.getAttribute('data-time')), validity: tr.getAttribute('data-validity'), domain: tr.children[1]?.textContent ?? '', findings: tr.children[4]?.textContent ?? '' })));
+  const special = new Set(rows.filter((r) => r.validity === 'anomalous' || r.findings !== '').map((r) => r.domain));
+  const pick = rows.find((r) => !special.has(r.domain) && axis.includes(r.domain));
+  const box = await chart.locator('canvas[data-drawn]').boundingBox();
+  if (!pick || lo === undefined || hi === undefined || !box) throw new Error('no ordinary point on the chart');
+  const plot = plotArea(box.width, box.height, { lo, hi }, axis.length);
+  return { x: xOf(plot, pick.time), y: yOf(plot, axis.indexOf(pick.domain)), domain: pick.domain };
+}

@@ -7,6 +7,8 @@ import { useHunt } from './hunt-provider';
 export interface WorkerQueryState<K extends QueryKind> {
   /** the latest answer (kept while a newer one loads, so views do not flicker) */
   data: ResultOf<K> | null;
+  /** the query `data` answers */
+  answered: Extract<Query, { kind: K }> | null;
   error: string | null;
   loading: boolean;
 }
@@ -17,7 +19,7 @@ export interface WorkerQueryState<K extends QueryKind> {
  */
 export function useWorkerQuery<K extends QueryKind>(query: Extract<Query, { kind: K }> | null): WorkerQueryState<K> {
   const { client, version, detectionRuns } = useHunt();
-  const [state, setState] = useState<WorkerQueryState<K>>({ data: null, error: null, loading: false });
+  const [state, setState] = useState<WorkerQueryState<K>>({ data: null, answered: null, error: null, loading: false });
   const detected = query && (query.kind === 'suspects' || query.kind === 'finding-rows' || query.kind === 'timeline' || query.kind === 'entity' || query.kind === 'payload') ? detectionRuns : 0;
   const key = query ? JSON.stringify(query) : null;
 
@@ -27,10 +29,10 @@ export function useWorkerQuery<K extends QueryKind>(query: Extract<Query, { kind
     setState((s) => ({ ...s, loading: true }));
     client.query<K>(query).then(
       (answer) => {
-        if (live) setState({ data: answer.result, error: null, loading: false });
+        if (live) setState({ data: answer.result, answered: query, error: null, loading: false });
       },
       (e: unknown) => {
-        if (live) setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e), loading: false }));
+        if (live) setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e), loading: false }));
       },
     );
     return () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, chartRows, describeBucket, indexesToRange, rangeToIndexes, seriesKey, type Series } from './chart-data';
+import { bucketLabel, chartRows, describeBucket, indexesToRange, maxStack, niceCeil, rangeToIndexes, seriesKey, stackPaths, type Series } from './chart-data';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 2, 1);
@@ -34,5 +34,28 @@ describe('chart data', () => {
     expect(describeBucket(900_000)).toBe('15 minutes');
     expect(describeBucket(7 * 86_400_000)).toBe('1 week');
     expect(describeBucket(1500)).toBe('1500 ms');
+  });
+});
+
+describe('stacked bars', () => {
+  it('tops the value axis at a round number over the tallest stack', () => {
+    expect(maxStack(series)).toBe(4);
+    expect(niceCeil(4)).toBe(4);
+    expect(niceCeil(7)).toBe(8);
+    expect(niceCeil(0)).toBe(1);
+    expect(niceCeil(1150)).toBe(1200);
+    expect(niceCeil(1234)).toBe(1500);
+    expect(niceCeil(2100)).toBe(2500);
+    expect(niceCeil(81)).toBe(100);
+    expect(niceCeil(10_000)).toBe(10_000);
+  });
+
+  it('draws one path per series, each segment on top of the ones below it, none for zero counts', () => {
+    // bucket i spans 10 px from x = 10 i; value v is 100 - v px high (1 px per query)
+    const paths = stackPaths(series, (i) => ({ x: i * 10, width: 9 }), (v) => 100 - v);
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).toBe('M0 99h9V100h-9ZM10 98h9V100h-9ZM20 97h9V100h-9ZM30 96h9V100h-9Z');
+    expect(paths[1]).toBe('M10 97h9V98h-9Z');
+    expect(stackPaths(series, () => null, (v) => v)).toEqual(['', '']);
   });
 });

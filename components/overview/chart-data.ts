@@ -66,3 +66,45 @@ export function describeBucket(ms: number): string {
   }
   return `${ms} ms`;
 }
+
+/** The tallest stack: the sum of every series' count in the busiest bucket. */
+export function maxStack(s: Series): number {
+  let max = 0;
+  for (let i = 0; i < s.buckets; i++) {
+    let sum = 0;
+    for (const k of s.series) sum += k.counts[i] ?? 0;
+    if (sum > max) max = sum;
+  }
+  return max;
+}
+
+/** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) at or above `n`, at least 1: the value axis' top. */
+export function niceCeil(n: number): number {
+  if (!(n > 1)) return 1;
+  const p = 10 ** Math.floor(Math.log10(n));
+  return ([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * p >= n) ?? 10) * p;
+}
+
+/**
+ * The stacked bars as one SVG path per series (hundreds of segments cost one element each
+ * series, not one component each): bucket `i` spans `band(i)` px across, values map to px by `y`.
+ */
+export function stackPaths(s: Series, band: (i: number) => { x: number; width: number } | null, y: (value: number) => number): string[] {
+  const base = new Array<number>(s.buckets).fill(0);
+  return s.series.map((k) => {
+    let d = '';
+    for (let i = 0; i < s.buckets; i++) {
+      const n = k.counts[i] ?? 0;
+      const b = band(i);
+      const below = base[i] ?? 0;
+      base[i] = below + n;
+      if (n <= 0 || !b || b.width <= 0) continue;
+      const top = y(below + n);
+      const bottom = y(below);
+      d += `M${round(b.x)} ${round(top)}h${round(b.width)}V${round(bottom)}h${round(-b.width)}Z`;
+    }
+    return d;
+  });
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

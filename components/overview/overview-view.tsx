@@ -31,7 +31,7 @@ export function OverviewView({ state, setState }: { state: ViewState; setState: 
       {data ? (
         <>
           <OverviewStats data={data} suspects={suspects.data} />
-          <VolumeCard data={data} state={state} setState={setState} />
+          <VolumeCard data={data} stackBy={overview.answered?.stackBy ?? state.stackBy} state={state} setState={setState} />
           <div className="top-grid">
             <TopList id="top-processes" title="Top processes" noun="process" entries={data.top.process} selected={state.process} onPick={(ref) => setState({ process: ref, pivotPage: 0 })} />
             <TopList id="top-domains" title="Top domains" noun="domain" entries={data.top.domain} selected={state.domain} onPick={(ref) => setState({ domain: ref, pivotPage: 0 })} />

@@ -17,8 +17,12 @@ const STACKS = [
   { value: 'qtype', label: 'Record type' },
 ] as const;
 
-/** Query volume over time: stack toggle, zoom, and the brush that sets the time range of every view. */
-export function VolumeCard({ data, state, setState }: { data: OverviewResult; state: ViewState; setState: SetViewState }) {
+/**
+ * Query volume over time: stack toggle, zoom, and the brush that sets the time range of every view.
+ * `stackBy` is what `data` is stacked by: the chart keeps it until the answer for a new stack
+ * mode arrives, so a switch draws the bars once.
+ */
+export function VolumeCard({ data, stackBy, state, setState }: { data: OverviewResult; stackBy: ViewState['stackBy']; state: ViewState; setState: SetViewState }) {
   const s = data.series;
   const zoomed = state.zoomFrom !== undefined && state.zoomTo !== undefined;
   const ranged = state.from !== undefined || state.to !== undefined;
@@ -27,7 +31,7 @@ export function VolumeCard({ data, state, setState }: { data: OverviewResult; st
     onRange: (r: { from: number; to: number } | null) =>
       setState(r ? { from: r.from, to: r.to, pivotPage: 0 } : zoomed ? { from: state.zoomFrom, to: state.zoomTo, pivotPage: 0 } : { from: undefined, to: undefined, pivotPage: 0 }),
     onPickKey: (key: string) => {
-      const dim = state.stackBy === 'status' ? 'statuses' : 'qtypes';
+      const dim = stackBy === 'status' ? 'statuses' : 'qtypes';
       const code = codeOfName(dim, key);
       if (code !== undefined) setState({ [dim]: toggleCode(state[dim], code), pivotPage: 0 });
     },
@@ -61,12 +65,12 @@ export function VolumeCard({ data, state, setState }: { data: OverviewResult; st
     >
       <p className="muted chart-caption" id="volume-caption">
         {s.buckets > 0
-          ? `${s.buckets} bars of ${describeBucket(s.bucketMs)} (UTC) from ${formatUtcMs(s.start)}. Drag the handles under the chart, or focus one and press the arrow keys, to narrow every view to a time range. Click a legend entry to narrow them to that ${state.stackBy === 'status' ? 'status' : 'record type'} (or use the filters above).`
+          ? `${s.buckets} bars of ${describeBucket(s.bucketMs)} (UTC) from ${formatUtcMs(s.start)}. Drag the handles under the chart, or focus one and press the arrow keys, to narrow every view to a time range. Click a legend entry to narrow them to that ${stackBy === 'status' ? 'status' : 'record type'} (or use the filters above).`
           : 'No events to chart.'}
       </p>
       {s.buckets > 0 ? (
         <figure className="chart" aria-labelledby="volume-title" aria-describedby="volume-caption">
-          <VolumeChart series={s} stackBy={state.stackBy} from={state.from} to={state.to} onRange={onRange} onPickKey={onPickKey} />
+          <VolumeChart series={s} stackBy={stackBy} from={state.from} to={state.to} onRange={onRange} onPickKey={onPickKey} />
         </figure>
       ) : null}
     </Card>

@@ -1,4 +1,4 @@
-/** Pure helpers of the timeline view: the visible time window (zoom and pan) and point grouping. */
+/** Pure helpers of the timeline view: the visible time window (zoom and pan) and the domain axis. */
 import type { TimelinePoint } from '@/lib/worker/query-results';
 
 export interface Window {
@@ -39,17 +39,6 @@ function clampTo(w: Window, full: Window): Window {
 /** The points inside the window. */
 export function inWindow(points: readonly TimelinePoint[], w: Window | null): TimelinePoint[] {
   return w ? points.filter((p) => p.time >= w.lo && p.time <= w.hi) : [...points];
-}
-
-/** Points grouped by status (one chart series each), in first-seen order of the statuses. */
-export function byStatus(points: readonly TimelinePoint[]): Map<string, TimelinePoint[]> {
-  const out = new Map<string, TimelinePoint[]>();
-  for (const p of points) {
-    const list = out.get(p.status);
-    if (list) list.push(p);
-    else out.set(p.status, [p]);
-  }
-  return out;
 }
 
 /** Domains per page of the timeline's y axis the analyst can choose. */

@@ -1,10 +1,14 @@
 'use client';
 
+import { useDeferredValue } from 'react';
 import { formatCount, isoUtc } from '@/components/ui/format';
 import type { TimelineResult } from '@/lib/worker/query-results';
 
 /** Rows the table lists at most (the chart shows them all). */
 const MAX_ROWS = 500;
+/** Rows drawn with the chart; the rest follow in a deferred render (laying out 500 rows took as long as the chart). */
+const FIRST_ROWS = 30;
+const NOT_YET: TimelineResult['points'] = [];
 
 /** The points in view as a table: the keyboard way to the chart (Enter on a time opens its event). */
 export function TimelineTable({ data, points, selected, onOpen }: {
@@ -14,9 +18,12 @@ export function TimelineTable({ data, points, selected, onOpen }: {
   onOpen: (row: number) => void;
 }) {
   const shown = points.slice(0, MAX_ROWS);
+  // the first rows at once, the others once React has time (same keys: the first rows stay)
+  const settled = useDeferredValue(points, NOT_YET) === points;
+  const rows = settled ? shown : shown.slice(0, FIRST_ROWS);
   return (
     <>
-      <p className="muted">
+      <p className="muted timeline-points-count">
         {formatCount(points.length)} points in view
         {points.length > shown.length ? ` (the first ${formatCount(shown.length)} listed; zoom in for the rest)` : ''}.
       </p>
@@ -32,7 +39,7 @@ export function TimelineTable({ data, points, selected, onOpen }: {
             </tr>
           </thead>
           <tbody>
-            {shown.map((p) => (
+            {rows.map((p) => (
               <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
                 <td>
                   <button type="button" className="link-button" onClick={() => onOpen(p.row)}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EntityLink } from '@/components/entity/entity-link';
 import { EntityPicker } from '@/components/entity/entity-picker';
 import { EventDetail } from '@/components/findings/event-detail';
@@ -13,6 +13,7 @@ import { Truncated } from '@/components/ui/truncated';
 import type { SetViewState } from '@/components/workspace/use-view-state';
 import { parseEntity, refFilter, type ViewState } from '@/components/workspace/view-state';
 import type { RefFilter } from '@/lib/worker/query-protocol';
+import type { TimelineResult } from '@/lib/worker/query-results';
 import { TimelineChart } from './timeline-chart';
 import { DomainAxisControls } from './domain-axis-controls';
 import { fullWindow, inWindow, onAxis, type Window } from './timeline-data';
@@ -21,10 +22,11 @@ import { useDomainAxis } from './use-domain-axis';
 
 /**
  * Points the worker sends at most (it samples past this, keeping every finding-evidence row):
- * an SVG scatter stays responsive at this size.
+ * the chart draws them on a canvas, the table lists the first few hundred.
  */
 const LIMIT = 5_000;
 const TIMELINE_DIMS = ['process', 'host'] as const;
+const NO_POINTS: TimelineResult['points'] = [];
 
 /** Every query of one process or host over time; a point opens its event. */
 export function TimelineView({ state, setState }: { state: ViewState; setState: SetViewState }) {
@@ -39,12 +41,14 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
   const [open, setOpen] = useState<number | null>(null);
   const event = useWorkerQuery<'event'>(open === null ? null : { kind: 'event', row: open });
 
-  const points = data?.points ?? [];
-  const full = fullWindow(points);
+  // memoised: the chart redraws its canvas only when what it shows changes (not when an event opens)
+  const points = data?.points ?? NO_POINTS;
+  const full = useMemo(() => fullWindow(points), [points]);
   const key = `${state.entity}|${state.from}|${state.to}|${data?.total}`;
   const window = zoomed?.key === key ? zoomed.window : full;
   const domainAxis = useDomainAxis(data, key);
-  const visible = onAxis(inWindow(points, window), domainAxis.axis.shown);
+  const shown = domainAxis.axis.shown;
+  const visible = useMemo(() => onAxis(inWindow(points, window), shown), [points, window, shown]);
   const shownEvent = open !== null && event.data?.event?.row === open ? event.data.event : null;
 
   return (
@@ -93,6 +97,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
                 axis={domainAxis.axis.shown}
                 window={window}
                 full={full}
+                drawKey={state.entity ?? ''}
                 onWindow={(w) => setZoomed({ key, window: w })}
                 onPageDomains={(step) => domainAxis.setPage(domainAxis.axis.page + step)}
                 onOpen={setOpen}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimelineResult } from '@/lib/worker/query-results';
 import { domainAxis, type DomainAxis } from './timeline-data';
 
@@ -21,7 +21,8 @@ export function useDomainAxis(data: TimelineResult | null, key: string): DomainA
   const [size, setSizeValue] = useState(DEFAULT_SIZE);
   const [paged, setPaged] = useState<{ key: string; page: number }>({ key, page: 0 });
   const page = paged.key === key ? paged.page : 0;
-  const axis = domainAxis(data?.domains ?? [], data?.domainEvidence ?? [], { search, page, size });
+  // the same object while nothing changes, so the chart is not redrawn for other state
+  const axis = useMemo(() => domainAxis(data?.domains ?? [], data?.domainEvidence ?? [], { search, page, size }), [data, search, page, size]);
   return {
     axis,
     search,

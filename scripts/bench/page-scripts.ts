@@ -96,6 +96,12 @@ export const UI_SCRIPT = `(() => {
     const timer = setTimeout(() => { if (!finished) { stop(); resolve({ ok: false, domMs: null, frameMs: null, error: 'timeout' }); } }, timeoutMs);
     action();
   });
+  // the timeline's canvas has drawn the entity's points: as many as the table says are in view
+  const drawn = (entity) => {
+    const c = q('.timeline-card canvas[data-drawn]');
+    const m = /^([\\d,]+) points? in view/.exec(text('.timeline-card .timeline-points-count'));
+    return !!c && !!m && c.getAttribute('data-for') === entity && c.getAttribute('data-drawn') === m[1].replace(/,/g, '');
+  };
   const fail = (error) => Promise.resolve({ ok: false, domMs: null, frameMs: null, error });
   window.__ui = {
     state: () => ({
@@ -137,7 +143,7 @@ export const UI_SCRIPT = `(() => {
       if (!sel) return fail('no timeline picker');
       return measure(
         () => { sel.value = value; sel.dispatchEvent(new Event('change', { bubbles: true })); },
-        () => q('#timeline-title .truncate')?.getAttribute('title') === label && /quer/.test(text('.timeline-card [role="status"]')) && q('.timeline-card svg') !== null,
+        () => q('#timeline-title .truncate')?.getAttribute('title') === label && /quer/.test(text('.timeline-card [role="status"]')) && drawn(value),
         timeoutMs,
       );
     },
