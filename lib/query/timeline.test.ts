@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DetectContext } from '../detect/context';
 import { buildStore } from '../testing/store-builder';
@@ -58,5 +59,28 @@ describe('timeline', () => {
     expect(t.sampled).toBe(true);
     expect(t.points).toHaveLength(2);
     expect(t.points.some((p) => p.row === 3)).toBe(true);
+  });
+
+  it('keeps every evidence row in view, and picks the others evenly, for any cap and evidence', () => {
+    const big = buildStore(Array.from({ length: 60 }, (_, i) => ({ t: T0 + ((i * 37) % 60), qname: `n${i % 7}.example.com`, host: i % 5 === 0 ? 'WS2' : 'WS1', image: 'C:\\stager.exe' })));
+    const bctx = new DetectContext(big);
+    const ws1 = compileFilter(bctx, { host: 'WS1' });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.uniqueArray(fc.nat(59), { maxLength: 12 }), { maxLength: 4 }), (cap, lists) => {
+        const evidence = new Map(lists.map((l, i) => [`f${i}`, l]));
+        const t = buildTimeline(bctx, ws1, big.size, evidence, cap);
+        // reference: the rows in view; evidence among them; others[⌊i·others/room⌋] for i < room
+        const inView = Array.from({ length: big.size }, (_, r) => r).filter((r) => ws1(r));
+        const ev = new Set(lists.flat().filter((r) => inView.includes(r)));
+        const others = inView.filter((r) => !ev.has(r));
+        const room = Math.max(0, cap - ev.size);
+        const want = inView.length <= cap ? inView : [...ev, ...Array.from({ length: Math.min(room, others.length) }, (_, i) => others[Math.floor((i * others.length) / room)] as number)];
+        expect(t.sampled).toBe(inView.length > cap);
+        expect(t.points.map((p) => p.row).sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+        // every point of an evidence row names each finding that rests on it
+        for (const p of t.points) expect(p.findings.length).toBe(lists.filter((l) => l.includes(p.row)).length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -66,36 +66,52 @@ export function buildTimeline(
   evidence: ReadonlyMap<string, ArrayLike<number>>,
   cap = DEFAULT_TIMELINE_CAP,
 ): Timeline {
-  const matched: number[] = [];
-  // rows in view, marked by row (a byte per loaded row: cheaper than a set of a busy process's rows)
+  // rows in view, and a byte per loaded row marking them (cheaper than a set of a busy process's rows)
+  const n = scanSize(keep, rows);
   const inView = new Uint8Array(rows);
-  for (let i = 0, n = scanSize(keep, rows); i < n; i++) {
+  let matched = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const r = scanRow(keep, i);
     if (r < rows && keep(r)) {
-      matched.push(r);
+      matched[m++] = r;
       inView[r] = 1;
     }
   }
+  matched = matched.subarray(0, m);
   const byRow = new Map<number, string[]>();
   for (const [id, list] of evidence) {
     for (let i = 0; i < list.length; i++) {
       const r = list[i] as number;
-      if (inView[r] !== 1) continue;
+      if (inView[r] === 0) continue;
+      inView[r] = 2; // evidence
       const ids = byRow.get(r);
       if (ids) ids.push(id);
       else byRow.set(r, [id]);
     }
   }
-  let chosen = matched;
-  const sampled = matched.length > cap;
+  let chosen: number[];
+  const sampled = m > cap;
   if (sampled) {
-    const others = matched.filter((r) => !byRow.has(r));
+    // every evidence row, and the others evenly spaced (the i-th pick is others[⌊i·others/room⌋])
+    chosen = [...byRow.keys()];
+    const others = m - byRow.size;
     const room = Math.max(0, cap - byRow.size);
-    const pick: number[] = [...byRow.keys()];
-    for (let i = 0; i < room && others.length > 0; i++) pick.push(others[Math.floor((i * others.length) / room)] as number);
-    chosen = pick;
-  }
-  chosen = [...chosen].sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+    let next = 0; // index among the others of the next pick
+    let i = 0; // picks made
+    let k = 0; // others seen
+    for (let j = 0; j < m && i < room && others > 0; j++) {
+      const r = matched[j] as number;
+      if (inView[r] === 2) continue;
+      if (k === next) {
+        chosen.push(r);
+        i++;
+        next = Math.floor((i * others) / room);
+      }
+      k++;
+    }
+  } else chosen = Array.from(matched);
+  chosen.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
 
   const axis = domainAxisOrder(ctx, matched, byRow);
   const domainIndex = new Map(axis.map((d, i) => [d.id, i]));
@@ -130,7 +146,7 @@ export function buildTimeline(
 }
 
 /** The domains of `rows`, with evidence first, then by queries, then by name. */
-function domainAxisOrder(ctx: DetectContext, rows: readonly number[], evidence: ReadonlyMap<number, unknown>) {
+function domainAxisOrder(ctx: DetectContext, rows: ArrayLike<number>, evidence: ReadonlyMap<number, unknown>) {
   // counts by domain id in typed arrays: one pass over the rows, no map per row
   if (rows.length === 0) return [];
   ctx.domain(rows[0] as number); // the domain table is built on first use
@@ -138,8 +154,8 @@ function domainAxisOrder(ctx: DetectContext, rows: readonly number[], evidence: 
   const queries = new Int32Array(n);
   const withEvidence = new Int32Array(n);
   const seen: number[] = [];
-  for (const r of rows) {
-    const id = ctx.domain(r);
+  for (let i = 0; i < rows.length; i++) {
+    const id = ctx.domain(rows[i] as number);
     if (queries[id] === 0) seen.push(id);
     queries[id] = (queries[id] as number) + 1;
   }
