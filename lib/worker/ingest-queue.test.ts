@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventStore } from '../store/event-store';
 import { createHash } from 'node:crypto';
-import { hashBlob, hashInWorker } from './hash-file';
+import { readHere, readInWorker } from './read-file-worker';
 import { IngestQueue } from './ingest-queue';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { fakeAdapter } from '../testing/fake-adapter';
@@ -82,16 +82,15 @@ describe('IngestQueue', () => {
     expect(messages.filter((m) => m.type === 'done')).toHaveLength(1);
   });
 
-  it('takes the sha256 from a hasher beside the ingest pass, and stops it when the file is cancelled', async () => {
+  it('takes the chunks and the sha256 from a reader beside the ingest pass, and stops it when the file is cancelled', async () => {
     const store = new EventStore();
     const messages: FromWorker[] = [];
     const signals: AbortSignal[] = [];
     const queue = new IngestQueue(store, (m) => messages.push(FromWorkerSchema.parse(m)), {
       adapters: [fakeAdapter],
-      chunkBytes: 64,
-      hashFile: (file, signal) => {
+      readFile: (file, signal) => {
         signals.push(signal);
-        return hashBlob(file, signal);
+        return readHere(file, 64);
       },
     });
     const a = fakeFile('a.log', 50);
@@ -99,7 +98,7 @@ describe('IngestQueue', () => {
     await queue.whenIdle();
     const done = messages.find((m) => m.type === 'done');
     const expected = createHash('sha256').update(new Uint8Array(await a.arrayBuffer())).digest('hex');
-    expect(done?.type === 'done' && done.summary.sha256).toBe(expected);
+    expect(done?.type === 'done' && [done.summary.sha256, done.summary.events]).toEqual([expected, 50]);
     expect(signals[0]?.aborted).toBe(false);
 
     queue.handle({ type: 'ingest', id: 'b', file: fakeFile('b.log', 5000) });
@@ -110,12 +109,15 @@ describe('IngestQueue', () => {
     expect(store.size).toBe(50);
   });
 
-  it('hashes in place when no worker can be made', async () => {
+  it('reads and hashes in place when no worker can be made', async () => {
     const file = fakeFile('c.log', 20);
-    const hash = hashInWorker(() => {
+    const read = readInWorker(() => {
       throw new Error('no workers here');
-    });
-    const expected = createHash('sha256').update(new Uint8Array(await file.arrayBuffer())).digest('hex');
-    await expect(hash(file, new AbortController().signal)).resolves.toBe(expected);
+    }, 16)(file, new AbortController().signal);
+    const chunks: Uint8Array[] = [];
+    for await (const c of read.chunks) chunks.push(c);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
+    await expect(read.sha256).resolves.toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });

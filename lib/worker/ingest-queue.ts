@@ -3,7 +3,7 @@ import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
-import type { HashFile } from './hash-file';
+import type { ReadFile } from './read-file-worker';
 import { readBlobChunks } from './read-file';
 
 /** Stands in for the ingest pass's own hashing when the file is hashed elsewhere. */
@@ -20,8 +20,8 @@ export interface IngestQueueOptions {
   onSettled?: (outcome: 'done' | 'cancelled') => void;
   /** when the last queued file has been handled */
   onIdle?: () => void;
-  /** hashes each file beside the ingest pass (a nested worker); without it the pass hashes */
-  hashFile?: HashFile;
+  /** reads (and hashes) each file elsewhere, e.g. in a reader worker; without it this pass reads and hashes */
+  readFile?: ReadFile;
 }
 
 interface Job {
@@ -119,15 +119,14 @@ export class IngestQueue {
   private async run({ id, file }: Job, signal: AbortSignal): Promise<void> {
     this.post({ type: 'started', id });
     let last = -Infinity;
-    // the hash stops only with a cancelled ingest: once the rows are in, the file is read
-    const hashAbort = new AbortController();
-    const hashing = this.opts.hashFile?.(file, hashAbort.signal);
-    hashing?.catch(() => undefined);
-    const summary = await ingest(readBlobChunks(file, this.opts.chunkBytes), this.store, {
+    // the read stops early only with a cancelled ingest: ingest() reads the whole file otherwise
+    const readAbort = new AbortController();
+    const read = this.opts.readFile?.(file, readAbort.signal);
+    const summary = await ingest(read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes), this.store, {
       name: file.name,
       totalBytes: file.size,
       signal,
-      ...(hashing ? { hasher: PLACEHOLDER_HASHER } : {}),
+      ...(read ? { hasher: PLACEHOLDER_HASHER } : {}),
       ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
       onProgress: (p) => {
         const t = this.now();
@@ -143,8 +142,8 @@ export class IngestQueue {
         });
       },
     });
-    if (summary.cancelled) hashAbort.abort();
-    else if (hashing) summary.sha256 = await hashing;
+    if (summary.cancelled) readAbort.abort();
+    else if (read) summary.sha256 = await read.sha256;
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
     else {
       // the logical fields of the file's format, for its detector coverage

@@ -3,7 +3,7 @@ import { DETECTORS } from '../detect/registry';
 import type { Detector } from '../detect/types';
 import type { SourceAdapter } from '../ingest/types';
 import { EventStore } from '../store/event-store';
-import type { HashFile } from './hash-file';
+import type { ReadFile } from './read-file-worker';
 import { IngestQueue } from './ingest-queue';
 import { describeIssues, type FromWorker } from './protocol';
 import { QueryEngine } from './query-engine';
@@ -15,8 +15,8 @@ export interface WorkerSessionOptions {
   adapters?: readonly SourceAdapter[];
   chunkBytes?: number;
   now?: () => number;
-  /** hashes files beside the ingest pass (the worker passes a nested-worker hasher) */
-  hashFile?: HashFile;
+  /** reads and hashes files beside the ingest pass (the worker passes a reader worker) */
+  readFile?: ReadFile;
 }
 
 /**
@@ -42,7 +42,7 @@ export class WorkerSession {
       ...(opts.adapters ? { adapters: opts.adapters } : {}),
       ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
       ...(opts.now ? { now: opts.now } : {}),
-      ...(opts.hashFile ? { hashFile: opts.hashFile } : {}),
+      ...(opts.readFile ? { readFile: opts.readFile } : {}),
       onSettled: (outcome) => {
         if (outcome !== 'done') return;
         this.engine.commit();

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MAX_CHUNKS_IN_FLIGHT, readerWorkerHandler, readInWorker, type ReaderReply } from './read-file-worker';
+
+/**
+ * A reader Worker running read.worker.ts's handler in this thread: the ingest side's messages
+ * reach it at once; its replies wait in `outbox` until `deliver` (a test decides when the ingest
+ * side hears of them), or arrive by themselves with `auto`.
+ */
+class FakeReaderWorker {
+  onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  readonly outbox: ReaderReply[] = [];
+  terminated = false;
+  /** replies posted by the handler so far (chunks count toward in-flight) */
+  posted = 0;
+  private readonly handle = readerWorkerHandler((reply) => {
+    if (this.terminated) return;
+    this.posted++;
+    this.outbox.push(reply);
+    if (this.auto) queueMicrotask(() => this.deliver());
+  });
+
+  constructor(private readonly auto = true) {}
+
+  postMessage(data: unknown): void {
+    if (!this.terminated) this.handle(data);
+  }
+
+  deliver(n = Infinity): void {
+    for (let i = 0; i < n && this.outbox.length > 0 && !this.terminated; i++) this.onmessage?.({ data: this.outbox.shift() } as MessageEvent<unknown>);
+  }
+
+  fail(): void {
+    this.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const bytesOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + (i >> 8)) & 0xff);
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+async function collect(it: AsyncIterable<Uint8Array>, each?: (i: number) => void): Promise<Buffer> {
+  const out: Uint8Array[] = [];
+  for await (const c of it) {
+    each?.(out.length);
+    out.push(c);
+  }
+  return Buffer.concat(out);
+}
+
+describe('readInWorker', () => {
+  it('hands over every byte in order and the sha256, both from the reader worker', async () => {
+    const worker = new FakeReaderWorker();
+    const bytes = bytesOf(10_000);
+    const read = readInWorker(() => worker as unknown as Worker, 1000)(new File([bytes], 'f.log'), new AbortController().signal);
+    expect((await collect(read.chunks)).equals(Buffer.from(bytes))).toBe(true);
+    await expect(read.sha256).resolves.toBe(sha256(bytes));
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('the reader waits while chunks are not taken, so they never pile up', async () => {
+    const worker = new FakeReaderWorker(false);
+    readInWorker(() => worker as unknown as Worker, 100)(new File([bytesOf(2000)], 'f.log'), new AbortController().signal);
+    await settle();
+    // nothing delivered, nothing taken: the reader stops after the in-flight bound
+    expect(worker.posted).toBe(MAX_CHUNKS_IN_FLIGHT);
+  });
+
+  it('when the reader fails midway, the rest is read here from where it stopped, and the digest is still right', async () => {
+    const worker = new FakeReaderWorker();
+    const bytes = bytesOf(5000);
+    const read = readInWorker(() => worker as unknown as Worker, 700)(new File([bytes], 'f.log'), new AbortController().signal);
+    const got = await collect(read.chunks, (i) => {
+      if (i === 2) worker.fail();
+    });
+    expect(got.equals(Buffer.from(bytes))).toBe(true);
+    await expect(read.sha256).resolves.toBe(sha256(bytes));
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('stops the reader when the file is cancelled', async () => {
+    const worker = new FakeReaderWorker();
+    const abort = new AbortController();
+    const read = readInWorker(() => worker as unknown as Worker, 100)(new File([bytesOf(2000)], 'f.log'), abort.signal);
+    const it = read.chunks[Symbol.asyncIterator]();
+    await it.next();
+    abort.abort();
+    expect(worker.terminated).toBe(true);
+    await expect(read.sha256).rejects.toThrow('aborted');
+    expect((await it.next()).done).toBe(true);
+  });
+
+  it('the reader answers anything but a File or an acknowledgement with an error', () => {
+    const replies: ReaderReply[] = [];
+    readerWorkerHandler((r) => replies.push(r))({ file: 'not a file' });
+    expect(replies).toEqual([{ error: 'expected a File or an acknowledgement' }]);
+  });
+});
