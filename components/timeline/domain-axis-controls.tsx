@@ -3,35 +3,30 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/components/ui/format';
-import { AXIS_PAGE_SIZES, type DomainAxis } from './timeline-data';
+import { AXIS_PAGE_SIZES } from './timeline-data';
+import type { DomainAxisState } from './use-domain-axis';
 
 /** What the domain axis shows: a search, the page size and paging, and what is off-screen. */
-export function DomainAxisControls({ axis, search, size, onSearch, onSize, onPage }: {
-  axis: DomainAxis;
-  search: string;
-  size: number;
-  onSearch: (search: string) => void;
-  onSize: (size: number) => void;
-  onPage: (page: number) => void;
-}) {
+export function DomainAxisControls({ state }: { state: DomainAxisState }) {
+  const { axis, search, size, setSearch, setSize, setPage } = state;
   const id = useId();
   const last = axis.first + axis.shown.length;
   return (
     <div className="timeline-controls domain-axis-controls" role="group" aria-label="Domain axis">
       <label htmlFor={`${id}-search`}>Filter domains</label>
-      <input id={`${id}-search`} type="search" value={search} maxLength={256} onChange={(e) => onSearch(e.target.value)} />
+      <input id={`${id}-search`} type="search" value={search} maxLength={256} onChange={(e) => setSearch(e.target.value)} />
       <label htmlFor={`${id}-size`}>Domains per page</label>
-      <select id={`${id}-size`} value={size} onChange={(e) => onSize(Number(e.target.value))}>
+      <select id={`${id}-size`} value={size} onChange={(e) => setSize(Number(e.target.value))}>
         {AXIS_PAGE_SIZES.map((n) => (
           <option key={n} value={n}>
             {n}
           </option>
         ))}
       </select>
-      <Button onClick={() => onPage(axis.page - 1)} disabled={axis.page === 0}>
+      <Button onClick={() => setPage(axis.page - 1)} disabled={axis.page === 0}>
         ↑ Previous domains
       </Button>
-      <Button onClick={() => onPage(axis.page + 1)} disabled={axis.page >= axis.pages - 1}>
+      <Button onClick={() => setPage(axis.page + 1)} disabled={axis.page >= axis.pages - 1}>
         Next domains ↓
       </Button>
       <span className="muted" role="status">

@@ -83,14 +83,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
           </p>
           {window && full ? (
             <>
-              <DomainAxisControls
-                axis={domainAxis.axis}
-                search={domainAxis.search}
-                size={domainAxis.size}
-                onSearch={domainAxis.setSearch}
-                onSize={domainAxis.setSize}
-                onPage={domainAxis.setPage}
-              />
+              <DomainAxisControls state={domainAxis} />
               <TimelineChart
                 points={visible}
                 domains={data.domains}

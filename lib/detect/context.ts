@@ -153,6 +153,12 @@ export class DetectContext {
     return (this.domainCol ??= this.buildDomains())[row] as number;
   }
 
+  /** How many registrable domains the rows have (domain ids are 0 .. count-1). */
+  domainCount(): number {
+    this.domainCol ??= this.buildDomains();
+    return this.domains.size;
+  }
+
   domainText(domainId: number): string {
     return this.domains.get(domainId);
   }

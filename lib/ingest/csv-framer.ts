@@ -1,3 +1,4 @@
+import { countNewlines } from './line-framer';
 import { MAX_RECORD_CHARS } from './types';
 
 /**
@@ -193,12 +194,3 @@ export class CsvFramer {
   }
 }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  let i = text.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    count++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return count;
-}

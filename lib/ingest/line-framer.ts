@@ -54,3 +54,14 @@ export class LineFramer {
     this.skipping = false;
   }
 }
+
+/** Line feeds in `text` from `from` (inclusive) to `to` (exclusive): how many lines a record spans. */
+export function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  let i = text.indexOf('\n', from);
+  while (i !== -1 && i < to) {
+    count++;
+    i = text.indexOf('\n', i + 1);
+  }
+  return count;
+}

@@ -1,14 +1,5 @@
+import { countNewlines } from './line-framer';
 import { MAX_RECORD_CHARS } from './types';
-
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0;
-  let i = s.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    n++;
-    i = s.indexOf('\n', i + 1);
-  }
-  return n;
-}
 
 /**
  * Cuts streamed XML into `<Event …>…</Event>` elements (Event Viewer "Save as XML", wevtutil,

@@ -188,11 +188,6 @@ export class PivotIndex {
   }
 }
 
-/** `stats count by <dims>` over the kept rows (builds a {@link PivotIndex}; keep one to reuse). */
-export function pivotGroups(ctx: DetectContext, keep: RowPredicate, dims: readonly Dimension[]): PivotGroups {
-  return new PivotIndex(ctx, ctx.size, dims).groups(keep);
-}
-
 /** The key of each row of [0, size), and the largest key. */
 function keyColumn(size: number, keyOfRow: (r: number) => number): { keys: Int32Array; max: number } {
   const keys = new Int32Array(size);
@@ -258,7 +253,7 @@ export function pivot(
   dims: readonly Dimension[],
   opts: { limit?: number; offset?: number } = {},
 ): { total: number; rows: PivotRow[] } {
-  const groups = pivotGroups(ctx, keep, dims);
+  const groups = new PivotIndex(ctx, ctx.size, dims).groups(keep); // a one-off: the engine keeps its indexes
   return { total: groups.total, rows: pivotPage(ctx, dims, groups, opts.offset ?? 0, opts.limit ?? 100) };
 }
 

@@ -148,9 +148,7 @@ export function buildTimeline(
 /** The domains of `rows`, with evidence first, then by queries, then by name. */
 function domainAxisOrder(ctx: DetectContext, rows: ArrayLike<number>, evidence: ReadonlyMap<number, unknown>) {
   // counts by domain id in typed arrays: one pass over the rows, no map per row
-  if (rows.length === 0) return [];
-  ctx.domain(rows[0] as number); // the domain table is built on first use
-  const n = ctx.domains.size;
+  const n = ctx.domainCount();
   const queries = new Int32Array(n);
   const withEvidence = new Int32Array(n);
   const seen: number[] = [];

@@ -39,9 +39,7 @@ export class QueryEngine {
   private ctx: DetectContext;
   private entities: EntityIndex;
   private rowIndex: RowIndex;
-  /** the last overview answers: going back to a view (removing a filter) costs nothing */
-  private readonly overviewCache = new Map<string, OverviewResult>();
-  /** its parts: totals and top lists by filter, the chart by filter without the time range */
+  /** the overview's parts: totals and top lists by filter, the chart by filter without the time range (going back to a view costs nothing) */
   private readonly countsCache = new Map<string, { totals: ReturnType<typeof totals>; top: OverviewResult['top'] }>();
   private readonly seriesCache = new Map<string, OverviewResult['series']>();
   /** rows [0, committed) are the loaded data; later rows belong to a file still being read */
@@ -56,7 +54,6 @@ export class QueryEngine {
   /** every row's group per pivot dimensions (4 bytes per row each): a filter only counts its rows */
   private readonly pivotIndexes = new Map<string, PivotIndex>();
   private rowsCache: { key: string; rows: Uint32Array } | null = null;
-  private rangeCache: { version: number; range: Range | null } | null = null;
   private codesCache: { version: number; codes: CodeCounts } | null = null;
 
   constructor(
@@ -97,7 +94,6 @@ export class QueryEngine {
     this.ctx = new DetectContext(this.store);
     this.entities = new EntityIndex(this.ctx, this.committed);
     this.rowIndex = new RowIndex(this.ctx, this.committed);
-    this.overviewCache.clear();
     this.countsCache.clear();
     this.seriesCache.clear();
     this.pivotCache.clear();
@@ -177,13 +173,10 @@ export class QueryEngine {
     return test;
   }
 
-  /** First and last event of the loaded data (computed once per version). */
+  /** First and last event of the loaded data (the context's time span, shared with detection). */
   private dataRange(): Range | null {
-    if (this.rangeCache?.version !== this.dataVersion) {
-      const t = totals(this.ctx, this.predicate({}));
-      this.rangeCache = { version: this.dataVersion, range: t.first === null || t.last === null ? null : { first: t.first, last: t.last } };
-    }
-    return this.rangeCache.range;
+    const span = this.ctx.timeSpan();
+    return Number.isFinite(span.min) ? { first: span.min, last: span.max } : null;
   }
 
   /** Statuses and record types of the loaded data (computed once per version). */
@@ -201,21 +194,12 @@ export class QueryEngine {
     return out;
   }
 
-  private overview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
-    const key = JSON.stringify(q);
-    const cached = this.overviewCache.get(key);
-    if (cached) return cached;
-    const result = this.computeOverview(q);
-    remember(this.overviewCache, key, result, 32);
-    return result;
-  }
-
   /**
    * The overview in two parts cached apart: totals and top lists follow the whole filter; the
    * chart ignores the time range (it shows the brush over it), so switching the stack mode
    * recomputes only the chart, and moving the brush only the totals and top lists.
    */
-  private computeOverview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
+  private overview(q: Extract<Query, { kind: 'overview' }>): OverviewResult {
     const counted = this.overviewCounts(q.filter, q.top);
     const dataRange = this.dataRange();
     return {
