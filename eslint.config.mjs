@@ -25,7 +25,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'next', 'next/*', 'recharts'], message: 'lib/ is framework-free: it runs in the worker, the CLI and Node.' },
+            { group: ['react', 'react-dom', 'next', 'next/*'], message: 'lib/ is framework-free: it runs in the worker, the CLI and Node.' },
             { group: ['@/components/*', '@/app/*', '../components/*', '../app/*'], message: 'lib/ must not depend on UI code.' },
             { group: ['node:*', 'fs', 'path', 'crypto'], message: 'lib/ runs in the browser too; Node-only code belongs in lib/server or scripts/.' },
           ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, chartRows, describeBucket, indexesToRange, maxStack, niceCeil, rangeToIndexes, seriesKey, stackPaths, type Series } from './chart-data';
+import { bucketLabel, bucketLabels, describeBucket, indexesToRange, maxStack, niceCeil, rangeToIndexes, stackPaths, type Series } from './chart-data';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 2, 1);
@@ -14,10 +14,8 @@ const series: Series = {
 };
 
 describe('chart data', () => {
-  it('turns the worker series into one row per bucket with a UTC label', () => {
-    const rows = chartRows(series);
-    expect(rows).toHaveLength(4);
-    expect(rows[1]).toEqual({ t: T0 + H, label: '2024-03-01 01:00', [seriesKey('NOERROR')]: 2, [seriesKey('NXDOMAIN')]: 1 });
+  it('labels every bucket in UTC', () => {
+    expect(bucketLabels(series)).toEqual(['2024-03-01 00:00', '2024-03-01 01:00', '2024-03-01 02:00', '2024-03-01 03:00']);
     expect(bucketLabel(T0, 86_400_000)).toBe('2024-03-01');
     expect(bucketLabel(T0 + 5000, 1000)).toBe('2024-03-01 00:00:05');
   });

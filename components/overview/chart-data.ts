@@ -2,9 +2,6 @@ import type { OverviewResult } from '@/lib/worker/query-results';
 
 export type Series = OverviewResult['series'];
 
-/** One bar of the chart: bucket start (ms), its label, and a count per stack key. */
-export type ChartRow = { t: number; label: string } & Record<string, number | string>;
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Bucket label in UTC, as precise as the bucket size needs. */
@@ -16,18 +13,9 @@ export function bucketLabel(t: number, bucketMs: number): string {
   return bucketMs >= 60_000 ? `${day} ${time}` : `${day} ${time}:${pad(d.getUTCSeconds())}`;
 }
 
-/** Keys of the rows are the stack keys, prefixed so no key can clash with `t` or `label`. */
-export const seriesKey = (key: string) => `k:${key}`;
-
-export function chartRows(s: Series): ChartRow[] {
-  const rows: ChartRow[] = [];
-  for (let i = 0; i < s.buckets; i++) {
-    const t = s.start + i * s.bucketMs;
-    const row: ChartRow = { t, label: bucketLabel(t, s.bucketMs) };
-    for (const k of s.series) row[seriesKey(k.key)] = k.counts[i] ?? 0;
-    rows.push(row);
-  }
-  return rows;
+/** The label of every bucket, in order. */
+export function bucketLabels(s: Series): string[] {
+  return Array.from({ length: s.buckets }, (_, i) => bucketLabel(s.start + i * s.bucketMs, s.bucketMs));
 }
 
 /** Brush indices covering [from, to] (the whole series when unset), clamped to the series. */

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useBoxSize } from '@/components/ui/use-box-size';
 
 /** A dot to draw: position in CSS px and a colour (a CSS colour or `var(--name, fallback)`). */
 export interface Dot {
@@ -111,17 +112,5 @@ export function usePointCanvas(ref: RefObject<HTMLCanvasElement | null>, opts: {
 
 /** The element's width in CSS px, measured before the first paint and on every resize. */
 export function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return undefined;
-    setWidth(Math.floor(el.getBoundingClientRect().width));
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
+  return useBoxSize(ref, false).width;
 }

@@ -77,7 +77,7 @@ export const UI_SCRIPT = `(() => {
   const pressed = (list) => topSection(list)?.querySelector('button[aria-pressed="true"]') ?? null;
   const labels = (list) => [...(topSection(list)?.querySelectorAll('.top-label') ?? [])].map((e) => e.getAttribute('title') ?? '');
   const options = (group) => [...document.querySelectorAll('[aria-label="Timeline entity"] select optgroup[label="' + group + '"] option')].map((o) => ({ value: o.value, label: o.textContent ?? '' }));
-  const legend = () => text('article[aria-labelledby="volume-title"] .recharts-legend-wrapper');
+  const legend = () => text('article[aria-labelledby="volume-title"] .volume-legend');
   const measure = (action, cond, timeoutMs) => new Promise((resolve) => {
     const t0 = performance.now();
     let finished = false;
