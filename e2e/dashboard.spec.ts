@@ -18,6 +18,14 @@ test.describe('hunting dashboard', () => {
     await expect(dash.tab('Overview')).toHaveAttribute('aria-selected', 'true');
     await expect(dash.statValue('events')).toHaveText('2,038');
     await expect(dash.chart.locator('.volume-bars path').first()).toBeVisible();
+    // the chart reads a bar's counts by keyboard: End picks the last bar, announced and in the tooltip
+    await dash.chart.getByRole('application', { name: /^DNS queries per bar, stacked by status$/ }).focus();
+    await page.keyboard.press('End');
+    await expect(dash.chart.locator('[aria-live="polite"]')).toHaveText(/^\d{4}-\d\d-\d\d: [A-Z_]+ [\d,]+/);
+    const lastBar = ((await dash.chart.locator('[aria-live="polite"]').textContent()) ?? '').split(': ')[0] ?? '';
+    await expect(dash.chart.locator('.volume-tooltip-label')).toHaveText(lastBar);
+    await page.keyboard.press('Escape');
+    await expect(dash.chart.locator('.volume-tooltip')).toBeHidden();
     await expect(dash.statValue('nxdomain')).toHaveText('2.5 %');
     await expect(dash.stat('NXDOMAIN share')).toContainText('51 of 2,038 events');
     await expect(dash.statValue('suspects')).toHaveText(/^\d[\d,]*$/);
@@ -55,6 +63,17 @@ test.describe('hunting dashboard', () => {
     expect(Number(dash.urlParams().get('from'))).toBeGreaterThan(Date.parse('2019-12-05T00:00:00Z'));
     const narrowed = await dash.statValue('events').textContent();
     await expect.poll(async () => String(await dash.pivotSum())).toBe(narrowed?.replace(/,/g, ''));
+
+    // dragging the right handle to the left narrows it further
+    const end = dash.chart.getByRole('slider', { name: 'Range end' });
+    const endBox = await end.boundingBox();
+    if (!endBox) throw new Error('no range end handle');
+    await page.mouse.move(endBox.x + endBox.width / 2, endBox.y + endBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(endBox.x - 300, endBox.y + endBox.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number((await dash.statValue('events').textContent())?.replace(/,/g, ''))).toBeLessThan(Number(narrowed?.replace(/,/g, '')));
+    expect(Number(dash.urlParams().get('to'))).toBeLessThan(Date.parse('2023-08-01T00:00:00Z'));
 
     // the same through the typed range: 2020-06-01 .. 2020-12-31 (whole day) holds 460 events, 10 NXDOMAIN
     await dash.from.fill('2020-06-01');
