@@ -6,7 +6,7 @@
  * ArrayBuffer); the ingest worker only parses. The file is read once for both.
  */
 import { z } from 'zod';
-import { createSha256 } from '../ingest/hash';
+import { createFastSha256 } from '../ingest/hash';
 import { readBlobChunks } from './read-file';
 import { READ_CHUNK_BYTES } from './protocol';
 
@@ -62,7 +62,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
     const { file, chunkBytes } = req.data;
     void (async () => {
       try {
-        const h = createSha256();
+        const h = await createFastSha256();
         for await (const chunk of readBlobChunks(file, chunkBytes)) {
           h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
@@ -79,12 +79,13 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
 
 /** Reads and hashes in this thread (no second worker). */
 export function readHere(file: File, chunkBytes: number = READ_CHUNK_BYTES): FileRead {
-  const h = createSha256();
+  const hasher = createFastSha256();
   let settle: { resolve: (s: string) => void; reject: (e: Error) => void } | null = null;
   const sha256 = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   sha256.catch(() => undefined);
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
+      const h = await hasher;
       for await (const chunk of readBlobChunks(file, chunkBytes)) {
         h.update(chunk);
         yield chunk;
@@ -191,7 +192,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes: number = READ_CHUN
 
 /** sha256 of a Blob, read slice by slice here; rejects when aborted. */
 export async function hashBlob(blob: Blob, signal?: AbortSignal): Promise<string> {
-  const h = createSha256();
+  const h = await createFastSha256();
   for await (const chunk of readBlobChunks(blob)) {
     if (signal?.aborted) throw new Error('aborted');
     h.update(chunk);
