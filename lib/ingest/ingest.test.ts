@@ -63,6 +63,12 @@ describe('ingest pipeline', () => {
     expect(store.event(1)).toMatchObject({ qname: 'b.example.com', qnameRaw: 'b.example.com.', line: 3 });
   });
 
+  it('leaves the digest to the caller when the bytes are hashed where they are read (hasher: null)', async () => {
+    const bytes = utf8(GOOD);
+    const summary = await ingest(chunks(bytes, 7), new EventStore(), { name: 'in.log', adapters: [testAdapter], hasher: null });
+    expect(summary).toMatchObject({ format: 'test-log', events: 2, bytes: bytes.length, sha256: '' });
+  });
+
   it('keeps good rows around bad ones and names the bad lines', async () => {
     const { summary } = await run(utf8('TESTLOG\n1600000000,a\ngarbage\n1600000001,b\n'));
     expect(summary.events).toBe(2);

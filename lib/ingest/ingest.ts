@@ -20,7 +20,8 @@ export interface IngestOptions {
   totalBytes?: number;
   signal?: AbortSignal;
   onProgress?: (p: IngestProgress) => void;
-  hasher?: Hasher;
+  /** sha256 by default; null when whoever reads the bytes hashes them (the summary's sha256 is then left for the caller to set) */
+  hasher?: Hasher | null;
   adapters?: readonly SourceAdapter[];
 }
 
@@ -125,7 +126,7 @@ export async function ingest(
   store: EventStore,
   opts: IngestOptions,
 ): Promise<InputSummary> {
-  const hasher = opts.hasher ?? createSha256();
+  const hasher = opts.hasher === null ? null : (opts.hasher ?? createSha256());
   const adapters = opts.adapters ?? ADAPTERS;
   const inputIndex = store.beginInput(opts.name, 'unknown');
   const sink = new SummarySink(store, inputIndex);
@@ -142,7 +143,7 @@ export async function ingest(
       const r = await raw.next();
       if (r.done) return;
       bytes += r.value.length;
-      hasher.update(r.value);
+      hasher?.update(r.value);
       yield r.value;
     }
   }
@@ -233,7 +234,7 @@ export async function ingest(
         const r = await raw.next();
         if (r.done) break;
         bytes += r.value.length;
-        hasher.update(r.value);
+        hasher?.update(r.value);
       }
     }
   } catch (e) {
@@ -244,7 +245,7 @@ export async function ingest(
   if (cancelled) store.dropLastInput();
   else sink.commitFacts();
   const chosen = adapter as SourceAdapter | null;
-  const summary = emptySummary(opts.name, bytes, hasher.hex());
+  const summary = emptySummary(opts.name, bytes, hasher?.hex() ?? '');
   summary.format = chosen?.id ?? 'unknown';
   summary.formatLabel = chosen?.label ?? 'Unknown';
   summary.events = cancelled ? 0 : sink.events;

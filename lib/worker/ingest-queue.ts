@@ -6,9 +6,6 @@ import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWo
 import type { ReadFile } from './read-file-worker';
 import { readBlobChunks } from './read-file';
 
-/** Stands in for the ingest pass's own hashing when the file is hashed elsewhere. */
-const PLACEHOLDER_HASHER = { update: (): void => undefined, hex: (): string => '0'.repeat(64) };
-
 export interface IngestQueueOptions {
   /** clock for progress throttling, in ms */
   now?: () => number;
@@ -126,7 +123,7 @@ export class IngestQueue {
       name: file.name,
       totalBytes: file.size,
       signal,
-      ...(read ? { hasher: PLACEHOLDER_HASHER } : {}),
+      ...(read ? { hasher: null } : {}),
       ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
       onProgress: (p) => {
         const t = this.now();
