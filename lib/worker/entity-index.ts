@@ -54,11 +54,14 @@ export class EntityIndex {
 
   private distinct(dim: RefDimension): string[] {
     const ctx = this.ctx;
-    const ids = new Set<number>();
     if (dim === 'domain') {
-      for (let r = 0; r < this.rows; r++) ids.add(ctx.domain(r));
-      return [...ids].map((id) => ctx.domainText(id));
+      const seen = new Uint8Array(ctx.domainCount());
+      for (let r = 0; r < this.rows; r++) seen[ctx.domain(r)] = 1;
+      const labels: string[] = [];
+      for (let d = 0; d < seen.length; d++) if (seen[d]) labels.push(ctx.domainText(d));
+      return labels;
     }
+    const ids = new Set<number>();
     const actors = ctx.store.actors;
     const seen = new Uint8Array(actors.size);
     for (let r = 0; r < this.rows; r++) seen[ctx.actor(r)] = 1;
