@@ -44,6 +44,19 @@ export class Column<T extends TypedArray> {
     return (this.blocks[i >>> BLOCK_BITS] as T)[i & BLOCK_MASK] as number;
   }
 
+  /** The values as one contiguous array (for posting a store built elsewhere). */
+  toArray(): T {
+    const out = new this.ctor(this.n);
+    let off = 0;
+    for (const b of this.blocks) {
+      const take = Math.min(BLOCK_SIZE, this.n - off);
+      if (take <= 0) break;
+      out.set(take === BLOCK_SIZE ? b : (b.subarray(0, take) as T), off);
+      off += take;
+    }
+    return out;
+  }
+
   /** Drops rows from `n` on (used when an ingest is cancelled). */
   truncate(n: number): void {
     if (n >= this.n) return;

@@ -132,6 +132,49 @@ class OutcomeTable {
   }
 }
 
+/** A store's contents as arrays: what a worker that ingested part of a file posts back. */
+export interface StoreSnapshot {
+  /** string pool values in id order */
+  strings: string[];
+  /** raw query-name id → normalised id + 1 (0: not normalised), as long as the pool or shorter */
+  normOf: Uint32Array;
+  actors: { host: Uint32Array; user: Uint32Array; image: Uint32Array; pid: Int32Array; guid: Uint32Array; client: Uint32Array; resolver: Uint32Array };
+  outcomes: { qtype: number[]; status: number[]; code: number[] };
+  /** answer sets in id order from 1 (id 0 is the empty set): interning key, text as logged, parsed answers */
+  answers: { key: string; raw: string; set: StoredAnswer[] }[];
+  rows: { time: Float64Array; line: Uint32Array; actor: Uint32Array; qname: Uint32Array; outcome: Uint16Array; answers: Uint32Array; ttl: Int32Array };
+}
+
+/** Throws unless every id in the snapshot points into its tables (it crossed a thread boundary). */
+function checkSnapshot(s: StoreSnapshot): void {
+  const inRange = (a: ArrayLike<number>, n: number, what: string, base = 0) => {
+    for (let i = 0; i < a.length; i++) {
+      const v = (a[i] as number) - base;
+      if (!(v >= 0 && v < n) && !(base === 1 && v === -1)) throw new RangeError(`store snapshot: ${what} ${a[i]} at ${i} is out of range`);
+    }
+  };
+  const nActors = s.actors.host.length;
+  for (const [k, col] of Object.entries(s.actors)) {
+    if (col.length !== nActors) throw new RangeError(`store snapshot: actor column ${k} has ${col.length} of ${nActors} entries`);
+    if (k !== 'pid') inRange(col, s.strings.length, `actor ${k} string`);
+  }
+  if (s.outcomes.status.length !== s.outcomes.qtype.length || s.outcomes.code.length !== s.outcomes.qtype.length) throw new RangeError('store snapshot: outcome columns differ in length');
+  inRange(s.outcomes.status, STATUS_ORDER.length, 'status');
+  inRange(s.normOf, s.strings.length, 'normalised name', 1);
+  const rows = s.rows.time.length;
+  for (const [k, col] of Object.entries(s.rows)) if (col.length !== rows) throw new RangeError(`store snapshot: row column ${k} has ${col.length} of ${rows} rows`);
+  inRange(s.rows.actor, nActors, 'actor');
+  inRange(s.rows.qname, s.strings.length, 'query name');
+  inRange(s.rows.outcome, s.outcomes.qtype.length, 'outcome');
+  inRange(s.rows.answers, s.answers.length + 1, 'answer set');
+}
+
+/** The typed arrays of a snapshot, to transfer instead of copying when it is posted. */
+export function snapshotBuffers(s: StoreSnapshot): ArrayBuffer[] {
+  const arrays = [s.normOf, ...Object.values(s.actors), ...Object.values(s.rows)] as { buffer: ArrayBufferLike }[];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
 /**
  * Who asked: host, user, process image, pid, guid, client address and the resolver that
  * answered, interned together, since they repeat on every row of one process (or client).
@@ -185,13 +228,12 @@ class ActorTable {
 
   private internSlow(r: StoreRowInput): number {
     const s = this.strings;
-    const h = s.intern(r.host);
-    const u = s.intern(r.user);
-    const im = s.intern(r.image);
-    const g = s.intern(r.guid);
-    const c = s.intern(r.client);
-    const rs = s.intern(r.resolver);
-    const key = `${h},${u},${im},${r.pid},${g},${c},${rs}`;
+    return this.internIds(s.intern(r.host), s.intern(r.user), s.intern(r.image), r.pid, s.intern(r.guid), s.intern(r.client), s.intern(r.resolver));
+  }
+
+  /** The actor of these pool ids (a new one when it is not known yet). */
+  internIds(h: number, u: number, im: number, pid: number, g: number, c: number, rs: number): number {
+    const key = `${h},${u},${im},${pid},${g},${c},${rs}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.host.length;
@@ -199,7 +241,7 @@ class ActorTable {
       this.host.push(h);
       this.user.push(u);
       this.image.push(im);
-      this.pid.push(r.pid);
+      this.pid.push(pid);
       this.guid.push(g);
       this.client.push(c);
       this.resolver.push(rs);
@@ -294,6 +336,72 @@ export class EventStore {
     this.answers.push(r.answers);
     this.ttl.push(r.ttl);
     inp.count++;
+  }
+
+  /**
+   * Everything this store holds, as arrays (a worker that ingested part of a file posts it;
+   * transfer {@link snapshotBuffers}). Meant for a store of one input.
+   */
+  snapshot(): StoreSnapshot {
+    const a = this.actors;
+    const keys: string[] = [];
+    for (const [key, id] of this.answerIds) keys[id] = key;
+    return {
+      strings: [...this.strings.all()],
+      normOf: this.normOf.slice(0, this.strings.size),
+      actors: {
+        host: a.host.toArray(), user: a.user.toArray(), image: a.image.toArray(), pid: a.pid.toArray(),
+        guid: a.guid.toArray(), client: a.client.toArray(), resolver: a.resolver.toArray(),
+      },
+      outcomes: { qtype: [...this.outcomes.qtype], status: [...this.outcomes.status], code: [...this.outcomes.code] },
+      answers: this.answerRaw.slice(1).map((raw, i) => ({ key: keys[i + 1] ?? '', raw, set: [...(this.answerSets[i + 1] ?? [])] })),
+      rows: {
+        time: this.time.toArray(), line: this.line.toArray(), actor: this.actor.toArray(), qname: this.qname.toArray(),
+        outcome: this.outcome.toArray(), answers: this.answers.toArray(), ttl: this.ttl.toArray(),
+      },
+    };
+  }
+
+  /**
+   * Appends the rows of a snapshot to the current input, as if they had been appended here:
+   * its strings, actors, outcomes and answer sets are interned into this store's and its ids
+   * mapped. `lineOffset` is added to every row's line (the lines before the part it was read from).
+   */
+  absorb(snap: StoreSnapshot, lineOffset: number): void {
+    const inp = this.inputs[this.inputs.length - 1];
+    if (!inp) throw new Error('absorb before beginInput');
+    checkSnapshot(snap);
+    const str = new Uint32Array(snap.strings.length);
+    snap.strings.forEach((v, i) => (str[i] = this.strings.intern(v)));
+    for (let raw = 0; raw < snap.normOf.length; raw++) {
+      const n = snap.normOf[raw] as number;
+      if (n === 0) continue;
+      const q = str[raw] as number;
+      this.normOf = withIndex(this.normOf, q);
+      if (this.normOf[q] === 0) this.normOf[q] = (str[n - 1] as number) + 1;
+    }
+    const sa = snap.actors;
+    const actor = new Uint32Array(sa.host.length);
+    const sid = (col: Uint32Array, i: number) => str[col[i] as number] as number;
+    for (let i = 0; i < actor.length; i++) {
+      actor[i] = this.actors.internIds(sid(sa.host, i), sid(sa.user, i), sid(sa.image, i), sa.pid[i] as number, sid(sa.guid, i), sid(sa.client, i), sid(sa.resolver, i));
+    }
+    const so = snap.outcomes;
+    const outcome = new Uint16Array(so.qtype.length);
+    for (let i = 0; i < outcome.length; i++) outcome[i] = this.outcomes.intern(so.qtype[i] as number, so.status[i] as number, so.code[i] as number);
+    const answers = new Uint32Array(snap.answers.length + 1);
+    snap.answers.forEach((a, i) => (answers[i + 1] = this.internAnswers(a.key, a.raw, () => a.set)));
+    const r = snap.rows;
+    for (let i = 0; i < r.time.length; i++) {
+      this.time.push(r.time[i] as number);
+      this.line.push((r.line[i] as number) + lineOffset);
+      this.actor.push(actor[r.actor[i] as number] as number);
+      this.qname.push(str[r.qname[i] as number] as number);
+      this.outcome.push(outcome[r.outcome[i] as number] as number);
+      this.answers.push(answers[r.answers[i] as number] as number);
+      this.ttl.push(r.ttl[i] as number);
+    }
+    inp.count += r.time.length;
   }
 
   qtypeOf(row: number): number {

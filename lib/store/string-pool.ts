@@ -47,6 +47,11 @@ export class StringPool {
     return this.values.length;
   }
 
+  /** Every value in id order (id 0 is ''). */
+  all(): readonly string[] {
+    return this.values;
+  }
+
   /** Rough retained bytes: UTF-16 payload plus map and array overhead per entry. */
   bytes(): number {
     return this.chars * 2 + this.values.length * 64;
