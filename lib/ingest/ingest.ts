@@ -23,6 +23,8 @@ export interface IngestOptions {
   /** sha256 by default; null when whoever reads the bytes hashes them (the summary's sha256 is then left for the caller to set) */
   hasher?: Hasher | null;
   adapters?: readonly SourceAdapter[];
+  /** once the format is known: its adapter, the first decoded characters, and whether the bytes are plain UTF-8 (neither compressed nor UTF-16) */
+  onFormat?: (adapter: SourceAdapter, head: string, plainUtf8: boolean) => void;
 }
 
 
@@ -136,6 +138,7 @@ export async function ingest(
   let head = '';
   let error: string | undefined;
   let cancelled = false;
+  let plainUtf8 = false;
 
   const raw = source[Symbol.asyncIterator]();
   async function* hashed(): AsyncGenerator<Uint8Array> {
@@ -166,6 +169,7 @@ export async function ingest(
       return false;
     }
     adapter = a;
+    opts.onFormat?.(a, head, plainUtf8);
     sink.keyPrefix = `${a.id}\u0000`;
     store.setInputFormat(inputIndex, a.id, a.fields);
     reader = a.open(sink);
@@ -189,6 +193,7 @@ export async function ingest(
       }
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
       else if (sniff.kind === 'text') encoding = sniff.encoding;
+      plainUtf8 = texts === it && encoding === 'utf-8';
     }
     if (!error) {
       const decoder = new TextDecoder(encoding);

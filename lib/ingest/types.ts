@@ -1,3 +1,4 @@
+import type { SplitSpec } from './split';
 /**
  * Contracts between the ingest pipeline, the source adapters and the event store.
  * Adapters turn records of one export format into normalised events and push them into an
@@ -79,6 +80,8 @@ export interface SourceAdapter {
    */
   sniff(head: string): number;
   open(sink: IngestSink): RecordReader;
+  /** set when a large file of this format can be read as two parts (see split.ts) */
+  readonly split?: SplitSpec;
 }
 
 export const SNIFF_CHARS = 64 * 1024;

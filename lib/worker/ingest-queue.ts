@@ -1,10 +1,12 @@
-import { ingest } from '../ingest/ingest';
+import { ingest, type IngestProgress } from '../ingest/ingest';
 import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
 import type { ReadFile } from './read-file-worker';
 import { readBlobChunks } from './read-file';
+import { SplitRead, type IngestPart } from './split-ingest';
+import { SPLIT_MIN_BYTES } from '../ingest/split';
 
 export interface IngestQueueOptions {
   /** clock for progress throttling, in ms */
@@ -19,6 +21,10 @@ export interface IngestQueueOptions {
   onIdle?: () => void;
   /** reads (and hashes) each file elsewhere, e.g. in a reader worker; without it this pass reads and hashes */
   readFile?: ReadFile;
+  /** reads the second part of a large file elsewhere, e.g. in a part worker (only with readFile, which hashes the whole file) */
+  ingestPart?: IngestPart;
+  /** files from this size on are split when they can be (default SPLIT_MIN_BYTES) */
+  splitMinBytes?: number;
 }
 
 interface Job {
@@ -119,26 +125,49 @@ export class IngestQueue {
     // the read stops early only with a cancelled ingest: ingest() reads the whole file otherwise
     const readAbort = new AbortController();
     const read = this.opts.readFile?.(file, readAbort.signal);
-    const summary = await ingest(read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes), this.store, {
+    const split =
+      read && this.opts.ingestPart && file.size >= (this.opts.splitMinBytes ?? SPLIT_MIN_BYTES) ? new SplitRead(file, this.opts.ingestPart) : null;
+    const options = (bytesRead: (bytes: number) => number) => ({
       name: file.name,
       totalBytes: file.size,
       signal,
       ...(read ? { hasher: null } : {}),
       ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
-      onProgress: (p) => {
+      onProgress: (p: IngestProgress) => {
         const t = this.now();
         if (t - last < PROGRESS_INTERVAL_MS) return;
         last = t;
         this.post({
           type: 'progress',
           id,
-          bytes: p.bytes,
+          bytes: bytesRead(p.bytes),
           totalBytes: p.totalBytes ?? file.size,
-          events: p.events,
-          skipped: p.skipped,
+          events: p.events + (split?.partEvents ?? 0),
+          skipped: p.skipped + (split?.partSkipped ?? 0),
         });
       },
     });
+    signal.addEventListener('abort', () => split?.abort(), { once: true });
+    const source = read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes);
+    let summary = split
+      ? await ingest(split.limit(source, signal), this.store, { ...options(() => split.seen), onFormat: (a, head, plain) => split.plan(a, head, plain) })
+      : await ingest(source, this.store, options((b) => b));
+    if (split && summary.cancelled) split.abort();
+    else if (split) {
+      const merged = await split.finish(summary, this.store);
+      if (merged) summary = merged;
+      else if (!signal.aborted) {
+        // the cut fell inside a record (or the part failed): read the whole file again in one pass
+        this.store.dropLastInput();
+        split.partEvents = split.partSkipped = 0;
+        summary = await ingest(readBlobChunks(file, this.opts.chunkBytes), this.store, { ...options((b) => b), hasher: null });
+      }
+      if (signal.aborted && !summary.cancelled) {
+        // cancelled while the second part was being read
+        this.store.dropLastInput();
+        summary = { ...summary, events: 0, cancelled: true, error: 'Cancelled: the rows of this file were removed.' };
+      }
+    }
     if (summary.cancelled) readAbort.abort();
     else if (read) summary.sha256 = await read.sha256;
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });

@@ -4,6 +4,7 @@
  * The logic lives in worker-session.ts so it can be tested without a worker.
  */
 import { readInWorker } from './read-file-worker';
+import { partInWorker } from './split-ingest';
 import type { FromWorker } from './protocol';
 import { WorkerSession } from './worker-session';
 
@@ -15,6 +16,9 @@ const transfer = (m: FromWorker): Transferable[] => (m.type === 'result' && m.re
 /** Each file is read and hashed by a nested worker and its chunks handed over while this one parses (the second core). */
 const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-read' }));
 
-const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile });
+/** The second half of a large Splunk CSV or Zeek TSV file is parsed by another nested worker at the same time (the first half here). */
+const ingestPart = partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }));
+
+const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile, ingestPart });
 
 self.onmessage = (event: MessageEvent<unknown>) => session.handle(event.data);

@@ -8,6 +8,7 @@ import { IngestQueue } from './ingest-queue';
 import { describeIssues, type FromWorker } from './protocol';
 import { QueryEngine } from './query-engine';
 import { DetectRequestSchema, QueryRequestSchema } from './query-protocol';
+import type { IngestPart } from './split-ingest';
 
 export interface WorkerSessionOptions {
   detectors?: readonly Detector[];
@@ -17,6 +18,8 @@ export interface WorkerSessionOptions {
   now?: () => number;
   /** reads and hashes files beside the ingest pass (the worker passes a reader worker) */
   readFile?: ReadFile;
+  /** reads the second part of a large file beside the ingest pass (the worker passes a part worker) */
+  ingestPart?: IngestPart;
 }
 
 /**
@@ -43,6 +46,7 @@ export class WorkerSession {
       ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}),
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.readFile ? { readFile: opts.readFile } : {}),
+      ...(opts.ingestPart ? { ingestPart: opts.ingestPart } : {}),
       onSettled: (outcome) => {
         if (outcome !== 'done') return;
         this.engine.commit();

@@ -9,6 +9,7 @@ import type { SourceAdapter } from '../types';
 import { SysmonCsvReaderBase } from './sysmon-csv-base';
 import { addKeyValueLines, addMessageFields, ColumnFields } from './sysmon-fields';
 import { addEventXmlFields } from './sysmon-xml';
+import { csvPrelude } from '../split';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
 
@@ -102,5 +103,6 @@ export const sysmonSplunkCsv: SourceAdapter = {
   label: 'Sysmon DNS (Splunk CSV)',
   fields: ['time', 'host', 'user', 'process', 'qname', 'qtype', 'status', 'answers'],
   sniff,
+  split: { prelude: csvPrelude, guard: 'csv-quotes' },
   open: (sink) => new SysmonCsvReader(sink),
 };

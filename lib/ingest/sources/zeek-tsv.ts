@@ -7,6 +7,7 @@ import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
 import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
+import { zeekPrelude } from '../split';
 
 /** Per field read by the mapping: whether its text is a Zeek string (escaped with `\xNN`). */
 const IS_STRING: Readonly<Record<ZeekField, boolean>> = {
@@ -136,5 +137,6 @@ export const zeekTsv: SourceAdapter = {
   label: 'Zeek dns.log (TSV)',
   fields: ZEEK_FIELDS,
   sniff,
+  split: { prelude: zeekPrelude, guard: 'no-header-lines' },
   open: (sink) => new ZeekTsvReader(sink),
 };
