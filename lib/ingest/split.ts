@@ -12,6 +12,9 @@ import { MAX_PROBLEMS } from './summary-sink';
 /** Files smaller than this are read in one pass (two workers only pay off on large files). */
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
 
+/** Logical cores from which the browser splits a file (the page, the ingest, reader and part workers). */
+export const SPLIT_MIN_CORES = 4;
+
 /** How a format's file can be cut at a line start. */
 export interface SplitSpec {
   /**

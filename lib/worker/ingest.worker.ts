@@ -5,6 +5,7 @@
  */
 import { readInWorker } from './read-file-worker';
 import { partInWorker } from './split-ingest';
+import { SPLIT_MIN_CORES } from '../ingest/split';
 import type { FromWorker } from './protocol';
 import { WorkerSession } from './worker-session';
 
@@ -16,9 +17,18 @@ const transfer = (m: FromWorker): Transferable[] => (m.type === 'result' && m.re
 /** Each file is read and hashed by a nested worker and its chunks handed over while this one parses (the second core). */
 const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-read' }));
 
-/** The second half of a large Splunk CSV or Zeek TSV file is parsed by another nested worker at the same time (the first half here). */
-const ingestPart = partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }));
+/**
+ * The second half of a large Splunk CSV or Zeek TSV file is parsed by another nested worker at
+ * the same time (the first half here), when there are cores for it: this worker, the reader and
+ * the part worker each need one, and the page another. With two cores the split measured no
+ * faster (1M-row CSV: ingest 9.5 s split, 10.2 s in one pass; the cores were already busy) and
+ * took 60 MiB more at its peak, so it is off there.
+ */
+const ingestPart =
+  self.navigator.hardwareConcurrency >= SPLIT_MIN_CORES
+    ? partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }))
+    : null;
 
-const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile, ingestPart });
+const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile, ...(ingestPart ? { ingestPart } : {}) });
 
 self.onmessage = (event: MessageEvent<unknown>) => session.handle(event.data);
