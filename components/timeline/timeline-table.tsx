@@ -1,25 +1,25 @@
 'use client';
 
-import { useDeferredValue } from 'react';
+import { memo } from 'react';
 import { formatCount, isoUtc } from '@/components/ui/format';
 import type { TimelineResult } from '@/lib/worker/query-results';
+import { usePainted } from './use-painted';
 
 /** Rows the table lists at most (the chart shows them all). */
 const MAX_ROWS = 500;
-/** Rows drawn with the chart; the rest follow in a deferred render (laying out 500 rows took as long as the chart). */
+/** Rows drawn with the chart; the rest follow once it is painted (laying out 500 rows took longer than the chart). */
 const FIRST_ROWS = 30;
-const NOT_YET: TimelineResult['points'] = [];
 
 /** The points in view as a table: the keyboard way to the chart (Enter on a time opens its event). */
-export function TimelineTable({ data, points, selected, onOpen }: {
+export const TimelineTable = memo(function TimelineTable({ data, points, selected, onOpen }: {
   data: TimelineResult;
   points: TimelineResult['points'];
   selected: number | null;
   onOpen: (row: number) => void;
 }) {
   const shown = points.slice(0, MAX_ROWS);
-  // the first rows at once, the others once React has time (same keys: the first rows stay)
-  const settled = useDeferredValue(points, NOT_YET) === points;
+  // the first rows at once, the others after the frame that shows the chart (same keys: the first rows stay)
+  const settled = usePainted(points);
   const rows = settled ? shown : shown.slice(0, FIRST_ROWS);
   return (
     <>
@@ -57,4 +57,4 @@ export function TimelineTable({ data, points, selected, onOpen }: {
       </div>
     </>
   );
-}
+});
