@@ -23,9 +23,11 @@ function generation(points: object): number {
 }
 
 /** The points in view as a table: the keyboard way to the chart (Enter on a time opens its event). */
-export const TimelineTable = memo(function TimelineTable({ data, points, selected, onOpen }: {
+export const TimelineTable = memo(function TimelineTable({ data, points, loading, selected, onOpen }: {
   data: TimelineResult;
   points: TimelineResult['points'];
+  /** newer points are asked for: the rest of the rows go now, while the worker answers, not when the answer comes */
+  loading: boolean;
   selected: number | null;
   onOpen: (row: number) => void;
 }) {
@@ -33,7 +35,7 @@ export const TimelineTable = memo(function TimelineTable({ data, points, selecte
   // the first rows at once, the others after the frame that shows the chart; each part a row
   // group of its own, replaced whole when the points change (removing rows one by one from a long
   // table took longer than building them)
-  const settled = usePainted(points);
+  const settled = usePainted(points) && !loading;
   const g = generation(points);
   const row = (p: TimelinePoint) => (
     <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>

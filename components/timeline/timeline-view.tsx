@@ -31,7 +31,7 @@ const NO_POINTS: TimelineResult['points'] = [];
 /** Every query of one process or host over time; a point opens its event. */
 export function TimelineView({ state, setState }: { state: ViewState; setState: SetViewState }) {
   const entity = parseEntity(state.entity);
-  const { data, answered, error } = useWorkerQuery<'timeline'>({
+  const { data, answered, error, loading } = useWorkerQuery<'timeline'>({
     kind: 'timeline',
     ...(entity ? { entity } : {}),
     filter: timelineFilter(state),
@@ -106,7 +106,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
                   <EventDetail row={shownEvent} />
                 </section>
               ) : null}
-              <TimelineTable data={data} points={visible} selected={open} onOpen={setOpen} />
+              <TimelineTable data={data} points={visible} loading={loading} selected={open} onOpen={setOpen} />
             </>
           ) : (
             <EmptyState title="No queries">No queries of this entity in the time range.</EmptyState>
