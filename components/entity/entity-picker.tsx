@@ -1,6 +1,6 @@
 'use client';
 
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useWorkerQuery } from '@/components/hunt/use-worker-query';
 import { formatCount } from '@/components/ui/format';
 import { entityParam } from '@/components/workspace/view-state';
@@ -42,6 +42,20 @@ export function EntityPicker({ dims, value, currentLabel, label, onChange }: {
   const selectLabel = listOf(dims.map((d, i) => (i === 0 ? NOUNS[d].one.replace(/^./, (c) => c.toUpperCase()) : NOUNS[d].one)), 'or');
   const groups = data?.groups ?? [];
   const listed = groups.some((g) => g.entries.some((e) => entityParam(g.dim, e.ref) === value));
+  // the same elements while the choices are the same: hundreds of options are not compared again on each render of the view
+  const options = useMemo(
+    () =>
+      groups.map((g) => (
+        <optgroup key={g.dim} label={NOUNS[g.dim].group}>
+          {g.entries.map((e) => (
+            <option key={e.ref} value={entityParam(g.dim, e.ref)}>
+              {e.label === '' ? `(no ${NOUNS[g.dim].one})` : e.label}
+            </option>
+          ))}
+        </optgroup>
+      )),
+    [groups],
+  );
   const shown = groups.reduce((n, g) => n + g.entries.length, 0);
   const matched = groups.reduce((n, g) => n + g.matched, 0);
   return (
@@ -52,15 +66,7 @@ export function EntityPicker({ dims, value, currentLabel, label, onChange }: {
       <select id={`${id}-select`} value={value ?? ''} onChange={(e) => e.target.value !== '' && onChange(e.target.value)}>
         <option value="">Choose a {listOf(dims.map((d) => NOUNS[d].one), 'or')}…</option>
         {value !== undefined && !listed ? <option value={value}>{currentLabel === '' ? '(none)' : (currentLabel ?? 'current choice')}</option> : null}
-        {groups.map((g) => (
-          <optgroup key={g.dim} label={NOUNS[g.dim].group}>
-            {g.entries.map((e) => (
-              <option key={e.ref} value={entityParam(g.dim, e.ref)}>
-                {e.label === '' ? `(no ${NOUNS[g.dim].one})` : e.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        {options}
       </select>
       <span id={`${id}-count`} className="muted" role="status">
         {data ? (shown < matched ? `first ${formatCount(shown)} of ${formatCount(matched)} matching` : `${formatCount(matched)} matching`) : 'loading…'}

@@ -1,6 +1,6 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatUtcMs } from '@/components/ui/format';
 import { STATUS_COLORS } from '@/components/ui/series-colors';
@@ -23,8 +23,10 @@ export function TimelineChart({ points, domains, axis, window, full, drawKey, on
   onPageDomains: (step: -1 | 1) => void;
   onOpen: (row: number) => void;
 }) {
-  const present = new Set<string>(points.map((p) => p.status));
-  const statuses = Object.keys(STATUS_COLORS).filter((st) => present.has(st));
+  const statuses = useMemo(() => {
+    const present = new Set<string>(points.map((p) => p.status));
+    return Object.keys(STATUS_COLORS).filter((st) => present.has(st));
+  }, [points]);
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'PageUp' || e.key === 'PageDown') {
       e.preventDefault();

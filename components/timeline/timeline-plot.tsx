@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { formatUtcMs } from '@/components/ui/format';
 import { STATUS_COLORS } from '@/components/ui/series-colors';
 import type { TimelinePoint } from '@/lib/worker/query-results';
@@ -41,7 +41,7 @@ function Mark({ x, y, point }: { x: number; y: number; point: TimelinePoint }) {
  * the point under the pointer (the nearest within a few px); hovering shows its time, domain
  * and status.
  */
-export function TimelinePlot({ points, domains, axis, window, drawKey, onOpen }: {
+export const TimelinePlot = memo(function TimelinePlot({ points, domains, axis, window, drawKey, onOpen }: {
   points: readonly TimelinePoint[];
   domains: readonly string[];
   axis: readonly number[];
@@ -138,4 +138,4 @@ export function TimelinePlot({ points, domains, axis, window, drawKey, onOpen }:
       ) : null}
     </div>
   );
-}
+});

@@ -1,26 +1,55 @@
 'use client';
 
-import { useDeferredValue } from 'react';
+import { memo } from 'react';
 import { formatCount, isoUtc } from '@/components/ui/format';
-import type { TimelineResult } from '@/lib/worker/query-results';
+import type { TimelinePoint, TimelineResult } from '@/lib/worker/query-results';
+import { usePainted } from './use-painted';
 
 /** Rows the table lists at most (the chart shows them all). */
 const MAX_ROWS = 500;
-/** Rows drawn with the chart; the rest follow in a deferred render (laying out 500 rows took as long as the chart). */
+/** Rows drawn with the chart; the rest follow once it is painted (laying out 500 rows took longer than the chart). */
 const FIRST_ROWS = 30;
-const NOT_YET: TimelineResult['points'] = [];
+
+const generations = new WeakMap<object, number>();
+let lastGeneration = 0;
+/** A number per list of points (its row groups' keys). */
+function generation(points: object): number {
+  let g = generations.get(points);
+  if (g === undefined) {
+    g = ++lastGeneration;
+    generations.set(points, g);
+  }
+  return g;
+}
 
 /** The points in view as a table: the keyboard way to the chart (Enter on a time opens its event). */
-export function TimelineTable({ data, points, selected, onOpen }: {
+export const TimelineTable = memo(function TimelineTable({ data, points, loading, selected, onOpen }: {
   data: TimelineResult;
   points: TimelineResult['points'];
+  /** newer points are asked for: the rest of the rows go now, while the worker answers, not when the answer comes */
+  loading: boolean;
   selected: number | null;
   onOpen: (row: number) => void;
 }) {
   const shown = points.slice(0, MAX_ROWS);
-  // the first rows at once, the others once React has time (same keys: the first rows stay)
-  const settled = useDeferredValue(points, NOT_YET) === points;
-  const rows = settled ? shown : shown.slice(0, FIRST_ROWS);
+  // the first rows at once, the others after the frame that shows the chart; each part a row
+  // group of its own, replaced whole when the points change (removing rows one by one from a long
+  // table took longer than building them)
+  const settled = usePainted(points) && !loading;
+  const g = generation(points);
+  const row = (p: TimelinePoint) => (
+    <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
+      <td>
+        <button type="button" className="link-button" onClick={() => onOpen(p.row)}>
+          {isoUtc(p.time)}
+        </button>
+      </td>
+      <td className="raw">{data.domains[p.domainIndex] ?? ''}</td>
+      <td>{p.status}</td>
+      <td>{p.validity}</td>
+      <td title={p.findings.map((i) => data.findings[i]?.title ?? '').join('\n')}>{p.findings.length === 0 ? '' : formatCount(p.findings.length)}</td>
+    </tr>
+  );
   return (
     <>
       <p className="muted timeline-points-count">
@@ -38,23 +67,10 @@ export function TimelineTable({ data, points, selected, onOpen }: {
               <th scope="col">Findings</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
-                <td>
-                  <button type="button" className="link-button" onClick={() => onOpen(p.row)}>
-                    {isoUtc(p.time)}
-                  </button>
-                </td>
-                <td className="raw">{data.domains[p.domainIndex] ?? ''}</td>
-                <td>{p.status}</td>
-                <td>{p.validity}</td>
-                <td title={p.findings.map((i) => data.findings[i]?.title ?? '').join('\n')}>{p.findings.length === 0 ? '' : formatCount(p.findings.length)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody key={`${g}-first`}>{shown.slice(0, FIRST_ROWS).map(row)}</tbody>
+          {settled && shown.length > FIRST_ROWS ? <tbody key={`${g}-rest`}>{shown.slice(FIRST_ROWS).map(row)}</tbody> : null}
         </table>
       </div>
     </>
   );
-}
+});

@@ -11,7 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { Truncated } from '@/components/ui/truncated';
 import type { SetViewState } from '@/components/workspace/use-view-state';
-import { parseEntity, refFilter, type ViewState } from '@/components/workspace/view-state';
+import { entityParam, parseEntity, refFilter, type ViewState } from '@/components/workspace/view-state';
 import type { RefFilter } from '@/lib/worker/query-protocol';
 import type { TimelineResult } from '@/lib/worker/query-results';
 import { TimelineChart } from './timeline-chart';
@@ -31,7 +31,7 @@ const NO_POINTS: TimelineResult['points'] = [];
 /** Every query of one process or host over time; a point opens its event. */
 export function TimelineView({ state, setState }: { state: ViewState; setState: SetViewState }) {
   const entity = parseEntity(state.entity);
-  const { data, error } = useWorkerQuery<'timeline'>({
+  const { data, answered, error, loading } = useWorkerQuery<'timeline'>({
     kind: 'timeline',
     ...(entity ? { entity } : {}),
     filter: timelineFilter(state),
@@ -44,7 +44,9 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
   // memoised: the chart redraws its canvas only when what it shows changes (not when an event opens)
   const points = data?.points ?? NO_POINTS;
   const full = useMemo(() => fullWindow(points), [points]);
-  const key = `${state.entity}|${state.from}|${state.to}|${data?.total}`;
+  // what the data shows (not what is asked): until the answer comes the old chart stays as it is, not redrawn
+  const drawn = answered?.entity ? entityParam(answered.entity.dim, answered.entity.ref) : '';
+  const key = `${drawn}|${answered?.filter.from}|${answered?.filter.to}|${data?.total}`;
   const window = zoomed?.key === key ? zoomed.window : full;
   const domainAxis = useDomainAxis(data, key);
   const shown = domainAxis.axis.shown;
@@ -90,7 +92,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
                 axis={domainAxis.axis.shown}
                 window={window}
                 full={full}
-                drawKey={state.entity ?? ''}
+                drawKey={drawn}
                 onWindow={(w) => setZoomed({ key, window: w })}
                 onPageDomains={(step) => domainAxis.setPage(domainAxis.axis.page + step)}
                 onOpen={setOpen}
@@ -104,7 +106,7 @@ export function TimelineView({ state, setState }: { state: ViewState; setState: 
                   <EventDetail row={shownEvent} />
                 </section>
               ) : null}
-              <TimelineTable data={data} points={visible} selected={open} onOpen={setOpen} />
+              <TimelineTable data={data} points={visible} loading={loading} selected={open} onOpen={setOpen} />
             </>
           ) : (
             <EmptyState title="No queries">No queries of this entity in the time range.</EmptyState>

@@ -59,6 +59,22 @@ describe('RowIndex', () => {
 
 const pick = { host: HOSTS, process: IMAGES, domain: ['example.com', 'evil.net', 'contoso.org'] };
 
+describe('RowIndex candidates', () => {
+  it('are exactly the rows the filter by that entity keeps (so a view need not test them again)', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 60 }), fc.constantFrom<keyof typeof pick>('host', 'process', 'domain'), fc.nat(2), (evs, dim, k) => {
+        const store = buildStore(evs.map((e) => ({ t: T0 + e.dt, qname: e.qname, host: e.host, image: e.image })));
+        const ctx = new DetectContext(store);
+        const label = pick[dim][k] as string;
+        const keep = compileFilter(ctx, { [dim]: label });
+        const want = Array.from({ length: store.size }, (_, r) => r).filter((r) => keep(r));
+        expect([...new RowIndex(ctx, store.size).rowsOf(dim, label)]).toEqual(want);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('pivot', () => {
   it('groups exactly as a string key per row would, with or without the index', () => {
     fc.assert(

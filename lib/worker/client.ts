@@ -1,7 +1,7 @@
 import type { InputSummary } from '../schema/findings';
 import { describeIssues, FromWorkerSchema, type ToWorker } from './protocol';
 import type { Query, QueryKind, ResultOf } from './query-protocol';
-import type { DetectionState } from './query-results';
+import { fromWire, type DetectionState } from './query-results';
 
 export interface IngestProgressUpdate {
   bytes: number;
@@ -106,7 +106,7 @@ export function createIngestClient(
       case 'result': {
         const p = settle(m.reqId);
         if (!p) break;
-        if (p.kind === m.result.kind) p.resolve({ version: m.version, result: m.result });
+        if (p.kind === m.result.kind) p.resolve({ version: m.version, result: fromWire(m.result) });
         else p.reject(new Error(`Expected a ${p.kind} result, got ${m.result.kind}`));
         break;
       }

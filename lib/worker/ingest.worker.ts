@@ -7,12 +7,17 @@ import { readInWorker } from './read-file-worker';
 import { partInWorker } from './split-ingest';
 import { SPLIT_MIN_CORES } from '../ingest/split';
 import type { FromWorker } from './protocol';
+import { columnBuffers } from './timeline-columns';
 import { WorkerSession } from './worker-session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** A payload's bytes are built for the one answer: hand the buffer over instead of copying it. */
-const transfer = (m: FromWorker): Transferable[] => (m.type === 'result' && m.result.kind === 'payload' && m.result.bytes ? [m.result.bytes] : []);
+/** A payload's bytes and a timeline's columns are built for the one answer: hand the buffers over instead of copying them. */
+function transfer(m: FromWorker): Transferable[] {
+  if (m.type !== 'result') return [];
+  if (m.result.kind === 'payload' && m.result.bytes) return [m.result.bytes];
+  return m.result.kind === 'timeline' ? columnBuffers(m.result.points) : [];
+}
 
 /** Each file is read and hashed by a nested worker and its chunks handed over while this one parses (the second core). */
 const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-read' }));

@@ -5,7 +5,7 @@ import { SEVERITIES, type Detector } from '../detect/types';
 import { PivotIndex, pivotPage, totals, volumeSeries, type PivotGroups } from '../query/aggregate';
 import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
 import { codeCounts, type CodeCounts } from '../query/code-counts';
-import { RowIndex } from '../query/row-index';
+import { RowIndex, type IndexedDimension } from '../query/row-index';
 import { buildTimeline } from '../query/timeline';
 import { topCounts, type TopCount } from '../query/top-counts';
 import type { EventStore } from '../store/event-store';
@@ -155,7 +155,7 @@ export class QueryEngine {
 
   private predicate(f: RefFilter): RowPredicate {
     const view: ViewFilter = { from: f.from, to: f.to, statuses: f.statuses, qtypes: f.qtypes, search: f.search };
-    let candidates: Int32Array | undefined;
+    let candidates: { dim: IndexedDimension; rows: Int32Array } | undefined;
     for (const dim of ['host', 'process', 'domain'] as const) {
       const ref = f[dim];
       if (ref === undefined) continue;
@@ -164,12 +164,14 @@ export class QueryEngine {
       view[dim] = label;
       // a view narrowed to an entity reads only its rows (the fewest, when several are set)
       const rows = this.rowIndex.rowsOf(dim, label);
-      if (!candidates || rows.length < candidates.length) candidates = rows;
+      if (!candidates || rows.length < candidates.rows.length) candidates = { dim, rows };
     }
+    // the candidates are exactly the rows of their entity: that test need not run again per row
+    if (candidates) delete view[candidates.dim];
     const keep = compileFilter(this.ctx, view);
     const n = this.committed;
     const test: RowPredicate = (r) => r < n && keep(r);
-    if (candidates) test.rows = candidates;
+    if (candidates) test.rows = candidates.rows;
     return test;
   }
 

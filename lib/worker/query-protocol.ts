@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { STATUS_ORDER } from '../store/event-store';
 import { SeveritySchema } from '../schema/findings';
-import { DetectionStateSchema, QueryResultSchema, RefSchema, type QueryResult } from './query-results';
+import { DetectionStateSchema, RefSchema, WireResultSchema, type QueryResult } from './query-results';
 
 export const ReqIdSchema = z.number().int().nonnegative();
 const CountSchema = z.number().int().nonnegative();
@@ -169,7 +169,7 @@ export const ResultMessageSchema = z.object({
   reqId: ReqIdSchema,
   /** data version the result was computed on */
   version: CountSchema,
-  result: QueryResultSchema,
+  result: WireResultSchema,
 });
 
 export const QueryErrorMessageSchema = z.object({

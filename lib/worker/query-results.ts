@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STATUS_ORDER } from '../store/event-store';
 import { SeveritySchema } from '../schema/findings';
+import { decodePoints, encodePoints, TimelineColumnsSchema } from './timeline-columns';
 
 const CountSchema = z.number().int().nonnegative();
 const MsSchema = z.number().finite();
@@ -298,11 +299,11 @@ export const PayloadResultSchema = z.strictObject({
 });
 export type PayloadResult = z.infer<typeof PayloadResultSchema>;
 
-export const QueryResultSchema = z.discriminatedUnion('kind', [
+/** The results but the timeline's, which travels in another form. */
+const OTHER_RESULTS = [
   EntityChoicesResultSchema,
   EntityResultSchema,
   PayloadResultSchema,
-  TimelineResultSchema,
   EventResultSchema,
   OverviewResultSchema,
   PivotResultSchema,
@@ -310,7 +311,21 @@ export const QueryResultSchema = z.discriminatedUnion('kind', [
   RowsResultSchema,
   FindingRowsResultSchema,
   FilterLabelsResultSchema,
-]);
+] as const;
+
+export const QueryResultSchema = z.discriminatedUnion('kind', [TimelineResultSchema, ...OTHER_RESULTS]);
 export type QueryResult = z.infer<typeof QueryResultSchema>;
+
+/** A result as the worker posts it: the timeline's points in typed arrays (timeline-columns.ts). */
+export const WireResultSchema = z.discriminatedUnion('kind', [TimelineResultSchema.extend({ points: TimelineColumnsSchema }), ...OTHER_RESULTS]);
+export type WireResult = z.infer<typeof WireResultSchema>;
+
+export function toWire(r: QueryResult): WireResult {
+  return r.kind === 'timeline' ? { ...r, points: encodePoints(r.points) } : r;
+}
+
+export function fromWire(r: WireResult): QueryResult {
+  return r.kind === 'timeline' ? { ...r, points: decodePoints(r.points) } : r;
+}
 
 

@@ -8,6 +8,7 @@ import { IngestQueue } from './ingest-queue';
 import { describeIssues, type FromWorker } from './protocol';
 import { QueryEngine } from './query-engine';
 import { DetectRequestSchema, QueryRequestSchema } from './query-protocol';
+import { toWire } from './query-results';
 import type { IngestPart } from './split-ingest';
 
 export interface WorkerSessionOptions {
@@ -76,7 +77,7 @@ export class WorkerSession {
     }
     const { reqId, query } = parsed.data;
     try {
-      this.post({ type: 'result', reqId, version: this.engine.version, result: this.engine.run(query) });
+      this.post({ type: 'result', reqId, version: this.engine.version, result: toWire(this.engine.run(query)) });
     } catch (e) {
       this.post({ type: 'query-error', reqId, message: `Query failed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000) });
     }
