@@ -94,6 +94,41 @@ test.describe('upload', () => {
     await expect(up.fact(name, 'Time range')).toContainText('2024-03-01 00:00:00.000 UTC → 2024-03-01 00:00:02.000 UTC');
   });
 
+  test('a large log on a machine with 8 cores is parsed by two workers: every row, bad line and the digest as in one pass', async ({ uploadPage: up, page }, testInfo) => {
+    test.slow();
+    const name = 'split-dns.log';
+    const file = testInfo.outputPath(name);
+    // ~40 MB (the split starts at 32 MiB), a garbage row in each half at a known line
+    const rows = 260_000;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++) lines.push(zeekRow(i));
+    const bad = [1_000, rows - 1_000];
+    for (const at of [...bad].reverse()) lines.splice(at, 0, `garbage row ${at}`);
+    const text = zeekLog(lines);
+    await writeFile(file, text);
+    expect(text.length).toBeGreaterThan(36 * 1024 * 1024);
+
+    // the page tells the worker its cores; this machine may have two (the split is off there)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 8 });
+    expect(await page.evaluate(() => navigator.hardwareConcurrency)).toBe(8);
+    const workers: string[] = [];
+    page.on('worker', (w) => void w.evaluate(() => self.name).then((n) => workers.push(n), () => undefined));
+
+    await up.fileInput.setInputFiles(file);
+    await expect(up.fact(name, 'DNS events')).toHaveText(rows.toLocaleString('en-US'), { timeout: 120_000 });
+    expect(workers).toContain('dns-hunt-part');
+    await expect(up.fact(name, 'Skipped rows')).toHaveText('2');
+    await up.card(name).getByText('2 skipped rows').click();
+    const reasons = up.card(name).getByRole('listitem');
+    await expect(reasons).toHaveCount(2);
+    // line numbers of the second half count the lines of the first
+    await expect(reasons.nth(0)).toContainText(`line ${FIRST_DATA_LINE + bad[0]!}:`);
+    await expect(reasons.nth(1)).toContainText(`line ${FIRST_DATA_LINE + bad[1]! + 1}:`);
+    await expect(up.fact(name, 'SHA-256')).toHaveText(createHash('sha256').update(text).digest('hex'));
+    await expect(up.fact(name, 'Time range')).toContainText('2024-03-01 00:00:00.000 UTC → 2024-03-04 00:13:19.000 UTC');
+  });
+
   test('a large file shows progress while it is read and Cancel drops it', async ({ uploadPage: up }, testInfo) => {
     test.slow();
     const name = 'large-dns.log';

@@ -128,7 +128,8 @@ export function createIngestClient(
   return {
     ingest(file) {
       const id = `file-${++next}`;
-      send({ type: 'ingest', id, file });
+      const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+      send({ type: 'ingest', id, file, ...(cores ? { cores } : {}) });
       return id;
     },
     cancel(id) {

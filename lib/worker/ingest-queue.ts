@@ -6,7 +6,7 @@ import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWo
 import type { ReadFile } from './read-file-worker';
 import { readBlobChunks } from './read-file';
 import { SplitRead, type IngestPart } from './split-ingest';
-import { SPLIT_MIN_BYTES } from '../ingest/split';
+import { SPLIT_MIN_BYTES, SPLIT_MIN_CORES } from '../ingest/split';
 
 export interface IngestQueueOptions {
   /** clock for progress throttling, in ms */
@@ -30,6 +30,8 @@ export interface IngestQueueOptions {
 interface Job {
   id: string;
   file: File;
+  /** logical cores of the machine, as the page reports them */
+  cores: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export class IngestQueue {
     const msg = parsed.data;
     switch (msg.type) {
       case 'ingest':
-        this.enqueue({ id: msg.id, file: msg.file });
+        this.enqueue({ id: msg.id, file: msg.file, cores: msg.cores ?? 1 });
         break;
       case 'cancel':
         this.cancel(msg.id);
@@ -119,14 +121,17 @@ export class IngestQueue {
     this.opts.onIdle?.();
   }
 
-  private async run({ id, file }: Job, signal: AbortSignal): Promise<void> {
+  private async run({ id, file, cores }: Job, signal: AbortSignal): Promise<void> {
     this.post({ type: 'started', id });
     let last = -Infinity;
     // the read stops early only with a cancelled ingest: ingest() reads the whole file otherwise
     const readAbort = new AbortController();
     const read = this.opts.readFile?.(file, readAbort.signal);
+    // two parts only when there is a core for each parsing worker besides the reader and the page
     const split =
-      read && this.opts.ingestPart && file.size >= (this.opts.splitMinBytes ?? SPLIT_MIN_BYTES) ? new SplitRead(file, this.opts.ingestPart) : null;
+      read && this.opts.ingestPart && cores >= SPLIT_MIN_CORES && file.size >= (this.opts.splitMinBytes ?? SPLIT_MIN_BYTES)
+        ? new SplitRead(file, this.opts.ingestPart)
+        : null;
     const options = (bytesRead: (bytes: number) => number) => ({
       name: file.name,
       totalBytes: file.size,

@@ -5,7 +5,6 @@
  */
 import { readInWorker } from './read-file-worker';
 import { partInWorker } from './split-ingest';
-import { SPLIT_MIN_CORES } from '../ingest/split';
 import type { FromWorker } from './protocol';
 import { columnBuffers } from './timeline-columns';
 import { WorkerSession } from './worker-session';
@@ -24,16 +23,13 @@ const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', impor
 
 /**
  * The second half of a large Splunk CSV or Zeek TSV file is parsed by another nested worker at
- * the same time (the first half here), when there are cores for it: this worker, the reader and
- * the part worker each need one, and the page another. With two cores the split measured no
- * faster (1M-row CSV: ingest 9.5 s split, 10.2 s in one pass; the cores were already busy) and
- * took 60 MiB more at its peak, so it is off there.
+ * the same time (the first half here) when the page reports 4 or more cores: this worker, the
+ * reader and the part worker each need one, and the page another. With two cores the split
+ * measured no faster (1M-row CSV: ingest 9.5 s split, 9.0–9.9 s in one pass; the cores were
+ * already busy) and took ~60 MiB more at its peak.
  */
-const ingestPart =
-  self.navigator.hardwareConcurrency >= SPLIT_MIN_CORES
-    ? partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }))
-    : null;
+const ingestPart = partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }));
 
-const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile, ...(ingestPart ? { ingestPart } : {}) });
+const session = new WorkerSession((message: FromWorker) => self.postMessage(message, transfer(message)), { readFile, ingestPart });
 
 self.onmessage = (event: MessageEvent<unknown>) => session.handle(event.data);

@@ -30,6 +30,8 @@ export const IngestRequestSchema = z.object({
   type: z.literal('ingest'),
   id: IdSchema,
   file: FileSchema,
+  /** the page's logical cores (navigator.hardwareConcurrency): a large file is split in two parts from 4 on */
+  cores: z.number().int().positive().max(4096).optional(),
 });
 
 /** Stop reading a file (running or still queued); its rows are removed from the store. */

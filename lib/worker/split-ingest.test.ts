@@ -37,7 +37,7 @@ interface Run {
 }
 
 /** Reads `bytes` through the ingest queue, with the second half read by `part` (in this thread) when given. */
-async function load(bytes: Uint8Array, part: IngestPart | null, now?: () => number): Promise<Run> {
+async function load(bytes: Uint8Array, part: IngestPart | null, now?: () => number, cores = 8): Promise<Run> {
   const store = new EventStore();
   const messages: FromWorker[] = [];
   const file = new CountingFile([bytes as Uint8Array<ArrayBuffer>], 'hunt.log');
@@ -56,7 +56,7 @@ async function load(bytes: Uint8Array, part: IngestPart | null, now?: () => numb
         }
       : {}),
   });
-  queue.handle({ type: 'ingest', id: 'f', file });
+  queue.handle({ type: 'ingest', id: 'f', file, cores });
   await queue.whenIdle();
   const done = messages.find((m): m is Extract<FromWorker, { type: 'done' }> => m.type === 'done');
   if (!done) throw new Error(`no done message: ${JSON.stringify(messages.at(-1))}`);
@@ -144,10 +144,13 @@ describe('a large file read as two parts in two workers', () => {
     expect(progress.some((m) => m.type === 'progress' && m.events >= 123_456)).toBe(true);
   });
 
-  it('keeps small files, gzip and formats without a split in one pass', async () => {
+  it('keeps formats without a split, and machines with fewer than 4 cores, in one pass', async () => {
     const json = hunt('sysmon-json');
     const split = await load(json, inThread);
     expect(split.parts).toBe(0);
     expectSameHunt(split, await load(json, null));
+    const twoCores = await load(hunt('zeek-tsv'), inThread, undefined, 2);
+    expect(twoCores.parts).toBe(0);
+    expect(twoCores.file.fromStart).toBe(1);
   });
 });
