@@ -361,6 +361,8 @@ const USAGE = `usage: npm run bench -- [options]
   --out FILE         JSON results (default bench-results/latest.json)
   --cpu-profile DIR  write a CPU profile of the app's worker for each Chromium load into DIR
                      (open in Chrome DevTools' Performance panel; slows the load slightly)
+  --cores N          the app's page reports N logical cores (CDP override): from 4 on, large
+                     Splunk CSV / Zeek TSV files are parsed in two parts by two workers
   -h, --help         show this help`;
 
 async function main(): Promise<number> {
@@ -380,6 +382,7 @@ async function main(): Promise<number> {
       'data-only': { type: 'boolean' },
       out: { type: 'string' },
       'cpu-profile': { type: 'string' },
+      cores: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       child: { type: 'string' },
       file: { type: 'string' },
@@ -401,6 +404,8 @@ async function main(): Promise<number> {
   const chromiumReps = Number(values['chromium-reps'] ?? reps);
   const uiReps = Number(values['ui-reps'] ?? 5);
   const port = Number(values.port ?? 3203);
+  const cores = values.cores === undefined ? null : Number(values.cores);
+  if (cores !== null && !(Number.isInteger(cores) && cores >= 1 && cores <= 256)) throw new Error('--cores must be a whole number of cores');
   if (!(Number.isInteger(reps) && reps >= 1)) throw new Error('--reps must be a positive integer');
   if (!(Number.isInteger(chromiumReps) && chromiumReps >= 1)) throw new Error('--chromium-reps must be a positive integer');
   if (!(Number.isInteger(uiReps) && uiReps >= 0)) throw new Error('--ui-reps must be a non-negative integer');
@@ -430,6 +435,7 @@ async function main(): Promise<number> {
         port,
         log: (s) => process.stderr.write(s),
         ...(values['cpu-profile'] ? { cpuProfileDir: mkdirp(path.resolve(values['cpu-profile'])) } : {}),
+        ...(cores !== null ? { cores } : {}),
       });
   const rows = [...node, ...chromium];
   const loadAfter = loadavg();

@@ -25,8 +25,8 @@ const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', impor
  * The second half of a large Splunk CSV or Zeek TSV file is parsed by another nested worker at
  * the same time (the first half here) when the page reports 4 or more cores: this worker, the
  * reader and the part worker each need one, and the page another. With two cores the split
- * measured no faster (1M-row CSV: ingest 9.5 s split, 9.0–9.9 s in one pass; the cores were
- * already busy) and took ~60 MiB more at its peak.
+ * measured slower (1M-row CSV: ingest 10.6 / 9.2 s split, 7.8 / 8.3 s in one pass, runs
+ * alternated; the cores were already busy) and took 35–60 MiB more at its peak.
  */
 const ingestPart = partInWorker(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-part' }));
 

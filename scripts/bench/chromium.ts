@@ -34,6 +34,8 @@ export interface ChromiumOptions {
   log: (s: string) => void;
   /** when set, a CPU profile of the app's worker during each load is written into this directory */
   cpuProfileDir?: string;
+  /** logical cores the app's page reports (CDP override; the app splits large files from 4 on) */
+  cores?: number;
 }
 
 const ChromiumFloorSampleSchema = z.object({
@@ -195,12 +197,20 @@ async function measureHuntOnce(
   ui: { reps: number } | null,
   log: (s: string) => void,
   profileFile: string | null,
+  cores: number | null,
 ): Promise<ChromiumHuntSample> {
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addInitScript({ content: INIT_SCRIPT });
     const page = await context.newPage();
+    if (cores !== null) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
+    }
+    // nested workers by name: whether the load was split in two parts
+    const workerNames: string[] = [];
+    page.on('worker', (w) => void w.evaluate('self.name').then((n) => workerNames.push(String(n)), () => undefined));
     await page.goto(`${app.origin}/`);
     const input = page.locator('input[type="file"]').first();
     await input.waitFor({ state: 'attached', timeout: 60_000 });
@@ -220,6 +230,7 @@ async function measureHuntOnce(
       polling: 250,
     });
     const wallSeconds = (performance.now() - t0) / 1000;
+    if (cores !== null) log(`  ${cores} cores emulated: ${workerNames.includes('dns-hunt-part') ? 'parsed in two parts' : 'parsed in one pass'}\n`);
     const peaks = await sampler.stop();
     if (profileFile) {
       const { profile } = z.object({ profile: z.unknown() }).parse(await worker.send('Profiler.stop', {}, 120_000));
@@ -353,7 +364,7 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
         try {
           const last = i === opts.reps - 1;
           const profileFile = opts.cpuProfileDir ? path.join(opts.cpuProfileDir, `worker-${data.format}-${sizeLabel(data.rows)}-rep${i + 1}.cpuprofile`) : null;
-          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile);
+          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile, opts.cores ?? null);
           hunt.push(h);
           const ui = summariseUi(h.ui);
           opts.log(
