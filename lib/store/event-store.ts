@@ -15,7 +15,8 @@ export const STATUS_ORDER = [
   'ERROR',
 ] as const;
 export type StoreStatus = (typeof STATUS_ORDER)[number];
-const STATUS_INDEX = new Map<string, number>(STATUS_ORDER.map((s, i) => [s, i]));
+/** Status name → its index in {@link STATUS_ORDER}. */
+export const STATUS_INDEX: ReadonlyMap<string, number> = new Map<string, number>(STATUS_ORDER.map((s, i) => [s, i]));
 
 export interface StoredAnswer {
   readonly type: number;

@@ -152,7 +152,7 @@ export class IngestQueue {
         });
       },
     });
-    signal.addEventListener('abort', () => split?.abort(), { once: true });
+    if (split) signal.addEventListener('abort', () => split.abort(), { once: true });
     const source = read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes);
     let summary = split
       ? await ingest(split.limit(source, signal), this.store, { ...options(() => split.seen), onFormat: (a, head, plain) => split.plan(a, head, plain) })

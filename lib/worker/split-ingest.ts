@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ingest } from '../ingest/ingest';
+import { countNewlines } from '../ingest/line-framer';
 import { cutIn, mergeSummaries, SplitGuard } from '../ingest/split';
 import type { SourceAdapter } from '../ingest/types';
 import { InputSummarySchema, type InputSummary } from '../schema/findings';
@@ -65,9 +66,7 @@ export async function ingestPart(
     onProgress: (p) => onProgress({ events: p.events, skipped: p.skipped }),
     ...(opts.adapters ? { adapters: opts.adapters } : {}),
   });
-  let preludeLines = 0;
-  for (let i = prelude.indexOf('\n'); i >= 0; i = prelude.indexOf('\n', i + 1)) preludeLines++;
-  return { summary, snapshot: store.snapshot(), start, preludeLines };
+  return { summary, snapshot: store.snapshot(), start, preludeLines: countNewlines(prelude, 0, prelude.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,9 +185,9 @@ export class SplitRead {
   partSkipped = 0;
   private readonly from: number;
   private decided = false;
-  private part: Promise<PartResult> | null = null;
+  /** the second part being read, and the guard over this pass's bytes (set together by `plan`) */
+  private planned: { part: Promise<PartResult>; guard: SplitGuard } | null = null;
   private readonly partAbort = new AbortController();
-  private guard: SplitGuard | null = null;
   /** chunks passed before the format was known (the guard reads them once it exists) */
   private early: Uint8Array[] = [];
   private cut = -1;
@@ -210,14 +209,15 @@ export class SplitRead {
       this.early = [];
       return;
     }
-    this.guard = new SplitGuard(spec.guard);
-    for (const c of this.early) this.guard.update(c);
+    const guard = new SplitGuard(spec.guard);
+    for (const c of this.early) guard.update(c);
     this.early = [];
-    this.part = this.ingestPart(this.file, this.from, prelude, this.partAbort.signal, (p) => {
+    const part = this.ingestPart(this.file, this.from, prelude, this.partAbort.signal, (p) => {
       this.partEvents = p.events;
       this.partSkipped = p.skipped;
     });
-    this.part.catch(() => undefined);
+    part.catch(() => undefined);
+    this.planned = { part, guard };
   }
 
   /** This pass's chunks: up to the cut when the file is split, all of them otherwise. */
@@ -233,7 +233,7 @@ export class SplitRead {
         yield chunk;
         continue;
       }
-      const guard = this.guard;
+      const guard = this.planned?.guard;
       if (!guard) {
         yield chunk;
         continue;
@@ -256,25 +256,26 @@ export class SplitRead {
    * input), `first` itself when the file was not split, or null when it must be read again.
    */
   async finish(first: InputSummary, store: EventStore): Promise<InputSummary | null> {
-    if (!this.part) return first;
-    if (this.cut < 0 || !this.guard) {
+    if (!this.planned) return first;
+    if (this.cut < 0) {
       // no line start after the middle: this pass read the whole file
       this.abort();
       return first;
     }
+    const { guard } = this.planned;
     let part: PartResult;
     try {
-      part = await this.part;
+      part = await this.planned.part;
     } catch {
       return null;
     }
     const a = first.timeBasis;
     const b = part.summary.timeBasis;
     const valid =
-      !first.error && !part.summary.error && part.summary.format === first.format && part.start === this.cut && this.guard.ok &&
+      !first.error && !part.summary.error && part.summary.format === first.format && part.start === this.cut && guard.ok &&
       part.summary.processFacts === 0 && (a === b || a === '' || b === '');
     if (!valid) return null;
-    const lineOffset = this.guard.lines - part.preludeLines;
+    const lineOffset = guard.lines - part.preludeLines;
     store.absorb(part.snapshot, lineOffset);
     const merged = mergeSummaries(first, part.summary, lineOffset);
     return { ...merged, bytes: this.seen, timeBasis: a === '' ? b : a };

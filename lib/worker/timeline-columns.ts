@@ -3,7 +3,7 @@
  * copied; checked by type, length and range instead of thousands of objects parsed one by one).
  */
 import { z } from 'zod';
-import { STATUS_ORDER } from '../store/event-store';
+import { STATUS_INDEX, STATUS_ORDER } from '../store/event-store';
 import type { TimelinePoint } from './query-results';
 
 const VALIDITY = ['ok', 'anomalous', 'none'] as const;
@@ -24,7 +24,6 @@ export interface TimelineColumns {
   findings: Int32Array<ArrayBuffer>;
 }
 
-const statusCode = new Map<string, number>(STATUS_ORDER.map((s, i) => [s, i]));
 const validityCode = new Map<string, number>(VALIDITY.map((v, i) => [v, i]));
 
 export function encodePoints(points: readonly TimelinePoint[]): TimelineColumns {
@@ -43,7 +42,7 @@ export function encodePoints(points: readonly TimelinePoint[]): TimelineColumns 
     c.row[i] = p.row;
     c.time[i] = p.time;
     c.domainIndex[i] = p.domainIndex;
-    c.status[i] = statusCode.get(p.status) ?? 0;
+    c.status[i] = STATUS_INDEX.get(p.status) ?? 0;
     c.validity[i] = validityCode.get(p.validity) ?? 0;
     for (const f of p.findings) c.findings[k++] = f;
     c.findingStart[i + 1] = k;
