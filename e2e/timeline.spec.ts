@@ -73,6 +73,22 @@ test.describe('per-process timeline', () => {
     const x = box.x + target.x;
     const y = box.y + target.y;
     expect(await page.evaluate(([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.closest('[data-row]') ?? null, [x, y])).toBeNull();
+    // its dot is painted on the canvas there, opaque, in the colour of its status (NOERROR);
+    // the canvas's corner, outside the plot, is left clear
+    const pixelAt = (cx: number, cy: number) =>
+      chart.locator('canvas[data-drawn]').evaluate((c: HTMLCanvasElement, [px, py]) => {
+        const dpr = c.width / c.clientWidth;
+        return Array.from(c.getContext('2d')?.getImageData(Math.round((px ?? 0) * dpr), Math.round((py ?? 0) * dpr), 1, 1).data ?? []);
+      }, [cx, cy]);
+    const ok = await page.evaluate(() => {
+      const probe = document.createElement('canvas').getContext('2d');
+      if (!probe) return [];
+      probe.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--series-ok').trim() || '#000';
+      probe.fillRect(0, 0, 1, 1);
+      return Array.from(probe.getImageData(0, 0, 1, 1).data);
+    });
+    expect(await pixelAt(target.x, target.y)).toEqual(ok);
+    expect(await pixelAt(0, 0)).toEqual([0, 0, 0, 0]);
     await page.mouse.move(x, y);
     const tip = chart.getByRole('tooltip');
     await expect(tip).toContainText(target.domain);
@@ -88,7 +104,7 @@ test.describe('per-process timeline', () => {
 const isoUtcOf = (shown: string | null) => new Date((shown ?? '').replace(' UTC', 'Z').replace(' ', 'T')).toISOString();
 
 /**
- * Where an ordinary point (answer ok, no finding) is drawn, px from the canvas's top left:
+ * Where an ordinary point (answer ok, NOERROR, no finding) is drawn, px from the canvas's top left:
  * one of a domain with no special point, placed with the chart's own scales.
  */
 async function ordinaryPoint(page: Page): Promise<{ x: number; y: number; domain: string }> {
@@ -98,8 +114,9 @@ async function ordinaryPoint(page: Page): Promise<{ x: number; y: number; domain
   const rows = await page
     .getByRole('table', { name: 'Timeline points' })
     .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => ({ time: Number(tr.getAttribute('data-time')), validity: tr.getAttribute('data-validity'), domain: tr.children[1]?.textContent ?? '', findings: tr.children[4]?.textContent ?? '' })));
-  const special = new Set(rows.filter((r) => r.validity === 'anomalous' || r.findings !== '').map((r) => r.domain));
+    .evaluateAll((trs) => trs.map((tr) => ({ time: Number(tr.getAttribute('data-time')), validity: tr.getAttribute('data-validity'), domain: tr.children[1]?.textContent ?? '', status: tr.children[2]?.textContent ?? '', findings: tr.children[4]?.textContent ?? '' })));
+  // a domain whose points are all ordinary answers, NOERROR (so its dots are all of that colour)
+  const special = new Set(rows.filter((r) => r.validity === 'anomalous' || r.findings !== '' || r.status !== 'NOERROR').map((r) => r.domain));
   const pick = rows.find((r) => !special.has(r.domain) && axis.includes(r.domain));
   const box = await chart.locator('canvas[data-drawn]').boundingBox();
   if (!pick || lo === undefined || hi === undefined || !box) throw new Error('no ordinary point on the chart');

@@ -38,16 +38,18 @@ export const TimelineTable = memo(function TimelineTable({ data, points, loading
   const settled = usePainted(points) && !loading;
   const g = generation(points);
   const row = (p: TimelinePoint) => (
-    <tr key={p.row} data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
-      <td>
+    <tr key={p.row} role="row" data-time={p.time} data-validity={p.validity} aria-selected={p.row === selected}>
+      <td role="cell">
         <button type="button" className="link-button" onClick={() => onOpen(p.row)}>
           {isoUtc(p.time)}
         </button>
       </td>
-      <td className="raw">{data.domains[p.domainIndex] ?? ''}</td>
-      <td>{p.status}</td>
-      <td>{p.validity}</td>
-      <td title={p.findings.map((i) => data.findings[i]?.title ?? '').join('\n')}>{p.findings.length === 0 ? '' : formatCount(p.findings.length)}</td>
+      <td role="cell" className="raw">
+        {data.domains[p.domainIndex] ?? ''}
+      </td>
+      <td role="cell">{p.status}</td>
+      <td role="cell">{p.validity}</td>
+      <td role="cell" title={p.findings.map((i) => data.findings[i]?.title ?? '').join('\n')}>{p.findings.length === 0 ? '' : formatCount(p.findings.length)}</td>
     </tr>
   );
   return (
@@ -57,18 +59,26 @@ export const TimelineTable = memo(function TimelineTable({ data, points, loading
         {points.length > shown.length ? ` (the first ${formatCount(shown.length)} listed; zoom in for the rest)` : ''}.
       </p>
       <div className="table-scroll timeline-table-box">
-        <table className="data-table timeline-table" aria-label="Timeline points">
-          <thead>
-            <tr>
-              <th scope="col">Time (UTC)</th>
-              <th scope="col">Domain</th>
-              <th scope="col">Status</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Findings</th>
+        {/* rows laid out as grids, so the ones scrolled out of the box skip layout and paint
+            (content-visibility); the roles keep the table's semantics whatever its CSS display */}
+        <table role="table" className="data-table timeline-table" aria-label="Timeline points">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">Time (UTC)</th>
+              <th role="columnheader" scope="col">Domain</th>
+              <th role="columnheader" scope="col">Status</th>
+              <th role="columnheader" scope="col">Answer</th>
+              <th role="columnheader" scope="col">Findings</th>
             </tr>
           </thead>
-          <tbody key={`${g}-first`}>{shown.slice(0, FIRST_ROWS).map(row)}</tbody>
-          {settled && shown.length > FIRST_ROWS ? <tbody key={`${g}-rest`}>{shown.slice(FIRST_ROWS).map(row)}</tbody> : null}
+          <tbody role="rowgroup" key={`${g}-first`}>
+            {shown.slice(0, FIRST_ROWS).map(row)}
+          </tbody>
+          {settled && shown.length > FIRST_ROWS ? (
+            <tbody role="rowgroup" key={`${g}-rest`}>
+              {shown.slice(FIRST_ROWS).map(row)}
+            </tbody>
+          ) : null}
         </table>
       </div>
     </>
