@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotMask, paintDot, pixelWords, type PixelBuffer } from './dot-raster';
+import { dotMask, paintDot, pixelWords, touchedBands, type PixelBuffer } from './dot-raster';
 
 const buffer = (width: number, height: number): PixelBuffer => ({ data: new Uint8ClampedArray(width * height * 4), width, height });
 const pixel = (buf: PixelBuffer, x: number, y: number) => Array.from(buf.data.subarray((y * buf.width + x) * 4, (y * buf.width + x) * 4 + 4));
@@ -96,5 +96,33 @@ describe('paintDot', () => {
     expect(r).toBeCloseTo((31 * 0.5 + 214 * 0.25) / 0.75, -0.5);
     expect(g).toBeCloseTo((119 * 0.5 + 39 * 0.25) / 0.75, -0.5);
     expect(b).toBeCloseTo((180 * 0.5 + 40 * 0.25) / 0.75, -0.5);
+  });
+});
+
+describe('touchedBands', () => {
+  it('merges the rows dots cover into bands, clipped to the height', () => {
+    expect(touchedBands([5, 5, 5], 10, 100)).toEqual([[5, 15]]);
+    expect(touchedBands([40, 5, 12, 90], 10, 95)).toEqual([
+      [5, 22],
+      [40, 50],
+      [90, 95],
+    ]);
+    expect(touchedBands([-4, 200], 10, 50)).toEqual([[0, 6]]);
+    expect(touchedBands([], 10, 50)).toEqual([]);
+  });
+
+  it('covers every pixel a dot paints (random dots)', () => {
+    const m = dotMask(4, 10);
+    for (let trial = 0; trial < 20; trial++) {
+      const buf = buffer(60, 80);
+      const tops = Array.from({ length: 1 + (trial % 7) }, (_, i) => ((i * 37 + trial * 11) % 90) - 10);
+      tops.forEach((t, i) => paintDot(buf, m, (i * 13) % 50, t, BLUE));
+      const bands = touchedBands(tops, m.size, buf.height);
+      for (let y = 0; y < buf.height; y++) {
+        const inBand = bands.some(([a, b]) => y >= a && y < b);
+        const painted = Array.from({ length: buf.width }, (_, x) => pixel(buf, x, y)[3] ?? 0).some((a) => a > 0);
+        if (painted) expect(inBand).toBe(true);
+      }
+    }
   });
 });

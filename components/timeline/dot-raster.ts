@@ -98,3 +98,24 @@ export function paintDot(buf: PixelBuffer, mask: DotMask, left: number, top: num
     }
   }
 }
+
+/**
+ * The bands of pixel rows (`[from, to)`, top to bottom) that dots of `size` px with their boxes'
+ * tops at `tops` touch, within `height`: only these need clearing and putting on the canvas
+ * (a timeline's dots lie on a few domain rows, a third of the plot or less).
+ */
+export function touchedBands(tops: ArrayLike<number>, size: number, height: number): [number, number][] {
+  const touched = new Uint8Array(height);
+  for (let i = 0; i < tops.length; i++) {
+    const top = tops[i] as number;
+    touched.fill(1, Math.max(0, top), Math.min(height, top + size));
+  }
+  const bands: [number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    if (touched[y] === 0) continue;
+    const from = y;
+    while (y < height && touched[y] === 1) y++;
+    bands.push([from, y]);
+  }
+  return bands;
+}
