@@ -110,13 +110,16 @@ export class DetectContext {
   private buildDomains(): Int32Array {
     const qnames = (this.qnameCol ??= this.buildQnames());
     const out = new Int32Array(this.size);
+    // the normalised names are all interned by now: one table for the largest id
+    let maxQ = -1;
+    for (let r = 0; r < this.size; r++) if ((qnames[r] as number) > maxQ) maxQ = qnames[r] as number;
+    const domainOfNorm = (this.domainOfNorm = withIndex(this.domainOfNorm, maxQ, -1));
     for (let r = 0; r < this.size; r++) {
       const q = qnames[r] as number;
-      this.domainOfNorm = withIndex(this.domainOfNorm, q, -1);
-      let d = this.domainOfNorm[q] as number;
+      let d = domainOfNorm[q] as number;
       if (d < 0) {
         d = this.domains.intern(registrableDomain(this.text(q)));
-        this.domainOfNorm[q] = d;
+        domainOfNorm[q] = d;
       }
       out[r] = d;
     }
@@ -128,6 +131,22 @@ export class DetectContext {
     const actor = this.store.actor;
     for (let r = 0; r < this.size; r++) out[r] = this.processOfActor[actor.get(r)] as number;
     return out;
+  }
+
+  /**
+   * The per-row id columns themselves (row r at index r), for passes over all rows and for
+   * {@link groupRowsBy}: read-only, shared by every detector of the context.
+   */
+  qnameColumn(): Readonly<Int32Array> {
+    return (this.qnameCol ??= this.buildQnames());
+  }
+
+  domainColumn(): Readonly<Int32Array> {
+    return (this.domainCol ??= this.buildDomains());
+  }
+
+  processColumn(): Readonly<Int32Array> {
+    return (this.processCol ??= this.buildProcesses());
   }
 
   /** normalised query-name string id (store pool) */

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { groupRows, KEY_SHIFT } from './util/stats';
+import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
 /**
  * Well-known public recursive resolvers (provider documentation of their anycast addresses).
@@ -156,11 +156,17 @@ export const resolverBypass = defineDetector({
     const hostOfActor = new Int32Array(ctx.store.actors.size);
     for (let a = 0; a < hostOfActor.length; a++) hostOfActor[a] = ctx.store.actors.host.get(a);
     // (host, resolver) groups: who uses which resolver
-    const groups = groupRows(
-      ctx.size,
-      (r) => (counts(r) ? (hostOfActor[ctx.actor(r)] as number) : -1),
-      (r) => ctx.resolver(r),
-    );
+    const outer = new Int32Array(ctx.size);
+    const inner = new Int32Array(ctx.size);
+    for (let r = 0; r < ctx.size; r++) {
+      if (!counts(r)) {
+        outer[r] = -1;
+        continue;
+      }
+      outer[r] = hostOfActor[ctx.actor(r)] as number;
+      inner[r] = ctx.resolver(r);
+    }
+    const groups = groupRowsBy(outer, inner);
     const clientsOf = new Map<number, Set<number>>();
     const perHost = new Map<number, Pair[]>();
     for (let g = 0; g < groups.count; g++) {

@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { isPublicName, knownInfrastructure } from './util/known-domains';
-import { groupRows, medianMadWithZeros } from './util/stats';
+import { groupRowsBy, medianMadWithZeros } from './util/stats';
 
 const LOW_CAP = 3.9;
 /** volume alone never makes a finding critical */
@@ -102,7 +102,7 @@ export const volumeBurst = defineDetector({
     const span = ctx.timeSpan();
     const firstBucket = Math.floor(span.min / bucketMs);
     const lastBucket = Math.floor(span.max / bucketMs);
-    const groups = groupRows(ctx.size, (r) => ctx.process(r));
+    const groups = groupRowsBy(ctx.processColumn());
     // the baseline spans the whole capture: minutes in which a source was silent count as 0
     const spanBuckets = lastBucket - firstBucket + 1;
     const out: RawFinding[] = [];
@@ -112,8 +112,22 @@ export const volumeBurst = defineDetector({
       if (to - from <= t.floor) continue;
       const rows = groups.rows.subarray(from, to);
       const ids = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) ids[i] = Math.floor(ctx.time(rows[i] as number) / bucketMs);
-      ids.sort();
+      let ordered = true;
+      for (let i = 0; i < rows.length; i++) {
+        const id = Math.floor(ctx.time(rows[i] as number) / bucketMs);
+        if (i > 0 && !(id >= (ids[i - 1] as number))) ordered = false;
+        ids[i] = id;
+      }
+      // rows are in store order: their buckets too when the log is in time order
+      if (!ordered) ids.sort();
+      // a flagged bucket must exceed the floor (the limit is never below it): nothing to do for
+      // a source whose busiest bucket does not
+      let busiest = 0;
+      for (let i = 0, run = 0; i < ids.length; i++) {
+        run = i > 0 && ids[i] === ids[i - 1] ? run + 1 : 1;
+        if (run > busiest) busiest = run;
+      }
+      if (!(busiest > t.floor)) continue;
       const buckets: number[] = [];
       const counts: number[] = [];
       for (let i = 0; i < ids.length; i++) {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore } from './stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -122,5 +123,49 @@ describe('groupRows', () => {
   it('handles an empty store and all-skipped rows', () => {
     expect(groupRows(0, () => 0).count).toBe(0);
     expect(groupRows(3, () => -1).rows.length).toBe(0);
+  });
+
+  /** The documented order, the slow way: outer id ascending, then first appearance; rows in store order. */
+  const reference = (outer: number[], inner?: number[]) => {
+    const groups = new Map<number, Map<number, number[]>>();
+    outer.forEach((o, r) => {
+      if (o < 0) return;
+      let byInner = groups.get(o);
+      if (!byInner) groups.set(o, (byInner = new Map()));
+      const k = inner ? (inner[r] as number) : 0;
+      byInner.set(k, [...(byInner.get(k) ?? []), r]);
+    });
+    return [...groups.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((o) => [...(groups.get(o) as Map<number, number[]>)].map(([k, rows]) => ({ key: inner ? o * KEY_SHIFT + k : o, rows })));
+  };
+  const asList = (g: ReturnType<typeof groupRows>) => Array.from({ length: g.count }, (_, i) => ({ key: g.keys[i] as number, rows: rowsOf(g, i) }));
+
+  it('groups id columns (groupRowsBy) and callbacks (groupRows) as the reference does', () => {
+    const table = fc
+      .integer({ min: 0, max: 60 })
+      .chain((n) =>
+        fc.record({
+          outer: fc.array(fc.integer({ min: -2, max: 6 }), { minLength: n, maxLength: n }),
+          inner: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }), { nil: undefined }),
+        }),
+      );
+    fc.assert(
+      fc.property(table, ({ outer, inner }) => {
+        const want = reference(outer, inner);
+        const byColumns = groupRowsBy(Int32Array.from(outer), inner && Int32Array.from(inner));
+        expect(asList(byColumns)).toEqual(want);
+        expect(byColumns.start[byColumns.count]).toBe(outer.filter((o) => o >= 0).length);
+        const byCallbacks = groupRows(outer.length, (r) => outer[r] as number, inner && ((r) => inner[r] as number));
+        expect(asList(byCallbacks)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the inner column only for kept rows', () => {
+    // a skipped row's inner id is never looked at, whatever it holds
+    const g = groupRowsBy(Int32Array.from([0, -1, 0]), Int32Array.from([1, 1_000_000_000, 1]));
+    expect(asList(g)).toEqual([{ key: 1, rows: [0, 2] }]);
   });
 });

@@ -172,13 +172,28 @@ export const KEY_SHIFT = 0x100000000;
  * by outer id, then by first appearance; rows stay in store order within a group.
  */
 export function groupRows(size: number, outerOf: (row: number) => number, innerOf?: (row: number) => number): RowGroups {
-  // 1. counting sort by outer id
   const outer = new Int32Array(size);
+  for (let r = 0; r < size; r++) outer[r] = outerOf(r);
+  let inner: Int32Array | undefined;
+  if (innerOf) {
+    inner = new Int32Array(size);
+    for (let r = 0; r < size; r++) if ((outer[r] as number) >= 0) inner[r] = innerOf(r);
+  }
+  return groupRowsBy(outer, inner);
+}
+
+/**
+ * {@link groupRows} over per-row id columns instead of callbacks (row r's ids are `outer[r]` and
+ * `inner[r]`; `inner` is read only for kept rows): the same groups, without a call per row, so
+ * detectors can pass the context's id columns as they are.
+ */
+export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
+  const size = outer.length;
+  // 1. counting sort by outer id
   let maxOuter = -1;
   let kept = 0;
   for (let r = 0; r < size; r++) {
-    const o = outerOf(r);
-    outer[r] = o;
+    const o = outer[r] as number;
     if (o < 0) continue;
     if (o > maxOuter) maxOuter = o;
     kept++;
@@ -201,12 +216,12 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
   }
   // 2. inner ids, then within each outer block a counting sort by inner id; a stamp per inner
   // id tells whether it was already seen in the current block, so nothing is reset between blocks
-  const inner = new Int32Array(kept);
+  const local = new Int32Array(kept);
   let maxInner = 0;
-  if (innerOf) {
+  if (inner) {
     for (let i = 0; i < kept; i++) {
-      const k = innerOf(byOuter[i] as number);
-      inner[i] = k;
+      const k = inner[byOuter[i] as number] as number;
+      local[i] = k;
       if (k > maxInner) maxInner = k;
     }
   }
@@ -218,15 +233,15 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
   for (let o = 0; o < nOuter; o++) {
     const end = outerStart[o + 1] as number;
     for (let i = outerStart[o] as number; i < end; i++) {
-      const k = inner[i] as number;
+      const k = local[i] as number;
       let g: number;
       if (stamp[k] !== o) {
         stamp[k] = o;
         g = count++;
         groupOf[k] = g;
-        keys[g] = innerOf ? o * KEY_SHIFT + k : o;
+        keys[g] = inner ? o * KEY_SHIFT + k : o;
       } else g = groupOf[k] as number;
-      inner[i] = g;
+      local[i] = g;
       counts[g] = (counts[g] as number) + 1;
     }
   }
@@ -235,7 +250,7 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
   const at = start.slice(0, count);
   const rows = new Int32Array(kept);
   for (let i = 0; i < kept; i++) {
-    const g = inner[i] as number;
+    const g = local[i] as number;
     const p = at[g] as number;
     rows[p] = byOuter[i] as number;
     at[g] = p + 1;
