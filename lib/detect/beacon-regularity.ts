@@ -211,40 +211,46 @@ export const beaconRegularity = defineDetector({
     const outer = new Int32Array(ctx.size);
     for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
     const groups = groupRowsBy(outer, ctx.domainColumn());
-    // prevalence: distinct hosts per domain, from the groups (one per process and domain)
-    const fleet = Math.max(2, Math.floor(t.fleetHosts));
-    const domainHosts = new Map<number, string[]>();
-    for (let g = 0; g < groups.count; g++) {
-      const key = groups.keys[g] as number;
-      const d = key % KEY_SHIFT;
-      const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
-      let hosts = domainHosts.get(d);
-      if (!hosts) domainHosts.set(d, (hosts = []));
-      if (hosts.length < fleet && !hosts.includes(host)) hosts.push(host);
-    }
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
-    const out: RawFinding[] = [];
+    let largest = 0;
+    for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
+    const secs = new Float64Array(largest);
+    const scored: { g: number; timing: Timing }[] = [];
     for (let g = 0; g < groups.count; g++) {
       const from = groups.start[g] as number;
       const to = groups.start[g + 1] as number;
       if (to - from < minTs) continue;
-      const rows = groups.rows.subarray(from, to);
-      const secs = new Float64Array(rows.length);
       let ordered = true;
-      for (let i = 0; i < rows.length; i++) {
-        const s = Math.floor(ctx.time(rows[i] as number) / 1000);
-        if (i > 0 && !(s >= (secs[i - 1] as number))) ordered = false;
-        secs[i] = s;
+      for (let i = from; i < to; i++) {
+        const s = Math.floor(ctx.time(groups.rows[i] as number) / 1000);
+        if (i > from && !(s >= (secs[i - from - 1] as number))) ordered = false;
+        secs[i - from] = s;
       }
       // rows are in store order: in time order already when the log is
-      if (!ordered) secs.sort();
+      if (!ordered) secs.subarray(0, to - from).sort();
       let n = 0;
-      for (let i = 0; i < secs.length; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
+      for (let i = 0; i < to - from; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
       if (n < minTs) continue;
       const timing = scoreTiming(secs, n, datasetSpan, t);
-      if (timing === null || timing.pct < t.scoreBase) continue;
+      if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
+    }
+    // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
+    // process and domain), for the domains of the scored groups only
+    const fleet = Math.max(2, Math.floor(t.fleetHosts));
+    const domainHosts = new Map<number, string[]>();
+    for (const { g } of scored) domainHosts.set((groups.keys[g] as number) % KEY_SHIFT, []);
+    for (let g = 0; domainHosts.size > 0 && g < groups.count; g++) {
+      const key = groups.keys[g] as number;
+      const hosts = domainHosts.get(key % KEY_SHIFT);
+      if (!hosts || hosts.length >= fleet) continue;
+      const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
+      if (!hosts.includes(host)) hosts.push(host);
+    }
+    const out: RawFinding[] = [];
+    for (const { g, timing } of scored) {
+      const rows = groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);
       const key = groups.keys[g] as number;
       const domainId = key % KEY_SHIFT;
       const pe = ctx.processEntity(Math.floor(key / KEY_SHIFT));

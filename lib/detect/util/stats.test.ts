@@ -163,6 +163,14 @@ describe('groupRows', () => {
     );
   });
 
+  it('matches the reference with thousands of groups', () => {
+    const n = 5000;
+    const outer = Array.from({ length: n }, (_, r) => ((r * 7919) % 13) - 1);
+    const inner = Array.from({ length: n }, (_, r) => (r * 104729) % 997);
+    expect(asList(groupRowsBy(Int32Array.from(outer), Int32Array.from(inner)))).toEqual(reference(outer, inner));
+    expect(groupRowsBy(Int32Array.from(outer), Int32Array.from(inner)).count).toBeGreaterThan(2048);
+  });
+
   it('reads the inner column only for kept rows', () => {
     // a skipped row's inner id is never looked at, whatever it holds
     const g = groupRowsBy(Int32Array.from([0, -1, 0]), Int32Array.from([1, 1_000_000_000, 1]));

@@ -227,8 +227,9 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
   }
   const groupOf = new Int32Array(maxInner + 1);
   const stamp = new Int32Array(maxInner + 1).fill(-1);
-  const keys = new Float64Array(kept);
-  const counts = new Int32Array(kept);
+  // sized for the groups there are (usually far fewer than the rows), doubled as they come
+  let keys = new Float64Array(Math.min(kept, 1024));
+  let counts = new Int32Array(keys.length);
   let count = 0;
   for (let o = 0; o < nOuter; o++) {
     const end = outerStart[o + 1] as number;
@@ -238,6 +239,11 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
       if (stamp[k] !== o) {
         stamp[k] = o;
         g = count++;
+        if (g === keys.length) {
+          const grown = Math.min(kept, 2 * g);
+          keys = copyInto(new Float64Array(grown), keys);
+          counts = copyInto(new Int32Array(grown), counts);
+        }
         groupOf[k] = g;
         keys[g] = inner ? o * KEY_SHIFT + k : o;
       } else g = groupOf[k] as number;
@@ -256,4 +262,9 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
     at[g] = p + 1;
   }
   return { count, keys: keys.slice(0, count), start, rows };
+}
+
+function copyInto<T extends Float64Array | Int32Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
 }
