@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName, isBrowserImage } from './util/known-domains';
-import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, median, ritaStatScore } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, median, ritaStatScore, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -142,10 +142,11 @@ interface Timing {
  * scoreBase (the score is the confidence times parts that are each at most 1, so a low
  * confidence rules it out before the costlier parts are computed).
  */
-function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: BeaconThresholds): Timing | null {
-  const iv = new Float64Array(n - 1);
+function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: BeaconThresholds, scratch: Float64Array): Timing | null {
+  // the intervals live in `scratch` (one buffer for every group); a scored group keeps a copy
+  const iv = scratch.subarray(0, n - 1);
   for (let i = 1; i < n; i++) iv[i - 1] = (secs[i] as number) - (secs[i - 1] as number);
-  iv.sort();
+  sortAscending(iv);
   const med = median(iv);
   if (med < t.minMedianInterval) return null;
   const tol = Math.max(t.jitterTolerance * med, 2);
@@ -197,7 +198,7 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   const dur = (bars / bins) * persistence;
   const reg = (ts + 2 * conc) / 3;
   const pct = Math.round(1000 * confidence * reg * ((1 + hist + dur) / 3)) / 10;
-  return { n, ts, conc, chance, confidence, hist, dur, pct, intervals: iv, iqrGuard, medianInterval: med, span, coverage };
+  return { n, ts, conc, chance, confidence, hist, dur, pct, intervals: iv.slice(), iqrGuard, medianInterval: med, span, coverage };
 }
 
 type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: number };
@@ -217,6 +218,7 @@ export const beaconRegularity = defineDetector({
     let largest = 0;
     for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
     const secs = new Float64Array(largest);
+    const intervals = new Float64Array(largest);
     const scored: { g: number; timing: Timing }[] = [];
     for (let g = 0; g < groups.count; g++) {
       const from = groups.start[g] as number;
@@ -233,7 +235,7 @@ export const beaconRegularity = defineDetector({
       let n = 0;
       for (let i = 0; i < to - from; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
       if (n < minTs) continue;
-      const timing = scoreTiming(secs, n, datasetSpan, t);
+      const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
       if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
     }
     // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per

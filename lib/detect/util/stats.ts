@@ -8,6 +8,32 @@
 
 type NumArray = ArrayLike<number>;
 
+/**
+ * Sorts in place exactly as `values.sort()` does, without its call into the runtime for short
+ * arrays of non-zero numbers (many small groups): insertion sort there (±0 and NaN, which the
+ * built-in orders specially, and longer arrays go to the built-in).
+ */
+export function sortAscending(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n > SHORT_SORT) return values.sort();
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x === 0 || x !== x) return values.sort();
+  }
+  for (let i = 1; i < n; i++) {
+    const x = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > x) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = x;
+  }
+  return values;
+}
+
+const SHORT_SORT = 48;
+
 /** Median of an ascending slice [from, to). NaN when empty. */
 function medianRange(sorted: NumArray, from: number, to: number): number {
   const n = to - from;
