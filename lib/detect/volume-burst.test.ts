@@ -64,6 +64,16 @@ describe('volume-burst', () => {
     expect(strip(run(shuffled))).toEqual(strip(run(ordered)));
     expect(run(ordered).length).toBe(1);
   });
+
+  it('finds a burst whose rows are interleaved in the log with an earlier minute (merged logs)', () => {
+    const early = burst(540, 150, (i) => `${i.toString(16)}bb${i}.exfil-box.net`);
+    const late = burst(600, 150, (i) => `${i.toString(16)}aa${i}.exfil-box.net`);
+    const interleaved = early.flatMap((e, i) => [e, late[i] as TestEvent]);
+    const ordered = [...early, ...late];
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ score, severity, title, details }) => ({ score, severity, title, details }));
+    expect(run(ordered)).toHaveLength(1);
+    expect(strip(run(interleaved))).toEqual(strip(run(ordered)));
+  });
 });
 
 quietOnPublicSamples(volumeBurst);
