@@ -92,9 +92,8 @@ export const rareDomain = defineDetector({
     const rows: number[][] = picked.map(() => []);
     const names: Set<number>[] = picked.map(() => new Set());
     for (let r = 0; r < ctx.size; r++) {
-      if (!huntable(ctx.qname(r))) continue;
       const i = (slot[ctx.domain(r)] ?? 0) - 1;
-      if (i < 0) continue;
+      if (i < 0 || !huntable(ctx.qname(r))) continue;
       (rows[i] as number[]).push(r);
       const n = names[i] as Set<number>;
       if (n.size < t.strongNames) n.add(ctx.qname(r));
