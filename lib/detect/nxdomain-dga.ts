@@ -102,26 +102,31 @@ export const nxdomainDga = defineDetector({
       }
       return st === NAME_COUNTED;
     };
-    // DGA candidates: registrable domains with at least one NXDOMAIN and a random-looking label
-    const judged = new Map<number, boolean>();
-    for (let r = 0; r < ctx.size; r++) {
-      if (ctx.statusIndex(r) !== NXDOMAIN || !counted(r)) continue;
-      const d = ctx.domain(r);
-      if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
-    }
-    // domains interned later (never NXDOMAIN) fall outside the array and read as 0
-    const candidate = new Uint8Array(ctx.domains.size);
-    for (const [d, yes] of judged) if (yes) candidate[d] = 1;
     const domains = ctx.domainColumn();
     const processes = ctx.processColumn();
-    const outer = new Int32Array(ctx.size);
+    // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
+    // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
+    const failures = new Int32Array(ctx.size);
+    const judged = new Map<number, boolean>();
+    for (let r = 0; r < ctx.size; r++) {
+      const status = ctx.statusIndex(r);
+      const f = FAILURE_OF_STATUS[status] as number;
+      if (f < 0 || !counted(r)) {
+        failures[r] = -1;
+        continue;
+      }
+      failures[r] = (processes[r] as number) * 4 + f;
+      if (status !== NXDOMAIN) continue;
+      const d = domains[r] as number;
+      if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
+    }
+    const byFailure = groupRowsBy(failures);
+    const candidate = new Uint8Array(ctx.domains.size);
+    for (const [d, yes] of judged) if (yes) candidate[d] = 1;
+    // the failure ids are grouped: their array is reused for the candidate rows
+    const outer = failures;
     for (let r = 0; r < ctx.size; r++) outer[r] = candidate[domains[r] as number] === 1 && counted(r) ? (processes[r] as number) : -1;
     const byDomain = groupRowsBy(outer, domains);
-    for (let r = 0; r < ctx.size; r++) {
-      const f = FAILURE_OF_STATUS[ctx.statusIndex(r)] as number;
-      outer[r] = f >= 0 && counted(r) ? (processes[r] as number) * 4 + f : -1;
-    }
-    const byFailure = groupRowsBy(outer);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN
     const dga = new Map<number, { domains: number[]; rows: number[] }>();
