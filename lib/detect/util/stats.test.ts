@@ -171,6 +171,16 @@ describe('groupRows', () => {
     expect(groupRowsBy(Int32Array.from(outer), Int32Array.from(inner)).count).toBeGreaterThan(2048);
   });
 
+  it('matches the reference with large outer ids (its per-id table grows)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 5000 }), { maxLength: 80 }), fc.boolean(), (outer, withInner) => {
+        const inner = withInner ? outer.map((o) => Math.abs(o * 31) % 7) : undefined;
+        expect(asList(groupRowsBy(Int32Array.from(outer), inner && Int32Array.from(inner)))).toEqual(reference(outer, inner));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reads the inner column only for kept rows', () => {
     // a skipped row's inner id is never looked at, whatever it holds
     const g = groupRowsBy(Int32Array.from([0, -1, 0]), Int32Array.from([1, 1_000_000_000, 1]));

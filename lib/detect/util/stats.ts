@@ -215,23 +215,25 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
  */
 export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
   const size = outer.length;
-  // 1. counting sort by outer id
+  // 1. rows per outer id, in a table grown to the largest id seen (slot o + 1 counts id o)
+  let perOuter = new Int32Array(1024);
   let maxOuter = -1;
   let kept = 0;
   for (let r = 0; r < size; r++) {
     const o = outer[r] as number;
     if (o < 0) continue;
+    if (o + 1 >= perOuter.length) perOuter = copyInto(new Int32Array(Math.max(2 * perOuter.length, o + 2)), perOuter);
+    perOuter[o + 1] = (perOuter[o + 1] as number) + 1;
     if (o > maxOuter) maxOuter = o;
     kept++;
   }
   const nOuter = maxOuter + 1;
-  const outerStart = new Int32Array(nOuter + 1);
-  for (let r = 0; r < size; r++) {
-    const o = outer[r] as number;
-    if (o >= 0) outerStart[o + 1] = (outerStart[o + 1] as number) + 1;
-  }
+  const outerStart = perOuter.slice(0, nOuter + 1);
   for (let o = 0; o < nOuter; o++) outerStart[o + 1] = (outerStart[o + 1] as number) + (outerStart[o] as number);
+  // 2. counting sort by outer id; the inner ids move along (read in row order, not gathered)
   const byOuter = new Int32Array(kept);
+  const local = new Int32Array(inner ? kept : 0);
+  let maxInner = 0;
   const fill = outerStart.slice(0, nOuter);
   for (let r = 0; r < size; r++) {
     const o = outer[r] as number;
@@ -239,18 +241,27 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
     const at = fill[o] as number;
     byOuter[at] = r;
     fill[o] = at + 1;
-  }
-  // 2. inner ids, then within each outer block a counting sort by inner id; a stamp per inner
-  // id tells whether it was already seen in the current block, so nothing is reset between blocks
-  const local = new Int32Array(kept);
-  let maxInner = 0;
-  if (inner) {
-    for (let i = 0; i < kept; i++) {
-      const k = inner[byOuter[i] as number] as number;
-      local[i] = k;
+    if (inner) {
+      const k = inner[r] as number;
+      local[at] = k;
       if (k > maxInner) maxInner = k;
     }
   }
+  if (!inner) {
+    // the groups are the outer blocks that have rows, already in row order
+    let count = 0;
+    for (let o = 0; o < nOuter; o++) if ((outerStart[o + 1] as number) > (outerStart[o] as number)) count++;
+    const keys = new Float64Array(count);
+    const start = new Int32Array(count + 1);
+    for (let o = 0, g = 0; o < nOuter; o++) {
+      if ((outerStart[o + 1] as number) === (outerStart[o] as number)) continue;
+      keys[g] = o;
+      start[++g] = outerStart[o + 1] as number;
+    }
+    return { count, keys, start, rows: byOuter };
+  }
+  // 3. within each outer block a counting sort by inner id; a stamp per inner id tells whether
+  // it was already seen in the current block, so nothing is reset between blocks
   const groupOf = new Int32Array(maxInner + 1);
   const stamp = new Int32Array(maxInner + 1).fill(-1);
   // sized for the groups there are (usually far fewer than the rows), doubled as they come
@@ -271,7 +282,7 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
           counts = copyInto(new Int32Array(grown), counts);
         }
         groupOf[k] = g;
-        keys[g] = inner ? o * KEY_SHIFT + k : o;
+        keys[g] = o * KEY_SHIFT + k;
       } else g = groupOf[k] as number;
       local[i] = g;
       counts[g] = (counts[g] as number) + 1;
