@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName, isBrowserImage } from './util/known-domains';
-import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, median, ritaStatScore, sortAscending } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -146,8 +146,7 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   // the intervals live in `scratch` (one buffer for every group); a scored group keeps a copy
   const iv = scratch.subarray(0, n - 1);
   for (let i = 1; i < n; i++) iv[i - 1] = (secs[i] as number) - (secs[i - 1] as number);
-  sortAscending(iv);
-  const med = median(iv);
+  const med = medianUnordered(iv);
   if (med < t.minMedianInterval) return null;
   const tol = Math.max(t.jitterTolerance * med, 2);
   let on = 0;
@@ -163,6 +162,7 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   // pct below is round(1000 · confidence · reg · (1 + hist + dur) / 3) / 10 with reg, hist and
   // dur in [0, 1]: never above this bound
   if (Math.round(1000 * confidence) / 10 < t.scoreBase) return null;
+  sortAscending(iv);
   const iqrGuard = Math.max(t.minIqr, t.minIqrRatio * med);
   const ts = ritaStatScore(iv, 1, iqrGuard);
   const onShare = on / iv.length;

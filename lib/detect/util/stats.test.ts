@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending } from './stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -211,5 +211,33 @@ describe('sortAscending', () => {
     const a = Float64Array.from([9, 3, 2, 1, 0.5]);
     sortAscending(a.subarray(1, 4));
     expect(Array.from(a)).toEqual([9, 1, 2, 3, 0.5]);
+  });
+});
+
+describe('medianUnordered', () => {
+  it('equals the median of the sorted values, and only reorders them', () => {
+    const value = fc.oneof(
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(0, -0, NaN, Infinity, -Infinity),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 150 }), (xs) => {
+        const sorted = Float64Array.from(xs).sort();
+        const a = Float64Array.from(xs);
+        expect(Object.is(medianUnordered(a), median(sorted))).toBe(true);
+        expect(Array.from(a.sort())).toEqual(Array.from(sorted));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('handles long runs of one value and sorted or reversed input', () => {
+    const long = Array.from({ length: 5001 }, (_, i) => (i % 10 === 0 ? 61 : 60));
+    expect(medianUnordered(Float64Array.from(long))).toBe(60);
+    const up = Float64Array.from({ length: 1000 }, (_, i) => i + 1);
+    expect(medianUnordered(up.slice())).toBe(500.5);
+    expect(medianUnordered(up.slice().reverse())).toBe(500.5);
   });
 });

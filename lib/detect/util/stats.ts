@@ -34,6 +34,53 @@ export function sortAscending(values: Float64Array): Float64Array {
 
 const SHORT_SORT = 48;
 
+/**
+ * The median of `values` in any order, equal to {@link median} of them sorted; the values are
+ * reordered by a selection (linear on average) rather than sorted. Arrays holding ±0 or NaN,
+ * which the built-in sort orders specially, are sorted instead.
+ */
+export function medianUnordered(values: Float64Array): number {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x === 0 || x !== x) return median(values.sort());
+  }
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  const upper = selectKth(values, mid);
+  if (n % 2 === 1) return upper;
+  // everything before `mid` is now the mid smallest values: the largest of them is the lower middle
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if ((values[i] as number) > lower) lower = values[i] as number;
+  return (lower + upper) / 2;
+}
+
+/** Reorders `a` so that a[k] holds its k-th smallest value, none larger before it, none smaller after (Hoare's selection). */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const x = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
 /** Median of an ascending slice [from, to). NaN when empty. */
 function medianRange(sorted: NumArray, from: number, to: number): number {
   const n = to - from;
