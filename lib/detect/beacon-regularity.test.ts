@@ -5,6 +5,7 @@ import { beaconRegularity } from './beacon-regularity';
 import { runDetectors } from './run';
 import { SEVERITIES } from './types';
 import { fires, rng, silent } from './scenarios/beacon-regularity';
+import { swapNeighbours } from '../testing/out-of-order';
 
 const T0 = Date.UTC(2024, 2, 4, 8) / 1000;
 const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
@@ -139,6 +140,14 @@ describe('beacon-regularity', () => {
   it('applies the band thresholds from the config', () => {
     const events = cadence(60, 360, { jitter: 0.1 });
     expect(run(events, { scoreBase: 99.9, scoreLow: 99.95, scoreMedium: 99.99 })).toEqual([]);
+  });
+
+  it('times a log whose rows are out of time order as the ordered log', () => {
+    const shuffled = swapNeighbours(fires);
+    expect(shuffled.some((e, i) => i > 0 && e.t < (shuffled[i - 1] as TestEvent).t)).toBe(true);
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ score, severity, title, details }) => ({ score, severity, title, details }));
+    expect(strip(run(shuffled))).toEqual(strip(run(fires)));
+    expect(run(fires).length).toBeGreaterThan(0);
   });
 });
 

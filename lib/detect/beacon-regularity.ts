@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName, isBrowserImage } from './util/known-domains';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, KEY_SHIFT, mad, median, ritaStatScore } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -136,14 +136,18 @@ interface Timing {
   coverage: number;
 }
 
-/** Scores the unique query seconds of one group (ascending). */
-function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: BeaconThresholds): Timing {
-  const iv = new Float64Array(n - 1);
+/**
+ * Scores the unique query seconds of one group (ascending); null when the group cannot be
+ * reported: its median interval is under minMedianInterval, or its score must stay under
+ * scoreBase (the score is the confidence times parts that are each at most 1, so a low
+ * confidence rules it out before the costlier parts are computed).
+ */
+function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: BeaconThresholds, scratch: Float64Array): Timing | null {
+  // the intervals live in `scratch` (one buffer for every group); a scored group keeps a copy
+  const iv = scratch.subarray(0, n - 1);
   for (let i = 1; i < n; i++) iv[i - 1] = (secs[i] as number) - (secs[i - 1] as number);
-  iv.sort();
-  const med = median(iv);
-  const iqrGuard = Math.max(t.minIqr, t.minIqrRatio * med);
-  const ts = ritaStatScore(iv, 1, iqrGuard);
+  const med = medianUnordered(iv);
+  if (med < t.minMedianInterval) return null;
   const tol = Math.max(t.jitterTolerance * med, 2);
   let on = 0;
   for (const x of iv) if (Math.abs(x - med) <= tol) on++;
@@ -154,6 +158,13 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   // (intervals are whole seconds: geometric arrivals with the observed mean interval)
   const stay = 1 - 1 / Math.max(1, span / (n - 1));
   const chance = stay ** Math.max(0, Math.ceil(med - tol) - 1) - stay ** Math.floor(med + tol);
+  const confidence = Math.min(1, binomialSignificance(on - 1, iv.length - 1, chance) / t.fullSignificance);
+  // pct below is round(1000 · confidence · reg · (1 + hist + dur) / 3) / 10 with reg, hist and
+  // dur in [0, 1]: never above this bound
+  if (Math.round(1000 * confidence) / 10 < t.scoreBase) return null;
+  sortAscending(iv);
+  const iqrGuard = Math.max(t.minIqr, t.minIqrRatio * med);
+  const ts = ritaStatScore(iv, 1, iqrGuard);
   const onShare = on / iv.length;
   const conc = chance < 1 ? Math.max(0, (onShare - chance) / (1 - chance)) : 0;
   // histogram over the group's own span, about two events per bin for an even cadence
@@ -186,9 +197,8 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   const persistence = Math.min(1, Math.max(span / (t.persistHours * 3600), checkins));
   const dur = (bars / bins) * persistence;
   const reg = (ts + 2 * conc) / 3;
-  const confidence = Math.min(1, binomialSignificance(on - 1, iv.length - 1, chance) / t.fullSignificance);
   const pct = Math.round(1000 * confidence * reg * ((1 + hist + dur) / 3)) / 10;
-  return { n, ts, conc, chance, confidence, hist, dur, pct, intervals: iv, iqrGuard, medianInterval: med, span, coverage };
+  return { n, ts, conc, chance, confidence, hist, dur, pct, intervals: iv.slice(), iqrGuard, medianInterval: med, span, coverage };
 }
 
 type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: number };
@@ -197,40 +207,52 @@ export const beaconRegularity = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
     const huntable = huntableName(ctx);
-    const groups = groupRows(
-      ctx.size,
-      (r) => (huntable(ctx.qname(r)) ? ctx.process(r) : -1),
-      (r) => ctx.domain(r),
-    );
-    // prevalence: distinct hosts per domain, from the groups (one per process and domain)
-    const fleet = Math.max(2, Math.floor(t.fleetHosts));
-    const domainHosts = new Map<number, string[]>();
-    for (let g = 0; g < groups.count; g++) {
-      const key = groups.keys[g] as number;
-      const d = key % KEY_SHIFT;
-      const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
-      let hosts = domainHosts.get(d);
-      if (!hosts) domainHosts.set(d, (hosts = []));
-      if (hosts.length < fleet && !hosts.includes(host)) hosts.push(host);
-    }
+    const qnames = ctx.qnameColumn();
+    const processes = ctx.processColumn();
+    const outer = new Int32Array(ctx.size);
+    for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
+    const groups = groupRowsBy(outer, ctx.domainColumn());
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
-    const out: RawFinding[] = [];
+    let largest = 0;
+    for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
+    const secs = new Float64Array(largest);
+    const intervals = new Float64Array(largest);
+    const scored: { g: number; timing: Timing }[] = [];
     for (let g = 0; g < groups.count; g++) {
       const from = groups.start[g] as number;
       const to = groups.start[g + 1] as number;
       if (to - from < minTs) continue;
-      const rows = groups.rows.subarray(from, to);
-      const secs = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) secs[i] = Math.floor(ctx.time(rows[i] as number) / 1000);
-      secs.sort();
+      let ordered = true;
+      for (let i = from; i < to; i++) {
+        const s = Math.floor(ctx.time(groups.rows[i] as number) / 1000);
+        if (i > from && !(s >= (secs[i - from - 1] as number))) ordered = false;
+        secs[i - from] = s;
+      }
+      // rows are in store order: in time order already when the log is
+      if (!ordered) secs.subarray(0, to - from).sort();
       let n = 0;
-      for (let i = 0; i < secs.length; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
+      for (let i = 0; i < to - from; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
       if (n < minTs) continue;
-      const timing = scoreTiming(secs, n, datasetSpan, t);
-      if (timing.medianInterval < t.minMedianInterval) continue;
-      if (timing.pct < t.scoreBase) continue;
+      const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
+      if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
+    }
+    // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
+    // process and domain), for the domains of the scored groups only
+    const fleet = Math.max(2, Math.floor(t.fleetHosts));
+    const domainHosts = new Map<number, string[]>();
+    for (const { g } of scored) domainHosts.set((groups.keys[g] as number) % KEY_SHIFT, []);
+    for (let g = 0; domainHosts.size > 0 && g < groups.count; g++) {
+      const key = groups.keys[g] as number;
+      const hosts = domainHosts.get(key % KEY_SHIFT);
+      if (!hosts || hosts.length >= fleet) continue;
+      const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
+      if (!hosts.includes(host)) hosts.push(host);
+    }
+    const out: RawFinding[] = [];
+    for (const { g, timing } of scored) {
+      const rows = groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);
       const key = groups.keys[g] as number;
       const domainId = key % KEY_SHIFT;
       const pe = ctx.processEntity(Math.floor(key / KEY_SHIFT));

@@ -2,7 +2,9 @@ import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
 import { registrableDomain } from '../enrich/domain';
-import { withIndex } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE, withIndex } from '../store/column';
+
+const BLOCK_MASK = BLOCK_SIZE - 1;
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
 export interface ProcessEntity {
@@ -63,8 +65,16 @@ export class DetectContext {
     return v;
   }
 
+  /*
+   * The per-row reads below index the store's column blocks themselves instead of calling
+   * Column.get: that one method reads every column type, so its element load is polymorphic and
+   * several times slower per random read (measured: ~25 vs ~5 ms for 1M grouped reads of time).
+   * Each accessor reads one column type; an out-of-range row still throws Column.get's error.
+   */
   time(row: number): number {
-    return this.store.time.get(row);
+    const col = this.store.time;
+    if (row < 0 || row >= col.length) return col.get(row);
+    return (col.blocks[row >>> BLOCK_BITS] as Float64Array)[row & BLOCK_MASK] as number;
   }
 
   private span: { min: number; max: number } | null = null;
@@ -75,7 +85,7 @@ export class DetectContext {
       let min = Infinity;
       let max = -Infinity;
       for (let r = 0; r < this.size; r++) {
-        const t = this.store.time.get(r);
+        const t = this.time(r);
         if (t < min) min = t;
         if (t > max) max = t;
       }
@@ -94,9 +104,9 @@ export class DetectContext {
 
   private buildQnames(): Int32Array {
     const out = new Int32Array(this.size);
-    const col = this.store.qname;
+    const blocks = this.store.qname.blocks;
     for (let r = 0; r < this.size; r++) {
-      const raw = col.get(r);
+      const raw = (blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
       let n = this.normOfRaw[raw] as number;
       if (n < 0) {
         n = this.store.qnameNorm(raw);
@@ -110,13 +120,14 @@ export class DetectContext {
   private buildDomains(): Int32Array {
     const qnames = (this.qnameCol ??= this.buildQnames());
     const out = new Int32Array(this.size);
+    let domainOfNorm = this.domainOfNorm;
     for (let r = 0; r < this.size; r++) {
       const q = qnames[r] as number;
-      this.domainOfNorm = withIndex(this.domainOfNorm, q, -1);
-      let d = this.domainOfNorm[q] as number;
+      if (q >= domainOfNorm.length) domainOfNorm = this.domainOfNorm = withIndex(domainOfNorm, q, -1);
+      let d = domainOfNorm[q] as number;
       if (d < 0) {
         d = this.domains.intern(registrableDomain(this.text(q)));
-        this.domainOfNorm[q] = d;
+        domainOfNorm[q] = d;
       }
       out[r] = d;
     }
@@ -125,9 +136,24 @@ export class DetectContext {
 
   private buildProcesses(): Int32Array {
     const out = new Int32Array(this.size);
-    const actor = this.store.actor;
-    for (let r = 0; r < this.size; r++) out[r] = this.processOfActor[actor.get(r)] as number;
+    for (let r = 0; r < this.size; r++) out[r] = this.processOfActor[this.actor(r)] as number;
     return out;
+  }
+
+  /**
+   * The per-row id columns themselves (row r at index r), for passes over all rows and for
+   * {@link groupRowsBy}: read-only, shared by every detector of the context.
+   */
+  qnameColumn(): Readonly<Int32Array> {
+    return (this.qnameCol ??= this.buildQnames());
+  }
+
+  domainColumn(): Readonly<Int32Array> {
+    return (this.domainCol ??= this.buildDomains());
+  }
+
+  processColumn(): Readonly<Int32Array> {
+    return (this.processCol ??= this.buildProcesses());
   }
 
   /** normalised query-name string id (store pool) */
@@ -141,7 +167,9 @@ export class DetectContext {
 
   /** the query name exactly as logged (case kept: base64 tunnels are case-sensitive) */
   qnameRawText(row: number): string {
-    return this.text(this.store.qname.get(row));
+    const col = this.store.qname;
+    const raw = row < 0 || row >= col.length ? col.get(row) : ((col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number);
+    return this.text(raw);
   }
 
   qnameText(row: number): string {
@@ -164,7 +192,16 @@ export class DetectContext {
   }
 
   actor(row: number): number {
-    return this.store.actor.get(row);
+    const col = this.store.actor;
+    if (row < 0 || row >= col.length) return col.get(row);
+    return (col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number;
+  }
+
+  /** outcome id of a row (qtype and status through the store's outcome table) */
+  private outcome(row: number): number {
+    const col = this.store.outcome;
+    if (row < 0 || row >= col.length) return col.get(row);
+    return (col.blocks[row >>> BLOCK_BITS] as Uint16Array)[row & BLOCK_MASK] as number;
   }
 
   /** process entity id of a row: one per (host, image) */
@@ -192,23 +229,25 @@ export class DetectContext {
   }
 
   qtype(row: number): number {
-    return this.store.qtypeOf(row);
+    return this.store.outcomes.qtype[this.outcome(row)] as number;
   }
 
   statusIndex(row: number): number {
-    return this.store.statusOf(row);
+    return this.store.outcomes.status[this.outcome(row)] as number;
   }
 
   status(row: number): StoreStatus {
-    return STATUS_ORDER[this.store.statusOf(row)] as StoreStatus;
+    return STATUS_ORDER[this.statusIndex(row)] as StoreStatus;
   }
 
   answersId(row: number): number {
-    return this.store.answers.get(row);
+    const col = this.store.answers;
+    if (row < 0 || row >= col.length) return col.get(row);
+    return (col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number;
   }
 
   answers(row: number): readonly StoredAnswer[] {
-    return this.store.answerSet(this.store.answers.get(row));
+    return this.store.answerSet(this.answersId(row));
   }
 
   ttl(row: number): number {

@@ -5,6 +5,7 @@ import { nxdomainDga } from './nxdomain-dga';
 import { runDetectors } from './run';
 import { SEVERITIES } from './types';
 import { fires, silent } from './scenarios/nxdomain-dga';
+import { swapNeighbours } from '../testing/out-of-order';
 
 const T0 = Date.UTC(2024, 2, 5, 9) / 1000;
 const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
@@ -82,6 +83,14 @@ describe('nxdomain-dga', () => {
     expect(run(nx, { minDgaDomains: 5 })).toHaveLength(1);
     const resolving = r.map((l, i) => fail(T0 + i, `${l}.com`, { status: 'NOERROR', code: 0, answers: ['198.51.100.1'] }));
     expect(run(resolving, { minDgaDomains: 5 })).toEqual([]);
+  });
+
+  it('times a log whose rows are out of time order as the ordered log', () => {
+    const shuffled = swapNeighbours(fires);
+    expect(shuffled.some((e, i) => i > 0 && e.t < (shuffled[i - 1] as TestEvent).t)).toBe(true);
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ score, severity, title, details }) => ({ score, severity, title, burst: details.burst, dgaDomains: details.dgaDomains }));
+    expect(strip(run(shuffled))).toEqual(strip(run(fires)));
+    expect(run(fires).length).toBeGreaterThan(0);
   });
 });
 

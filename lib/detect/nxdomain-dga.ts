@@ -3,7 +3,7 @@ import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
 import { isLocalServiceName, isPublicName, knownInfrastructure } from './util/known-domains';
-import { groupRows, KEY_SHIFT } from './util/stats';
+import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
 /** Server-side failures (a reply was received); TIMEOUT, NO_RESPONSE and client ERRORs are not. */
 const FAILURES = ['NXDOMAIN', 'SERVFAIL', 'REFUSED'] as const;
@@ -82,6 +82,12 @@ function densestWindow(ctx: DetectContext, rows: Int32Array, windowMs: number): 
   return best;
 }
 
+/** Whether the times of `rows` (ascending row numbers) never decrease. */
+function timeOrdered(ctx: DetectContext, rows: Int32Array): boolean {
+  for (let i = 1; i < rows.length; i++) if (!(ctx.time(rows[i] as number) >= ctx.time(rows[i - 1] as number))) return false;
+  return true;
+}
+
 export const nxdomainDga = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -96,25 +102,31 @@ export const nxdomainDga = defineDetector({
       }
       return st === NAME_COUNTED;
     };
-    // DGA candidates: registrable domains with at least one NXDOMAIN and a random-looking label
+    const domains = ctx.domainColumn();
+    const processes = ctx.processColumn();
+    // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
+    // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
+    const failures = new Int32Array(ctx.size);
     const judged = new Map<number, boolean>();
     for (let r = 0; r < ctx.size; r++) {
-      if (ctx.statusIndex(r) !== NXDOMAIN || !counted(r)) continue;
-      const d = ctx.domain(r);
+      const status = ctx.statusIndex(r);
+      const f = FAILURE_OF_STATUS[status] as number;
+      if (f < 0 || !counted(r)) {
+        failures[r] = -1;
+        continue;
+      }
+      failures[r] = (processes[r] as number) * 4 + f;
+      if (status !== NXDOMAIN) continue;
+      const d = domains[r] as number;
       if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
     }
-    // domains interned later (never NXDOMAIN) fall outside the array and read as 0
+    const byFailure = groupRowsBy(failures);
     const candidate = new Uint8Array(ctx.domains.size);
     for (const [d, yes] of judged) if (yes) candidate[d] = 1;
-    const byDomain = groupRows(
-      ctx.size,
-      (r) => (counted(r) && candidate[ctx.domain(r)] === 1 ? ctx.process(r) : -1),
-      (r) => ctx.domain(r),
-    );
-    const byFailure = groupRows(ctx.size, (r) => {
-      const f = FAILURE_OF_STATUS[ctx.statusIndex(r)] as number;
-      return f >= 0 && counted(r) ? ctx.process(r) * 4 + f : -1;
-    });
+    // the failure ids are grouped: their array is reused for the candidate rows
+    const outer = failures;
+    for (let r = 0; r < ctx.size; r++) outer[r] = candidate[domains[r] as number] === 1 && counted(r) ? (processes[r] as number) : -1;
+    const byDomain = groupRowsBy(outer, domains);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN
     const dga = new Map<number, { domains: number[]; rows: number[] }>();
@@ -140,7 +152,9 @@ export const nxdomainDga = defineDetector({
       const from = byFailure.start[g] as number;
       const to = byFailure.start[g + 1] as number;
       if (to - from <= t.failureBurst) continue;
-      const rows = byFailure.rows.slice(from, to).sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+      const rows = byFailure.rows.slice(from, to);
+      // in store order already, and so in time order too when the log is (the usual case)
+      if (!timeOrdered(ctx, rows)) rows.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
       const w = densestWindow(ctx, rows, windowMs);
       if (w.to - w.from <= t.failureBurst) continue;
       const key = byFailure.keys[g] as number;

@@ -86,13 +86,14 @@ export const rareDomain = defineDetector({
     const picked = rare.slice(0, Math.max(1, Math.floor(t.maxFindings)));
     if (picked.length === 0) return [];
     // second pass: evidence rows and distinct names of the picked domains only
-    const slot = new Map<number, number>(picked.map((d, i) => [d, i]));
+    // slot of each picked domain, by domain id (0 = not picked)
+    const slot = new Int32Array(accs.length);
+    picked.forEach((d, i) => (slot[d] = i + 1));
     const rows: number[][] = picked.map(() => []);
     const names: Set<number>[] = picked.map(() => new Set());
     for (let r = 0; r < ctx.size; r++) {
-      if (!huntable(ctx.qname(r))) continue;
-      const i = slot.get(ctx.domain(r));
-      if (i === undefined) continue;
+      const i = (slot[ctx.domain(r)] ?? 0) - 1;
+      if (i < 0 || !huntable(ctx.qname(r))) continue;
       (rows[i] as number[]).push(r);
       const n = names[i] as Set<number>;
       if (n.size < t.strongNames) n.add(ctx.qname(r));

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { groupRows, KEY_SHIFT } from './util/stats';
+import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
 /**
  * Well-known public recursive resolvers (provider documentation of their anycast addresses).
@@ -138,29 +138,39 @@ export const resolverBypass = defineDetector({
       return CLASSES[c] as AddressClass;
     };
     const nameFlags = new Uint8Array(pool);
-    /** a unicast DNS query (not mDNS, LLMNR or NetBIOS) sent to a resolver address */
-    const counts = (r: number): boolean => {
-      const res = ctx.resolver(r);
-      if (res === 0 || cls(res) === 'ignore') return false;
+    const actors = ctx.store.actors;
+    const hostOfActor = new Int32Array(actors.size);
+    /** the resolver an actor sends to, −1 when none or not a resolver address */
+    const resolverOfActor = new Int32Array(actors.size);
+    for (let a = 0; a < actors.size; a++) {
+      hostOfActor[a] = actors.host.get(a);
+      const res = actors.resolver.get(a);
+      resolverOfActor[a] = res === 0 || cls(res) === 'ignore' ? -1 : res;
+    }
+    // (host, resolver) groups: who uses which resolver, over unicast DNS queries (not mDNS,
+    // LLMNR or NetBIOS) sent to a resolver address
+    const qnames = ctx.qnameColumn();
+    const outer = new Int32Array(ctx.size);
+    const inner = new Int32Array(ctx.size);
+    for (let r = 0; r < ctx.size; r++) {
+      outer[r] = -1;
+      const a = ctx.actor(r);
+      const res = resolverOfActor[a] as number;
+      if (res < 0) continue;
       const qtype = ctx.qtype(r);
-      if (qtype === 32) return false; // NetBIOS NB
-      const q = ctx.qname(r);
+      if (qtype === 32) continue; // NetBIOS NB
+      const q = qnames[r] as number;
       let f = nameFlags[q] as number;
       if (f === 0) {
         const name = ctx.text(q);
         f = NAME_SEEN | (name.endsWith('.local') ? NAME_LOCAL : 0) | (name.startsWith('*') ? NAME_STAR : 0);
         nameFlags[q] = f;
       }
-      return (f & NAME_LOCAL) === 0 && !(qtype === 33 && (f & NAME_STAR) !== 0);
-    };
-    const hostOfActor = new Int32Array(ctx.store.actors.size);
-    for (let a = 0; a < hostOfActor.length; a++) hostOfActor[a] = ctx.store.actors.host.get(a);
-    // (host, resolver) groups: who uses which resolver
-    const groups = groupRows(
-      ctx.size,
-      (r) => (counts(r) ? (hostOfActor[ctx.actor(r)] as number) : -1),
-      (r) => ctx.resolver(r),
-    );
+      if ((f & NAME_LOCAL) !== 0 || (qtype === 33 && (f & NAME_STAR) !== 0)) continue;
+      outer[r] = hostOfActor[a] as number;
+      inner[r] = res;
+    }
+    const groups = groupRowsBy(outer, inner);
     const clientsOf = new Map<number, Set<number>>();
     const perHost = new Map<number, Pair[]>();
     for (let g = 0; g < groups.count; g++) {

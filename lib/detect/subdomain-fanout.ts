@@ -131,12 +131,18 @@ export const subdomainFanout = defineDetector({
     }
 
     const candidates = new Map<number, { rows: number[]; perProcess: Map<number, number> }>();
-    for (const [d, n] of unique) if (n >= t.minSubdomains) candidates.set(d, { rows: [], perProcess: new Map() });
+    const candidateDomain = new Uint8Array(ctx.domainCount());
+    for (const [d, n] of unique) {
+      if (n < t.minSubdomains) continue;
+      candidates.set(d, { rows: [], perProcess: new Map() });
+      candidateDomain[d] = 1;
+    }
     if (candidates.size === 0) return [];
     // Evidence pass, only for the candidate domains (the join back of a grouped aggregation).
     for (let r = 0; r < ctx.size; r++) {
-      if (seen[ctx.qname(r)] !== 1) continue;
-      const c = candidates.get(ctx.domain(r));
+      const d = ctx.domain(r);
+      if (candidateDomain[d] !== 1 || seen[ctx.qname(r)] !== 1) continue;
+      const c = candidates.get(d);
       if (!c) continue;
       c.rows.push(r);
       const p = ctx.process(r);

@@ -209,16 +209,22 @@ export const txtAnomaly = defineDetector({
       if (flags & LONG_ENCODED) (g.longEncoded ??= new Set()).add(ctx.answersId(r));
     }
     const candidates = new Map<number, Group>();
+    /** domains with a candidate group: the evidence pass looks up no other row */
+    const candidateDomain = new Uint8Array(ctx.domainCount());
     for (const [k, g] of groups) {
       if (g.flags === 0 && distinctNames(g) < t.txtMinNames) continue;
       g.rows = [];
       g.flagged = [];
       candidates.set(k, g);
+      candidateDomain[g.domain] = 1;
     }
     if (candidates.size === 0) return [];
     // Evidence pass for candidate groups: their TXT rows, flagged rows and all their queries.
+    const domains = ctx.domainColumn();
     for (let r = 0; r < ctx.size; r++) {
-      const g = candidates.get(ctx.domain(r) * stride + ctx.process(r));
+      const d = domains[r] as number;
+      if (candidateDomain[d] !== 1) continue;
+      const g = candidates.get(d * stride + ctx.process(r));
       if (!g) continue;
       g.all++;
       const flags = facts.flags(r);

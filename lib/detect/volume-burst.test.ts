@@ -4,6 +4,7 @@ import { quietOnPublicSamples } from '../testing/quiet-on-samples';
 import { volumeBurst } from './volume-burst';
 import { runDetectors } from './run';
 import { fires, silent } from './scenarios/volume-burst';
+import { swapNeighbours } from '../testing/out-of-order';
 
 const T0 = Date.UTC(2024, 2, 6, 8) / 1000;
 const run = (events: readonly TestEvent[], thresholds: Record<string, number> = {}) =>
@@ -51,6 +52,27 @@ describe('volume-burst', () => {
   it('needs the absolute floor', () => {
     expect(run(burst(600, 90, (i) => `${i}x.exfil-box.net`))).toEqual([]);
     expect(run(burst(600, 90, (i) => `${i}x.exfil-box.net`), { floor: 50 })).toHaveLength(1);
+  });
+
+  it('times a log whose rows are out of time order as the ordered log', () => {
+    // one source: a query every 40 s for two hours (neighbours swapped straddle minute buckets)
+    // and a burst of unique names into one domain
+    const background = Array.from({ length: 180 }, (_, i): TestEvent => ({ t: T0 + i * 40, qname: `www.site${i % 7}.org`, image: 'C:\\Tools\\x.exe' }));
+    const ordered = [...background, ...burst(3600, 150, (i) => `${i.toString(16)}aa${i}.exfil-box.net`)].sort((a, b) => a.t - b.t);
+    const shuffled = swapNeighbours(ordered);
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ score, severity, title, details }) => ({ score, severity, title, details }));
+    expect(strip(run(shuffled))).toEqual(strip(run(ordered)));
+    expect(run(ordered).length).toBe(1);
+  });
+
+  it('finds a burst whose rows are interleaved in the log with an earlier minute (merged logs)', () => {
+    const early = burst(540, 150, (i) => `${i.toString(16)}bb${i}.exfil-box.net`);
+    const late = burst(600, 150, (i) => `${i.toString(16)}aa${i}.exfil-box.net`);
+    const interleaved = early.flatMap((e, i) => [e, late[i] as TestEvent]);
+    const ordered = [...early, ...late];
+    const strip = (fs: ReturnType<typeof run>) => fs.map(({ score, severity, title, details }) => ({ score, severity, title, details }));
+    expect(run(ordered)).toHaveLength(1);
+    expect(strip(run(interleaved))).toEqual(strip(run(ordered)));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { isPublicName, knownInfrastructure } from './util/known-domains';
-import { groupRows, medianMadWithZeros } from './util/stats';
+import { groupRowsBy, medianMadWithZeros } from './util/stats';
 
 const LOW_CAP = 3.9;
 /** volume alone never makes a finding critical */
@@ -95,6 +95,37 @@ function judgeBucket(ctx: DetectContext, bucket: number, rows: number[], t: Volu
   return { bucket, count: rows.length, rows, topDomain: top, share, uniqueRatio, concentrated, score };
 }
 
+/**
+ * The processes whose group can burst, from one pass in store order (no grouping): more than
+ * `floor` rows, and a bucket with more than `floor` of them, or rows out of time order (then
+ * their group decides). A flagged bucket must exceed the floor: the limit is never below it.
+ */
+function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Array {
+  const n = ctx.processCount;
+  const processes = ctx.processColumn();
+  const rows = new Int32Array(n);
+  const run = new Int32Array(n);
+  const busiest = new Int32Array(n);
+  const last = new Float64Array(n);
+  const disordered = new Uint8Array(n);
+  for (let r = 0; r < ctx.size; r++) {
+    const p = processes[r] as number;
+    const id = Math.floor(ctx.time(r) / bucketMs);
+    const seen = (rows[p] as number) > 0;
+    rows[p] = (rows[p] as number) + 1;
+    if (seen && id === last[p]) run[p] = (run[p] as number) + 1;
+    else {
+      if (seen && !(id >= (last[p] as number))) disordered[p] = 1;
+      run[p] = 1;
+      last[p] = id;
+    }
+    if ((run[p] as number) > (busiest[p] as number)) busiest[p] = run[p] as number;
+  }
+  const out = new Uint8Array(n);
+  for (let p = 0; p < n; p++) out[p] = (rows[p] as number) > floor && (disordered[p] === 1 || (busiest[p] as number) > floor) ? 1 : 0;
+  return out;
+}
+
 export const volumeBurst = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -102,7 +133,11 @@ export const volumeBurst = defineDetector({
     const span = ctx.timeSpan();
     const firstBucket = Math.floor(span.min / bucketMs);
     const lastBucket = Math.floor(span.max / bucketMs);
-    const groups = groupRows(ctx.size, (r) => ctx.process(r));
+    const processes = ctx.processColumn();
+    const maybe = mayBurst(ctx, bucketMs, t.floor);
+    const outer = new Int32Array(ctx.size);
+    for (let r = 0; r < ctx.size; r++) outer[r] = maybe[processes[r] as number] === 1 ? (processes[r] as number) : -1;
+    const groups = groupRowsBy(outer);
     // the baseline spans the whole capture: minutes in which a source was silent count as 0
     const spanBuckets = lastBucket - firstBucket + 1;
     const out: RawFinding[] = [];
@@ -112,8 +147,22 @@ export const volumeBurst = defineDetector({
       if (to - from <= t.floor) continue;
       const rows = groups.rows.subarray(from, to);
       const ids = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) ids[i] = Math.floor(ctx.time(rows[i] as number) / bucketMs);
-      ids.sort();
+      let ordered = true;
+      for (let i = 0; i < rows.length; i++) {
+        const id = Math.floor(ctx.time(rows[i] as number) / bucketMs);
+        if (i > 0 && !(id >= (ids[i - 1] as number))) ordered = false;
+        ids[i] = id;
+      }
+      // rows are in store order: their buckets too when the log is in time order
+      if (!ordered) ids.sort();
+      // a flagged bucket must exceed the floor (the limit is never below it): nothing to do for
+      // a source whose busiest bucket does not
+      let busiest = 0;
+      for (let i = 0, run = 0; i < ids.length; i++) {
+        run = i > 0 && ids[i] === ids[i - 1] ? run + 1 : 1;
+        if (run > busiest) busiest = run;
+      }
+      if (!(busiest > t.floor)) continue;
       const buckets: number[] = [];
       const counts: number[] = [];
       for (let i = 0; i < ids.length; i++) {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore } from './stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -122,5 +123,121 @@ describe('groupRows', () => {
   it('handles an empty store and all-skipped rows', () => {
     expect(groupRows(0, () => 0).count).toBe(0);
     expect(groupRows(3, () => -1).rows.length).toBe(0);
+  });
+
+  /** The documented order, the slow way: outer id ascending, then first appearance; rows in store order. */
+  const reference = (outer: number[], inner?: number[]) => {
+    const groups = new Map<number, Map<number, number[]>>();
+    outer.forEach((o, r) => {
+      if (o < 0) return;
+      let byInner = groups.get(o);
+      if (!byInner) groups.set(o, (byInner = new Map()));
+      const k = inner ? (inner[r] as number) : 0;
+      byInner.set(k, [...(byInner.get(k) ?? []), r]);
+    });
+    return [...groups.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((o) => [...(groups.get(o) as Map<number, number[]>)].map(([k, rows]) => ({ key: inner ? o * KEY_SHIFT + k : o, rows })));
+  };
+  const asList = (g: ReturnType<typeof groupRows>) => Array.from({ length: g.count }, (_, i) => ({ key: g.keys[i] as number, rows: rowsOf(g, i) }));
+
+  it('groups id columns (groupRowsBy) and callbacks (groupRows) as the reference does', () => {
+    const table = fc
+      .integer({ min: 0, max: 60 })
+      .chain((n) =>
+        fc.record({
+          outer: fc.array(fc.integer({ min: -2, max: 6 }), { minLength: n, maxLength: n }),
+          inner: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }), { nil: undefined }),
+        }),
+      );
+    fc.assert(
+      fc.property(table, ({ outer, inner }) => {
+        const want = reference(outer, inner);
+        const byColumns = groupRowsBy(Int32Array.from(outer), inner && Int32Array.from(inner));
+        expect(asList(byColumns)).toEqual(want);
+        expect(byColumns.start[byColumns.count]).toBe(outer.filter((o) => o >= 0).length);
+        const byCallbacks = groupRows(outer.length, (r) => outer[r] as number, inner && ((r) => inner[r] as number));
+        expect(asList(byCallbacks)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matches the reference with thousands of groups', () => {
+    const n = 5000;
+    const outer = Array.from({ length: n }, (_, r) => ((r * 7919) % 13) - 1);
+    const inner = Array.from({ length: n }, (_, r) => (r * 104729) % 997);
+    expect(asList(groupRowsBy(Int32Array.from(outer), Int32Array.from(inner)))).toEqual(reference(outer, inner));
+    expect(groupRowsBy(Int32Array.from(outer), Int32Array.from(inner)).count).toBeGreaterThan(2048);
+  });
+
+  it('matches the reference with large outer ids (its per-id table grows)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 5000 }), { maxLength: 80 }), fc.boolean(), (outer, withInner) => {
+        const inner = withInner ? outer.map((o) => Math.abs(o * 31) % 7) : undefined;
+        expect(asList(groupRowsBy(Int32Array.from(outer), inner && Int32Array.from(inner)))).toEqual(reference(outer, inner));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads the inner column only for kept rows', () => {
+    // a skipped row's inner id is never looked at, whatever it holds
+    const g = groupRowsBy(Int32Array.from([0, -1, 0]), Int32Array.from([1, 1_000_000_000, 1]));
+    expect(asList(g)).toEqual([{ key: 1, rows: [0, 2] }]);
+  });
+});
+
+describe('sortAscending', () => {
+  const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));
+  it('orders as the built-in typed-array sort, short and long, with ±0, NaN and repeats', () => {
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e-300),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 120 }), (xs) => {
+        const want = Float64Array.from(xs).sort();
+        const got = Float64Array.from(xs);
+        expect(sortAscending(got)).toBe(got);
+        expect(bits(got)).toEqual(bits(want));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts a subarray in place without touching the rest', () => {
+    const a = Float64Array.from([9, 3, 2, 1, 0.5]);
+    sortAscending(a.subarray(1, 4));
+    expect(Array.from(a)).toEqual([9, 1, 2, 3, 0.5]);
+  });
+});
+
+describe('medianUnordered', () => {
+  it('equals the median of the sorted values, and only reorders them', () => {
+    const value = fc.oneof(
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ noDefaultInfinity: false }),
+      fc.constantFrom(0, -0, NaN, Infinity, -Infinity),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 150 }), (xs) => {
+        const sorted = Float64Array.from(xs).sort();
+        const a = Float64Array.from(xs);
+        expect(Object.is(medianUnordered(a), median(sorted))).toBe(true);
+        expect(Array.from(a.sort())).toEqual(Array.from(sorted));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('handles long runs of one value and sorted or reversed input', () => {
+    const long = Array.from({ length: 5001 }, (_, i) => (i % 10 === 0 ? 61 : 60));
+    expect(medianUnordered(Float64Array.from(long))).toBe(60);
+    const up = Float64Array.from({ length: 1000 }, (_, i) => i + 1);
+    expect(medianUnordered(up.slice())).toBe(500.5);
+    expect(medianUnordered(up.slice().reverse())).toBe(500.5);
   });
 });

@@ -8,6 +8,79 @@
 
 type NumArray = ArrayLike<number>;
 
+/**
+ * Sorts in place exactly as `values.sort()` does, without its call into the runtime for short
+ * arrays of non-zero numbers (many small groups): insertion sort there (±0 and NaN, which the
+ * built-in orders specially, and longer arrays go to the built-in).
+ */
+export function sortAscending(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n > SHORT_SORT) return values.sort();
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x === 0 || x !== x) return values.sort();
+  }
+  for (let i = 1; i < n; i++) {
+    const x = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > x) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = x;
+  }
+  return values;
+}
+
+const SHORT_SORT = 48;
+
+/**
+ * The median of `values` in any order, equal to {@link median} of them sorted; the values are
+ * reordered by a selection (linear on average) rather than sorted. Arrays holding ±0 or NaN,
+ * which the built-in sort orders specially, are sorted instead.
+ */
+export function medianUnordered(values: Float64Array): number {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x === 0 || x !== x) return median(values.sort());
+  }
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  const upper = selectKth(values, mid);
+  if (n % 2 === 1) return upper;
+  // everything before `mid` is now the mid smallest values: the largest of them is the lower middle
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if ((values[i] as number) > lower) lower = values[i] as number;
+  return (lower + upper) / 2;
+}
+
+/** Reorders `a` so that a[k] holds its k-th smallest value, none larger before it, none smaller after (Hoare's selection). */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const x = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
 /** Median of an ascending slice [from, to). NaN when empty. */
 function medianRange(sorted: NumArray, from: number, to: number): number {
   const n = to - from;
@@ -172,25 +245,42 @@ export const KEY_SHIFT = 0x100000000;
  * by outer id, then by first appearance; rows stay in store order within a group.
  */
 export function groupRows(size: number, outerOf: (row: number) => number, innerOf?: (row: number) => number): RowGroups {
-  // 1. counting sort by outer id
   const outer = new Int32Array(size);
+  for (let r = 0; r < size; r++) outer[r] = outerOf(r);
+  let inner: Int32Array | undefined;
+  if (innerOf) {
+    inner = new Int32Array(size);
+    for (let r = 0; r < size; r++) if ((outer[r] as number) >= 0) inner[r] = innerOf(r);
+  }
+  return groupRowsBy(outer, inner);
+}
+
+/**
+ * {@link groupRows} over per-row id columns instead of callbacks (row r's ids are `outer[r]` and
+ * `inner[r]`; `inner` is read only for kept rows): the same groups, without a call per row, so
+ * detectors can pass the context's id columns as they are.
+ */
+export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
+  const size = outer.length;
+  // 1. rows per outer id, in a table grown to the largest id seen (slot o + 1 counts id o)
+  let perOuter = new Int32Array(1024);
   let maxOuter = -1;
   let kept = 0;
   for (let r = 0; r < size; r++) {
-    const o = outerOf(r);
-    outer[r] = o;
+    const o = outer[r] as number;
     if (o < 0) continue;
+    if (o + 1 >= perOuter.length) perOuter = copyInto(new Int32Array(Math.max(2 * perOuter.length, o + 2)), perOuter);
+    perOuter[o + 1] = (perOuter[o + 1] as number) + 1;
     if (o > maxOuter) maxOuter = o;
     kept++;
   }
   const nOuter = maxOuter + 1;
-  const outerStart = new Int32Array(nOuter + 1);
-  for (let r = 0; r < size; r++) {
-    const o = outer[r] as number;
-    if (o >= 0) outerStart[o + 1] = (outerStart[o + 1] as number) + 1;
-  }
+  const outerStart = perOuter.slice(0, nOuter + 1);
   for (let o = 0; o < nOuter; o++) outerStart[o + 1] = (outerStart[o + 1] as number) + (outerStart[o] as number);
+  // 2. counting sort by outer id; the inner ids move along (read in row order, not gathered)
   const byOuter = new Int32Array(kept);
+  const local = new Int32Array(inner ? kept : 0);
+  let maxInner = 0;
   const fill = outerStart.slice(0, nOuter);
   for (let r = 0; r < size; r++) {
     const o = outer[r] as number;
@@ -198,35 +288,50 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
     const at = fill[o] as number;
     byOuter[at] = r;
     fill[o] = at + 1;
-  }
-  // 2. inner ids, then within each outer block a counting sort by inner id; a stamp per inner
-  // id tells whether it was already seen in the current block, so nothing is reset between blocks
-  const inner = new Int32Array(kept);
-  let maxInner = 0;
-  if (innerOf) {
-    for (let i = 0; i < kept; i++) {
-      const k = innerOf(byOuter[i] as number);
-      inner[i] = k;
+    if (inner) {
+      const k = inner[r] as number;
+      local[at] = k;
       if (k > maxInner) maxInner = k;
     }
   }
+  if (!inner) {
+    // the groups are the outer blocks that have rows, already in row order
+    let count = 0;
+    for (let o = 0; o < nOuter; o++) if ((outerStart[o + 1] as number) > (outerStart[o] as number)) count++;
+    const keys = new Float64Array(count);
+    const start = new Int32Array(count + 1);
+    for (let o = 0, g = 0; o < nOuter; o++) {
+      if ((outerStart[o + 1] as number) === (outerStart[o] as number)) continue;
+      keys[g] = o;
+      start[++g] = outerStart[o + 1] as number;
+    }
+    return { count, keys, start, rows: byOuter };
+  }
+  // 3. within each outer block a counting sort by inner id; a stamp per inner id tells whether
+  // it was already seen in the current block, so nothing is reset between blocks
   const groupOf = new Int32Array(maxInner + 1);
   const stamp = new Int32Array(maxInner + 1).fill(-1);
-  const keys = new Float64Array(kept);
-  const counts = new Int32Array(kept);
+  // sized for the groups there are (usually far fewer than the rows), doubled as they come
+  let keys = new Float64Array(Math.min(kept, 1024));
+  let counts = new Int32Array(keys.length);
   let count = 0;
   for (let o = 0; o < nOuter; o++) {
     const end = outerStart[o + 1] as number;
     for (let i = outerStart[o] as number; i < end; i++) {
-      const k = inner[i] as number;
+      const k = local[i] as number;
       let g: number;
       if (stamp[k] !== o) {
         stamp[k] = o;
         g = count++;
+        if (g === keys.length) {
+          const grown = Math.min(kept, 2 * g);
+          keys = copyInto(new Float64Array(grown), keys);
+          counts = copyInto(new Int32Array(grown), counts);
+        }
         groupOf[k] = g;
-        keys[g] = innerOf ? o * KEY_SHIFT + k : o;
+        keys[g] = o * KEY_SHIFT + k;
       } else g = groupOf[k] as number;
-      inner[i] = g;
+      local[i] = g;
       counts[g] = (counts[g] as number) + 1;
     }
   }
@@ -235,10 +340,15 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
   const at = start.slice(0, count);
   const rows = new Int32Array(kept);
   for (let i = 0; i < kept; i++) {
-    const g = inner[i] as number;
+    const g = local[i] as number;
     const p = at[g] as number;
     rows[p] = byOuter[i] as number;
     at[g] = p + 1;
   }
   return { count, keys: keys.slice(0, count), start, rows };
+}
+
+function copyInto<T extends Float64Array | Int32Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
 }
