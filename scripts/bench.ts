@@ -125,7 +125,7 @@ async function childFloor(file: string, format: BenchFormat): Promise<FloorSampl
   return { kind: 'floor', rows, seconds, peakRssBytes: maxRssBytes(), startRssBytes };
 }
 
-/** The full hunt, the same code path as scripts/hunt.ts: ingestFile (in `parts` parts, by default one per idle core) + runDetectors + groupSuspects. */
+/** The full hunt, the same code path as scripts/hunt.ts: ingestFile (in `parts` parts, by default as the CLI: the idle cores less one) + runDetectors + groupSuspects. */
 async function childHunt(file: string, parts: number | undefined): Promise<HuntSample> {
   const [{ EventStore }, { ingestFile }, { runDetectors }, { groupSuspects }] = await Promise.all([
     import('../lib/store/event-store'),
@@ -366,7 +366,7 @@ const USAGE = `usage: npm run bench -- [options]
   --cores N          the app's page reports N logical cores (CDP override): from 4 on, large
                      Splunk CSV / Zeek TSV files are parsed in two parts by two workers
   --parts N          the Node hunt parses a large Splunk CSV / Zeek TSV file in N parts (worker
-                     threads for all but the first); default as the CLI: one per idle core
+                     threads for all but the first); default as the CLI: the idle cores less one
   --no-split         the Node hunt reads every file in one pass (--parts 1)
   -h, --help         show this help`;
 

@@ -38,8 +38,8 @@ const USAGE = `usage: npm run --silent hunt -- <file>... [--json] [--config conf
   --config FILE    detector settings: { "detectors": { "<id>": { "enabled": bool, "thresholds": { … } } } }
   --print-config   print the default config (every detector and threshold) and exit
   --parts N        parse a Splunk CSV or Zeek TSV file of 32 MiB or more in N parts, all but the
-                   first in worker threads (default: one per idle core, i.e. cores minus the load
-                   average, at most 4)
+                   first in worker threads (default: the idle cores less one, i.e. cores minus
+                   the load average minus 1, at most 4; one pass on 2 cores)
   --no-split       read every file in one pass (--parts 1)
   -h, --help       show this help`;
 

@@ -150,12 +150,13 @@ describe('the CLI reads a large file in parts in worker threads', () => {
     }
   });
 
-  it('splits a large file into one part per idle core, at most 4', () => {
+  it('splits a large file into one part per idle core but one, at most 4', () => {
     expect(partsFor(SPLIT_MIN_BYTES - 1, 8, 0)).toBe(1);
-    expect(partsFor(SPLIT_MIN_BYTES, 2, 0.3)).toBe(2);
-    expect(partsFor(SPLIT_MIN_BYTES, 2, 5.5)).toBe(1); // a loaded 2-core machine: one pass
+    expect(partsFor(SPLIT_MIN_BYTES, 2, 0)).toBe(1); // 2 cores never paid
+    expect(partsFor(SPLIT_MIN_BYTES, 4, 0.2)).toBe(3);
+    expect(partsFor(SPLIT_MIN_BYTES, 4, 1.2)).toBe(2);
+    expect(partsFor(SPLIT_MIN_BYTES, 4, 2.6)).toBe(1);
     expect(partsFor(SPLIT_MIN_BYTES, 16, 1)).toBe(4);
-    expect(partsFor(SPLIT_MIN_BYTES, 4, 1.2)).toBe(3);
   });
 
   it('keeps formats without a split in one pass', async () => {

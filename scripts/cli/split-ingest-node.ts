@@ -68,15 +68,16 @@ export function partInThread(file: string, size: number, name: string): ReadPart
 }
 
 /**
- * How many parts a file of `size` bytes is read in (1: one pass): one per idle core (`cores` less
- * the 1-minute `load` average, rounded), at most {@link CLI_MAX_PARTS}. A part costs a worker's
- * start-up, its own JIT and GC and the merge (1M-row CSV: 8.0–9.9 s of CPU split in two against
- * 5.4–6.0 s in one pass), so it only pays with a core to spare: on a 2-core machine with a load of
- * 5–6 from other jobs the split ingest took 5.8–7.4 s against 4.1–5.0 s in one pass.
+ * How many parts a file of `size` bytes is read in (1: one pass): the idle cores (`cores` less the
+ * 1-minute `load` average, rounded) less one, at most {@link CLI_MAX_PARTS}. A split costs a
+ * worker's start-up (~1 s of CPU with tsx), its own JIT and GC threads and the merge (1M-row CSV:
+ * 8.0–9.9 s of process CPU in two parts against 5.4–6.0 s in one pass), so on a 2-core machine it
+ * never paid: in two parts the 1M-row CSV ingest took 4.4–6.5 s at a load of 1.5–3.4 against
+ * 4.3 s in one pass, 6.6–8.0 s at a load of 5–8 against 3.7–5.0 s. Hence a spare core on top.
  */
 export function partsFor(size: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
   if (size < SPLIT_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(CLI_MAX_PARTS, cores, Math.round(cores - load)));
+  return Math.max(1, Math.min(CLI_MAX_PARTS, cores - 1, Math.round(cores - load) - 1));
 }
 
 export interface FileIngestOptions {
