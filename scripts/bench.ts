@@ -7,8 +7,9 @@
  * measures, each run in its own child Node process so RSS peaks never mix:
  *   - the floor: a bare papaparse parse streamed over fs.createReadStream (64 KiB reads, chunk
  *     callback, rows counted, nothing kept);
- *   - the full hunt: the CLI's code path (ingest with node:crypto sha256, every detector,
- *     grouping), with ingest/detect/group seconds, peak RSS, store.bytes() per event, and the
+ *   - the full hunt: the CLI's code path (scripts/cli/split-ingest-node.ts ingestFile: a large
+ *     Splunk CSV / Zeek TSV file parsed in parts by worker threads, see --parts, node:crypto
+ *     sha256; every detector, grouping), with ingest/detect/group seconds, peak RSS, store.bytes() per event, and the
  *     heap + external bytes retained by the store after GC (children run with --expose-gc).
  * and the same in headless Chromium (scripts/bench/chromium.ts): the floor in a module worker,
  * the full hunt through the real app's file input, worker heap and renderer RSS, UI latency.
@@ -61,6 +62,8 @@ const DetectorSample = z.object({ detector: z.string(), ran: z.boolean(), ms: z.
 
 const HuntSample = z.object({
   kind: z.literal('hunt'),
+  /** how the file was ingested, e.g. "2 parts: split" or "1 part: one pass" */
+  read: z.string(),
   events: z.number(),
   skipped: z.number(),
   ingestSeconds: z.number(),
@@ -122,12 +125,11 @@ async function childFloor(file: string, format: BenchFormat): Promise<FloorSampl
   return { kind: 'floor', rows, seconds, peakRssBytes: maxRssBytes(), startRssBytes };
 }
 
-/** The full hunt, the same code path as scripts/hunt.ts: ingest + runDetectors + groupSuspects. */
-async function childHunt(file: string): Promise<HuntSample> {
-  const [{ createHash }, { EventStore }, { ingest }, { runDetectors }, { groupSuspects }] = await Promise.all([
-    import('node:crypto'),
+/** The full hunt, the same code path as scripts/hunt.ts: ingestFile (in `parts` parts, by default as the CLI: the idle cores less one) + runDetectors + groupSuspects. */
+async function childHunt(file: string, parts: number | undefined): Promise<HuntSample> {
+  const [{ EventStore }, { ingestFile }, { runDetectors }, { groupSuspects }] = await Promise.all([
     import('../lib/store/event-store'),
-    import('../lib/ingest/ingest'),
+    import('./cli/split-ingest-node'),
     import('../lib/detect/run'),
     import('../lib/score/suspects'),
   ]);
@@ -135,11 +137,10 @@ async function childHunt(file: string): Promise<HuntSample> {
   const startRssBytes = process.memoryUsage().rss;
   const t0 = performance.now();
   const store = new EventStore();
-  const h = createHash('sha256');
-  const summary = await ingest(createReadStream(file, { highWaterMark: READ_BYTES }), store, {
-    name: path.basename(file),
-    totalBytes: statSync(file).size,
-    hasher: { update: (b) => void h.update(b), hex: () => h.digest('hex') },
+  let read = '';
+  const summary = await ingestFile(file, statSync(file).size, store, {
+    ...(parts !== undefined ? { parts } : {}),
+    onRead: (how) => (read = `${how.parts} part${how.parts === 1 ? '' : 's'}: ${how.outcome}`),
   });
   const t1 = performance.now();
   if (summary.error) throw new Error(`ingest: ${summary.error}`);
@@ -153,6 +154,7 @@ async function childHunt(file: string): Promise<HuntSample> {
   const t3 = performance.now();
   const sample: HuntSample = {
     kind: 'hunt',
+    read,
     events: store.size,
     skipped: summary.skipped,
     ingestSeconds: (t1 - t0) / 1000,
@@ -173,17 +175,17 @@ async function childHunt(file: string): Promise<HuntSample> {
   return sample;
 }
 
-async function childMain(kind: string, file: string, format: string): Promise<void> {
+async function childMain(kind: string, file: string, format: string, parts: number | undefined): Promise<void> {
   const fmt: BenchFormat = format === 'zeek-tsv' ? 'zeek-tsv' : 'splunk-csv';
-  const result = kind === 'floor' ? await childFloor(file, fmt) : await childHunt(file);
+  const result = kind === 'floor' ? await childFloor(file, fmt) : await childHunt(file, parts);
   process.stdout.write(`\nBENCH-RESULT ${JSON.stringify(result)}\n`);
 }
 
-function runChild(kind: 'floor' | 'hunt', file: string, format: BenchFormat): Promise<string> {
+function runChild(kind: 'floor' | 'hunt', file: string, format: BenchFormat, parts?: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', SCRIPT, '--child', kind, '--file', file, '--format', format],
+      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', SCRIPT, '--child', kind, '--file', file, '--format', format, ...(parts !== undefined ? ['--parts', String(parts)] : [])],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -302,19 +304,19 @@ function summarise(data: DataFile, floor: FloorSample[], hunt: HuntSample[]): Re
   };
 }
 
-async function measureNode(data: DataFile, reps: number): Promise<ResultRow> {
+async function measureNode(data: DataFile, reps: number, parts: number | undefined): Promise<ResultRow> {
   const floor: FloorSample[] = [];
   const hunt: HuntSample[] = [];
   for (let i = 0; i < reps; i++) {
     // interleaved, so a burst of load from other processes hits both sides alike
     const f = FloorSample.parse(JSON.parse(await runChild('floor', data.file, data.format)));
     floor.push(f);
-    const h = HuntSample.parse(JSON.parse(await runChild('hunt', data.file, data.format)));
+    const h = HuntSample.parse(JSON.parse(await runChild('hunt', data.file, data.format, parts)));
     hunt.push(h);
     process.stderr.write(
       `  node ${data.format} ${sizeLabel(data.rows)} rep ${i + 1}/${reps}: parse ${f.seconds.toFixed(2)} s, ` +
         `hunt ${h.totalSeconds.toFixed(2)} s (ingest ${h.ingestSeconds.toFixed(2)} + detect ${h.detectSeconds.toFixed(2)}), ` +
-        `peak RSS ${(h.peakRssBytes / MiB).toFixed(0)} MiB\n`,
+        `peak RSS ${(h.peakRssBytes / MiB).toFixed(0)} MiB, read in ${h.read}\n`,
     );
     if (f.rows !== h.events + h.skipped) {
       process.stderr.write(`  note: papaparse counted ${f.rows} rows, the hunt ${h.events} events + ${h.skipped} skipped\n`);
@@ -363,6 +365,9 @@ const USAGE = `usage: npm run bench -- [options]
                      (open in Chrome DevTools' Performance panel; slows the load slightly)
   --cores N          the app's page reports N logical cores (CDP override): from 4 on, large
                      Splunk CSV / Zeek TSV files are parsed in two parts by two workers
+  --parts N          the Node hunt parses a large Splunk CSV / Zeek TSV file in N parts (worker
+                     threads for all but the first); default as the CLI: the idle cores less one
+  --no-split         the Node hunt reads every file in one pass (--parts 1)
   -h, --help         show this help`;
 
 async function main(): Promise<number> {
@@ -383,6 +388,8 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       'cpu-profile': { type: 'string' },
       cores: { type: 'string' },
+      'no-split': { type: 'boolean' },
+      parts: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       child: { type: 'string' },
       file: { type: 'string' },
@@ -390,7 +397,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.child) {
-    await childMain(values.child, values.file ?? '', values.format ?? '');
+    await childMain(values.child, values.file ?? '', values.format ?? '', values.parts === undefined ? undefined : Number(values.parts));
     return 0;
   }
   if (values.help) {
@@ -405,6 +412,8 @@ async function main(): Promise<number> {
   const uiReps = Number(values['ui-reps'] ?? 5);
   const port = Number(values.port ?? 3203);
   const cores = values.cores === undefined ? null : Number(values.cores);
+  const parts = values['no-split'] ? 1 : values.parts === undefined ? undefined : Number(values.parts);
+  if (parts !== undefined && !(Number.isInteger(parts) && parts >= 1 && parts <= 16)) throw new Error('--parts must be a whole number from 1 to 16');
   if (cores !== null && !(Number.isInteger(cores) && cores >= 1 && cores <= 256)) throw new Error('--cores must be a whole number of cores');
   if (!(Number.isInteger(reps) && reps >= 1)) throw new Error('--reps must be a positive integer');
   if (!(Number.isInteger(chromiumReps) && chromiumReps >= 1)) throw new Error('--chromium-reps must be a positive integer');
@@ -425,7 +434,7 @@ async function main(): Promise<number> {
   }
 
   const node: ResultRow[] = [];
-  if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps));
+  if (!values['chromium-only']) for (const f of files) node.push(await measureNode(f, reps, parts));
   const { rows: chromium, browserVersion } = values['node-only']
     ? { rows: [], browserVersion: null }
     : await measureChromium(files, {

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { generateHunt } from '../lib/generate/hunt';
+import { SPLIT_MIN_BYTES } from '../lib/ingest/split';
 import { HuntReportSchema } from '../lib/schema/findings';
 import { samplePath, SKIP_NO_SAMPLES } from '../lib/testing/ingest-helpers';
 
@@ -59,6 +61,21 @@ describe('hunt CLI', () => {
     const input = HuntReportSchema.parse(JSON.parse(stdout)).inputs[0];
     expect(input).toMatchObject({ events: 2, skipped: 1 });
     expect(input?.problems[0]?.line).toBe(2);
+  });
+
+  it('gives the same report for a large file parsed in two parts (a worker thread) as with --no-split', async () => {
+    // above SPLIT_MIN_BYTES, with a bad row in each half
+    const file = path.join(tmp, 'large.csv');
+    const text = Buffer.concat([...generateHunt({ seed: 3, format: 'splunk-csv', rows: 130_000 }).bytes]).toString('utf8');
+    const lines = text.split('\n');
+    for (const at of [0.75, 0.25]) lines.splice(Math.floor(lines.length * at), 0, 'not,a,valid,row');
+    writeFileSync(file, lines.join('\n'));
+    expect(statSync(file).size).toBeGreaterThanOrEqual(SPLIT_MIN_BYTES);
+    const [split, whole] = await Promise.all([hunt([file, '--json', '--parts', '2']), hunt([file, '--json', '--no-split'])]);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toBe(whole.stdout);
+    const input = HuntReportSchema.parse(JSON.parse(split.stdout)).inputs[0];
+    expect(input?.problems.map((p) => p.line)).toEqual(lines.flatMap((l, i) => (l === 'not,a,valid,row' ? [i + 1] : [])));
   });
 
   it('exits 1 when no input could be read, and 2 on a bad config', async () => {

@@ -3,13 +3,13 @@
  * Streams each file through the same library the browser uses. With --json, stdout carries the
  * findings JSON and nothing else. Exit code 1 only when no input could be read.
  */
-import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EventStore } from '../lib/store/event-store';
 import { ingest, type IngestProgress } from '../lib/ingest/ingest';
+import { ingestFile } from './cli/split-ingest-node';
 import type { Hasher } from '../lib/ingest/hash';
 import type { InputSummary } from '../lib/schema/findings';
 import { buildHuntReport } from '../lib/report/hunt-report';
@@ -37,6 +37,10 @@ const USAGE = `usage: npm run --silent hunt -- <file>... [--json] [--config conf
   --json           print the findings JSON (inputs, findings) on stdout and nothing else
   --config FILE    detector settings: { "detectors": { "<id>": { "enabled": bool, "thresholds": { … } } } }
   --print-config   print the default config (every detector and threshold) and exit
+  --parts N        parse a Splunk CSV or Zeek TSV file of 32 MiB or more in N parts, all but the
+                   first in worker threads (default: the idle cores less one, i.e. cores minus
+                   the load average minus 1, at most 4; one pass on 2 cores)
+  --no-split       read every file in one pass (--parts 1)
   -h, --help       show this help`;
 
 function nodeSha256(): Hasher {
@@ -56,7 +60,7 @@ function progressPrinter(): ((p: IngestProgress) => void) | undefined {
   };
 }
 
-async function ingestFile(file: string, store: EventStore): Promise<InputSummary> {
+async function readInput(file: string, store: EventStore, parts: number | undefined): Promise<InputSummary> {
   const name = path.basename(file);
   let size: number;
   try {
@@ -70,12 +74,7 @@ async function ingestFile(file: string, store: EventStore): Promise<InputSummary
     return { ...summary, error: `Cannot open ${file}: ${reason}` };
   }
   const onProgress = progressPrinter();
-  const summary = await ingest(createReadStream(file, { highWaterMark: 64 * 1024 }), store, {
-    name,
-    totalBytes: size,
-    hasher: nodeSha256(),
-    ...(onProgress ? { onProgress } : {}),
-  });
+  const summary = await ingestFile(file, size, store, { name, ...(onProgress ? { onProgress } : {}), ...(parts !== undefined ? { parts } : {}) });
   if (onProgress) process.stderr.write('\r\x1b[K');
   return summary;
 }
@@ -89,6 +88,8 @@ async function main(): Promise<number> {
         json: { type: 'boolean' },
         config: { type: 'string' },
         'print-config': { type: 'boolean' },
+        'no-split': { type: 'boolean' },
+        parts: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,7 +116,12 @@ async function main(): Promise<number> {
   }
   const store = new EventStore();
   const inputs: InputSummary[] = [];
-  for (const file of args.positionals) inputs.push(await ingestFile(file, store));
+  const parts = args.values['no-split'] ? 1 : args.values.parts === undefined ? undefined : Number(args.values.parts);
+  if (parts !== undefined && !(Number.isInteger(parts) && parts >= 1 && parts <= 16)) {
+    process.stderr.write(`dns-hunt: --parts must be a whole number from 1 to 16\n${USAGE}\n`);
+    return 2;
+  }
+  for (const file of args.positionals) inputs.push(await readInput(file, store, parts));
   const { findings } = runDetectors(store, config);
   const report = buildHuntReport(inputs, findings);
   if (args.values.json) {

@@ -1,10 +1,12 @@
 /**
- * Reading a large file as two parts in two workers (issue 5). The first part is read as usual
- * up to the first line start at or after the middle; the second part is read elsewhere from
- * there, with the file's header lines (the "prelude") in front of it, and its rows are merged
- * in after the first part's. Only for formats where a record is a line once the header is known
- * (Splunk CSV, Zeek TSV), and only when the first part proves the cut fell between records:
- * otherwise the file is read in one pass as before, so the result never depends on the split.
+ * Reading a large file as parts in parallel (issue 5): two workers in the browser, the main
+ * thread and worker threads in the CLI. The first part is read as usual up to the first line
+ * start at or after its share of the file; each other part is read elsewhere from the first line
+ * start at or after its offset to the next part's, with the file's header lines (the "prelude")
+ * in front of it, and its rows are merged in after the previous parts'. Only for formats where a
+ * record is a line once the header is known (Splunk CSV, Zeek TSV), and only when the bytes before
+ * every cut prove it fell between records: otherwise the file is read in one pass as before, so
+ * the result never depends on the split.
  */
 import type { InputSummary } from '../schema/findings';
 import { MAX_PROBLEMS } from './summary-sink';
@@ -60,18 +62,24 @@ export function zeekPrelude(head: string): string | null {
 }
 
 /**
- * Watches the first part's bytes: newlines before the cut (the second part's line offset) and
- * what the format's guard needs, i.e. an even number of quotes before the cut (a CSV cell may hold
- * newlines), or no `#` line after the header (a new Zeek header block would change the columns).
+ * Watches a part's bytes: its newlines (the next part's line offset) and what the format's guard
+ * needs for a cut at its end, i.e. an even number of quotes (a CSV cell may hold newlines), or no
+ * `#` line after the header (a new Zeek header block would change the columns).
  */
 export class SplitGuard {
   lines = 0;
   private quotes = 0;
   private headerLines = 0;
   private atLineStart = true;
-  private inPrelude = true;
+  private inPrelude: boolean;
 
-  constructor(private readonly guard: SplitSpec['guard']) {}
+  /** `afterHeader`: these bytes start after the file's header (a later part's), so any `#` line is a new header block */
+  constructor(
+    private readonly guard: SplitSpec['guard'],
+    afterHeader = false,
+  ) {
+    this.inPrelude = !afterHeader;
+  }
 
   /** Takes the next bytes of the first part, in order. */
   update(bytes: Uint8Array): void {

@@ -1,11 +1,11 @@
-import { ingest, type IngestProgress } from '../ingest/ingest';
+import type { IngestProgress } from '../ingest/ingest';
 import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
 import type { ReadFile } from './read-file-worker';
 import { readBlobChunks } from './read-file';
-import { SplitRead, type IngestPart } from './split-ingest';
+import { ingestSplit, SplitRead, type IngestPart } from './split-ingest';
 import { SPLIT_MIN_BYTES, SPLIT_MIN_CORES } from '../ingest/split';
 
 export interface IngestQueueOptions {
@@ -128,51 +128,37 @@ export class IngestQueue {
     const readAbort = new AbortController();
     const read = this.opts.readFile?.(file, readAbort.signal);
     // two parts only when there is a core for each parsing worker besides the reader and the page
+    const ingestPart = this.opts.ingestPart;
     const split =
-      read && this.opts.ingestPart && cores >= SPLIT_MIN_CORES && file.size >= (this.opts.splitMinBytes ?? SPLIT_MIN_BYTES)
-        ? new SplitRead(file, this.opts.ingestPart)
+      read && ingestPart && cores >= SPLIT_MIN_CORES && file.size >= (this.opts.splitMinBytes ?? SPLIT_MIN_BYTES)
+        ? new SplitRead(file.size, (spec, partSignal, onPart) => ingestPart(file, spec, partSignal, onPart))
         : null;
-    const options = (bytesRead: (bytes: number) => number) => ({
-      name: file.name,
-      totalBytes: file.size,
-      signal,
-      ...(read ? { hasher: null } : {}),
-      ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
-      onProgress: (p: IngestProgress) => {
-        const t = this.now();
-        if (t - last < PROGRESS_INTERVAL_MS) return;
-        last = t;
-        this.post({
-          type: 'progress',
-          id,
-          bytes: bytesRead(p.bytes),
-          totalBytes: p.totalBytes ?? file.size,
-          events: p.events + (split?.partEvents ?? 0),
-          skipped: p.skipped + (split?.partSkipped ?? 0),
-        });
+    const summary = await ingestSplit(
+      read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes),
+      this.store,
+      {
+        name: file.name,
+        totalBytes: file.size,
+        signal,
+        ...(read ? { hasher: null } : {}),
+        ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
+        onProgress: (p: IngestProgress) => {
+          const t = this.now();
+          if (t - last < PROGRESS_INTERVAL_MS) return;
+          last = t;
+          this.post({
+            type: 'progress',
+            id,
+            bytes: split?.bytesRead(p.bytes) ?? p.bytes,
+            totalBytes: p.totalBytes ?? file.size,
+            events: p.events + (split?.partEvents ?? 0),
+            skipped: p.skipped + (split?.partSkipped ?? 0),
+          });
+        },
       },
-    });
-    if (split) signal.addEventListener('abort', () => split.abort(), { once: true });
-    const source = read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes);
-    let summary = split
-      ? await ingest(split.limit(source, signal), this.store, { ...options(() => split.seen), onFormat: (a, head, plain) => split.plan(a, head, plain) })
-      : await ingest(source, this.store, options((b) => b));
-    if (split && summary.cancelled) split.abort();
-    else if (split) {
-      const merged = await split.finish(summary, this.store);
-      if (merged) summary = merged;
-      else if (!signal.aborted) {
-        // the cut fell inside a record (or the part failed): read the whole file again in one pass
-        this.store.dropLastInput();
-        split.partEvents = split.partSkipped = 0;
-        summary = await ingest(readBlobChunks(file, this.opts.chunkBytes), this.store, { ...options((b) => b), hasher: null });
-      }
-      if (signal.aborted && !summary.cancelled) {
-        // cancelled while the second part was being read
-        this.store.dropLastInput();
-        summary = { ...summary, events: 0, cancelled: true, error: 'Cancelled: the rows of this file were removed.' };
-      }
-    }
+      split,
+      () => readBlobChunks(file, this.opts.chunkBytes),
+    );
     if (summary.cancelled) readAbort.abort();
     else if (read) summary.sha256 = await read.sha256;
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });

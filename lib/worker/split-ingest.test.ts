@@ -6,7 +6,7 @@ import { EventStore } from '../store/event-store';
 import { IngestQueue } from './ingest-queue';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { readHere } from './read-file-worker';
-import { ingestPart, type IngestPart } from './split-ingest';
+import { blobSource, ingestPart, type IngestPart } from './split-ingest';
 
 /** A File that counts the reads that start at its first byte (a second one means it was read again in one pass). */
 class CountingFile extends File {
@@ -49,9 +49,9 @@ async function load(bytes: Uint8Array, part: IngestPart | null, now?: () => numb
     ...(part
       ? {
           splitMinBytes: 0,
-          ingestPart: (f, from, prelude, signal, onProgress) => {
+          ingestPart: (f, spec, signal, onProgress) => {
             parts++;
-            return part(f, from, prelude, signal, onProgress);
+            return part(f, spec, signal, onProgress);
           },
         }
       : {}),
@@ -63,7 +63,7 @@ async function load(bytes: Uint8Array, part: IngestPart | null, now?: () => numb
   return { done, messages, store, file, parts };
 }
 
-const inThread: IngestPart = (file, from, prelude, signal, onProgress) => ingestPart(file, from, prelude, signal, onProgress, { chunkBytes: CHUNK });
+const inThread: IngestPart = (file, spec, signal, onProgress) => ingestPart(blobSource(file, CHUNK), spec, signal, onProgress);
 
 /** Same rows (every field and line), same summary: the split must not be visible in the result. */
 function expectSameHunt(split: Run, whole: Run): void {
@@ -134,9 +134,9 @@ describe('a large file read as two parts in two workers', () => {
     let clock = 0;
     const progressing = await load(
       bytes,
-      (file, from, prelude, signal, onProgress) => {
+      (file, spec, signal, onProgress) => {
         onProgress({ events: 123_456, skipped: 0 });
-        return inThread(file, from, prelude, signal, () => undefined);
+        return inThread(file, spec, signal, () => undefined);
       },
       () => (clock += 10_000),
     );

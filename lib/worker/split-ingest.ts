@@ -1,82 +1,137 @@
 /**
- * The second part of a large file, read in a worker of its own while the ingest worker reads
- * the first (see lib/ingest/split.ts for when a file is split and why the result does not depend
- * on it). This module has both sides: `ingestPart` (what the part worker runs) and
- * `partInWorker` (how the ingest worker asks for it), plus the messages between them.
+ * The other parts of a large file, read elsewhere (a part worker in the browser, worker threads
+ * in the CLI) while this pass reads the first (see lib/ingest/split.ts for when a file is split
+ * and why the result does not depend on it). This module has every side: `ingestPart` (what a
+ * part's reader runs), the messages to and from it, `partInWorker` (how the browser's ingest
+ * worker asks for one), and `SplitRead` + `ingestSplit` (the first part's pass, the merge and
+ * the one-pass fallback), shared by the browser and the CLI.
  */
 import { z } from 'zod';
-import { ingest } from '../ingest/ingest';
+import { ingest, type IngestOptions } from '../ingest/ingest';
 import { countNewlines } from '../ingest/line-framer';
-import { cutIn, mergeSummaries, SplitGuard } from '../ingest/split';
+import { cutIn, mergeSummaries, SplitGuard, type SplitSpec } from '../ingest/split';
 import type { SourceAdapter } from '../ingest/types';
 import { InputSummarySchema, type InputSummary } from '../schema/findings';
 import { EventStore, snapshotBuffers, type StoreSnapshot } from '../store/event-store';
 import { readBlobChunks } from './read-file';
 import { READ_CHUNK_BYTES } from './protocol';
 
-/** What the second part came to: its summary, its rows, where it started and its header lines. */
+/** Which bytes of the file a part reads, and what it reads in front of them. */
+export interface PartSpec {
+  /** it starts at the first line start at or after this offset */
+  from: number;
+  /** and ends at the first line start at or after this one (null: at the end of the file) */
+  to: number | null;
+  /** the file's header lines, read in front of its own */
+  prelude: string;
+  /** what its bytes must show for a cut at its end to fall between records */
+  guard: SplitSpec['guard'];
+}
+
+/** What a part came to: its summary, its rows, where it started and ended, and its lines. */
 export interface PartResult {
   summary: InputSummary;
   snapshot: StoreSnapshot;
   /** byte offset of its first line in the file */
   start: number;
+  /** byte offset just after its last byte (the next part's start) */
+  end: number;
   /** newlines of the prelude read in front of it (its rows' lines count them) */
   preludeLines: number;
+  /** newlines in its own bytes (the next part's rows come after them) */
+  lines: number;
+  /** whether its bytes keep a cut at its end between records (see SplitGuard) */
+  safeEnd: boolean;
 }
 
-/** Asks for the second part of `file` from the first line start at or after `from`. */
-export type IngestPart = (
-  file: File,
-  from: number,
-  prelude: string,
-  signal: AbortSignal,
-  onProgress: (p: { events: number; skipped: number }) => void,
-) => Promise<PartResult>;
+export type PartProgress = (p: { events: number; skipped: number }) => void;
+
+/** Reads one part of the file being read, elsewhere. */
+export type ReadPart = (spec: PartSpec, signal: AbortSignal, onProgress: PartProgress) => Promise<PartResult>;
+
+/** Reads one part of a browser File elsewhere (the ingest worker binds it to its file). */
+export type IngestPart = (file: File, spec: PartSpec, signal: AbortSignal, onProgress: PartProgress) => Promise<PartResult>;
+
+/** Where a part's bytes come from: a File's slices in the browser, a file on disk in the CLI. */
+export interface PartSource {
+  readonly name: string;
+  readonly size: number;
+  /** the bytes from `start` up to `end` (exclusive), in order */
+  read(start: number, end: number): AsyncIterable<Uint8Array>;
+}
+
+/** A File as a part's source, read in `chunkBytes` slices. */
+export function blobSource(file: File, chunkBytes: number = READ_CHUNK_BYTES): PartSource {
+  return { name: file.name, size: file.size, read: (start, end) => readBlobChunks(file.slice(start, end), chunkBytes) };
+}
 
 export interface PartOptions {
   adapters?: readonly SourceAdapter[];
-  chunkBytes?: number;
 }
 
-/** The part worker's work: finds its first line, reads from there with the prelude in front, and returns its store as a snapshot. */
-export async function ingestPart(
-  file: File,
-  from: number,
-  prelude: string,
-  signal: AbortSignal,
-  onProgress: (p: { events: number; skipped: number }) => void,
-  opts: PartOptions = {},
-): Promise<PartResult> {
-  const chunkBytes = opts.chunkBytes ?? READ_CHUNK_BYTES;
-  let start = -1;
-  for (let at = from; start < 0 && at < file.size; at += chunkBytes) {
-    start = cutIn(new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer()), at, from);
+/** Bytes looked at per read while looking for a line start. */
+const PROBE_BYTES = 64 * 1024;
+
+/** The first line start at or after `from` (just after a newline); -1 when there is none. */
+async function lineStart(source: PartSource, from: number): Promise<number> {
+  for (let at = from; at < source.size; at += PROBE_BYTES) {
+    let base = at;
+    for await (const chunk of source.read(at, Math.min(source.size, at + PROBE_BYTES))) {
+      const cut = cutIn(chunk, base, from);
+      if (cut >= 0) return cut;
+      base += chunk.length;
+    }
   }
-  if (start < 0) throw new Error('no line start after the middle of the file');
-  const head = new TextEncoder().encode(prelude);
-  async function* source(): AsyncGenerator<Uint8Array> {
+  return -1;
+}
+
+/** A part's work: finds its first and last line, reads them with the prelude in front, and returns its store as a snapshot. */
+export async function ingestPart(source: PartSource, spec: PartSpec, signal: AbortSignal, onProgress: PartProgress, opts: PartOptions = {}): Promise<PartResult> {
+  const start = await lineStart(source, spec.from);
+  const end = spec.to === null ? source.size : await lineStart(source, spec.to);
+  if (start < 0 || end < 0) throw new Error('no line start after the offset of this part or the next');
+  const head = new TextEncoder().encode(spec.prelude);
+  const guard = new SplitGuard(spec.guard, true);
+  async function* bytes(): AsyncGenerator<Uint8Array> {
     yield head;
-    yield* readBlobChunks(file.slice(start), chunkBytes);
+    for await (const chunk of source.read(start, end)) {
+      guard.update(chunk);
+      yield chunk;
+    }
   }
   const store = new EventStore();
-  const summary = await ingest(source(), store, {
-    name: file.name,
+  const summary = await ingest(bytes(), store, {
+    name: source.name,
     hasher: null,
     signal,
     onProgress: (p) => onProgress({ events: p.events, skipped: p.skipped }),
     ...(opts.adapters ? { adapters: opts.adapters } : {}),
   });
-  return { summary, snapshot: store.snapshot(), start, preludeLines: countNewlines(prelude, 0, prelude.length) };
+  return {
+    summary,
+    snapshot: store.snapshot(),
+    start,
+    end,
+    preludeLines: countNewlines(spec.prelude, 0, spec.prelude.length),
+    lines: guard.lines,
+    safeEnd: guard.ok,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages between the ingest worker and the part worker
+// Messages between the first part's reader and a part's worker
 // ---------------------------------------------------------------------------------------------
 
-export const PartRequestSchema = z.object({
-  file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'),
+export const PartSpecSchema = z.object({
   from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative().nullable(),
   prelude: z.string().max(1 << 20),
+  guard: z.enum(['csv-quotes', 'no-header-lines']),
+});
+
+/** The browser's request: the File itself (cloned, not copied) and the part's spec. */
+export const PartRequestSchema = PartSpecSchema.extend({
+  file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'),
 });
 
 const u32 = z.instanceof(Uint32Array);
@@ -97,106 +152,174 @@ const SnapshotSchema = z.object({
   }),
 });
 
+const offset = z.number().int().nonnegative();
 export const PartReplySchema = z.union([
-  z.object({ progress: z.object({ events: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }) }),
+  z.object({ progress: z.object({ events: offset, skipped: offset }) }),
   z.object({
-    result: z.object({ summary: InputSummarySchema.extend({ sha256: z.string().max(0) }), snapshot: SnapshotSchema, start: z.number().int().nonnegative(), preludeLines: z.number().int().nonnegative() }),
+    result: z.object({
+      summary: InputSummarySchema.extend({ sha256: z.string().max(0) }),
+      snapshot: SnapshotSchema,
+      start: offset,
+      end: offset,
+      preludeLines: offset,
+      lines: offset,
+      safeEnd: z.boolean(),
+    }),
   }),
   z.object({ error: z.string().max(2000) }),
 ]);
-type PartReply = { progress: { events: number; skipped: number } } | { result: PartResult } | { error: string };
+export type PartReply = { progress: { events: number; skipped: number } } | { result: PartResult } | { error: string };
 
-/** The part worker's side: one request, progress while it reads, then the result (its buffers transferred) or an error. */
-export function partWorkerHandler(post: (reply: PartReply, transfer: Transferable[]) => void, opts: PartOptions = {}): (data: unknown) => void {
+/**
+ * A part's worker side: one request (checked by `schema`), progress while it reads `source(request)`,
+ * then the result (its buffers transferred) or an error.
+ */
+export function partHandler<T extends PartSpec>(
+  schema: z.ZodType<T>,
+  source: (request: T) => PartSource,
+  post: (reply: PartReply, transfer: ArrayBuffer[]) => void,
+  opts: PartOptions = {},
+): (data: unknown) => void {
   return (data) => {
-    const req = PartRequestSchema.safeParse(data);
+    const req = schema.safeParse(data);
     if (!req.success) {
-      post({ error: 'expected a File, an offset and a prelude' }, []);
+      post({ error: 'expected a file, the part\'s offsets, a prelude and a guard' }, []);
       return;
     }
-    const { file, from, prelude } = req.data;
-    const never = new AbortController().signal; // the ingest worker terminates this worker to cancel
-    ingestPart(file, from, prelude, never, (progress) => post({ progress }, []), opts).then(
+    const never = new AbortController().signal; // the asking side terminates this worker to cancel
+    ingestPart(source(req.data), req.data, never, (progress) => post({ progress }, []), opts).then(
       (result) => post({ result }, snapshotBuffers(result.snapshot)),
       (e: unknown) => post({ error: e instanceof Error ? e.message : String(e) }, []),
     );
   };
 }
 
-/** Reads second parts in workers made by `spawn`; rejects when none can be made, it fails, or `signal` aborts. */
+/** The browser's part worker: reads the part from the File it was sent. */
+export function partWorkerHandler(post: (reply: PartReply, transfer: Transferable[]) => void, opts: PartOptions & { chunkBytes?: number } = {}): (data: unknown) => void {
+  return partHandler(PartRequestSchema, (r) => blobSource(r.file, opts.chunkBytes), post, opts);
+}
+
+/** A worker that reads one part, whichever platform made it. */
+export interface PartChannel {
+  post(request: unknown): void;
+  listen(onMessage: (data: unknown) => void, onError: (message: string) => void): void;
+  terminate(): void;
+}
+
+/**
+ * Asks a worker made by `spawn` for one part: posts `request`, passes its progress on, and
+ * resolves with its result; rejects when none can be made, it fails, or `signal` aborts. The
+ * worker is terminated once the part is settled (later errors or exits are ignored).
+ */
+export function askPart<T extends PartSpec>(spawn: () => PartChannel, request: T, signal: AbortSignal, onProgress: PartProgress): Promise<PartResult> {
+  return new Promise<PartResult>((resolve, reject) => {
+    let worker: PartChannel;
+    try {
+      worker = spawn();
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: { result: PartResult } | { error: string }) => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      signal.removeEventListener('abort', abort);
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(new Error(outcome.error));
+    };
+    const abort = () => settle({ error: 'aborted' });
+    signal.addEventListener('abort', abort, { once: true });
+    worker.listen(
+      (data) => {
+        const reply = PartReplySchema.safeParse(data);
+        if (!reply.success) settle({ error: 'the part worker sent an unreadable reply' });
+        else if ('progress' in reply.data) onProgress(reply.data.progress);
+        else settle(reply.data);
+      },
+      (error) => settle({ error }),
+    );
+    worker.post(request);
+  });
+}
+
+/** Reads parts of a File in browser workers made by `spawn`. */
 export function partInWorker(spawn: () => Worker): IngestPart {
-  return (file, from, prelude, signal, onProgress) =>
-    new Promise<PartResult>((resolve, reject) => {
-      let worker: Worker;
-      try {
-        worker = spawn();
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-        return;
-      }
-      const finish = () => {
-        worker.terminate();
-        signal.removeEventListener('abort', abort);
-      };
-      const abort = () => {
-        finish();
-        reject(new Error('aborted'));
-      };
-      signal.addEventListener('abort', abort, { once: true });
-      worker.onmessage = (event: MessageEvent<unknown>) => {
-        const reply = PartReplySchema.safeParse(event.data);
-        if (!reply.success) {
-          finish();
-          reject(new Error('the part worker sent an unreadable reply'));
-        } else if ('progress' in reply.data) onProgress(reply.data.progress);
-        else if ('error' in reply.data) {
-          finish();
-          reject(new Error(reply.data.error));
-        } else {
-          finish();
-          resolve(reply.data.result);
-        }
-      };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        finish();
-        reject(new Error(event.message || 'the part worker failed'));
-      };
-      worker.postMessage({ file, from, prelude });
-    });
+  return (file, spec, signal, onProgress) =>
+    askPart(
+      () => {
+        const worker = spawn();
+        return {
+          post: (request) => worker.postMessage(request),
+          listen: (onMessage, onError) => {
+            worker.onmessage = (event: MessageEvent<unknown>) => onMessage(event.data);
+            worker.onerror = (event) => {
+              event.preventDefault();
+              onError(event.message || 'the part worker failed');
+            };
+          },
+          terminate: () => worker.terminate(),
+        };
+      },
+      { ...spec, file },
+      signal,
+      onProgress,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
-// The ingest worker's side
+// The first part's side
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One file read as two parts. `limit` wraps the file's chunks for this pass: it passes the bytes
- * up to the cut (the first line start at or after the middle) and drops the rest (still read,
- * for the digest); `plan` starts the second part once the format is known; `finish` merges it
- * in, or says the file must be read again in one pass (the cut fell inside a record, a new header
- * began, the time bases differ, the part failed).
+ * One file read as `parts` parts. `limit` wraps the file's chunks for this pass: it passes the
+ * bytes up to the first cut (the first line start at or after the file's size / parts) and drops
+ * the rest (still read, for the digest); `plan` starts the other parts once the format is known;
+ * `finish` merges them in, or says the file must be read again in one pass (a cut fell inside a
+ * record, a new header began before a cut, the time bases differ, a part failed).
  */
 export class SplitRead {
   /** bytes of the file seen so far (passed or dropped) */
   seen = 0;
-  /** events and skipped rows of the second part so far (for progress) */
-  partEvents = 0;
-  partSkipped = 0;
-  private readonly from: number;
+  /** what came of it: read in parts, in one pass by this pass alone, or again in one pass after the parts */
+  outcome: 'pending' | 'split' | 'one pass' | 'read again' = 'pending';
+  /** where each other part starts looking for its first line */
+  private readonly froms: number[];
   private decided = false;
-  /** the second part being read, and the guard over this pass's bytes (set together by `plan`) */
-  private planned: { part: Promise<PartResult>; guard: SplitGuard } | null = null;
+  /** the other parts being read, and the guard over this pass's bytes (set together by `plan`) */
+  private planned: { parts: Promise<PartResult>[]; guard: SplitGuard } | null = null;
+  private readonly progress: { events: number; skipped: number }[] = [];
   private readonly partAbort = new AbortController();
   /** chunks passed before the format was known (the guard reads them once it exists) */
   private early: Uint8Array[] = [];
   private cut = -1;
 
+  /** `parts` (at least 2): this pass's and those `readPart` reads, of about equal size */
   constructor(
-    private readonly file: File,
-    private readonly ingestPart: IngestPart,
+    size: number,
+    private readonly readPart: ReadPart,
+    parts = 2,
   ) {
-    this.from = Math.floor(file.size / 2);
+    const n = Math.max(2, Math.floor(parts));
+    this.froms = Array.from({ length: n - 1 }, (_, i) => Math.floor((size * (i + 1)) / n));
+  }
+
+  private get from(): number {
+    return this.froms[0] ?? 0;
+  }
+
+  /** events and skipped rows of the other parts so far (for progress) */
+  get partEvents(): number {
+    return this.outcome === 'read again' ? 0 : this.progress.reduce((n, p) => n + p.events, 0);
+  }
+  get partSkipped(): number {
+    return this.outcome === 'read again' ? 0 : this.progress.reduce((n, p) => n + p.skipped, 0);
+  }
+
+  /** bytes read of the file, for progress, given those ingest counted */
+  bytesRead(counted: number): number {
+    return this.outcome === 'read again' ? counted : this.seen;
   }
 
   /** Called once the format is known (ingest's onFormat). */
@@ -212,24 +335,27 @@ export class SplitRead {
     const guard = new SplitGuard(spec.guard);
     for (const c of this.early) guard.update(c);
     this.early = [];
-    const part = this.ingestPart(this.file, this.from, prelude, this.partAbort.signal, (p) => {
-      this.partEvents = p.events;
-      this.partSkipped = p.skipped;
+    const parts = this.froms.map((from, i) => {
+      this.progress[i] = { events: 0, skipped: 0 };
+      const part = this.readPart({ from, to: this.froms[i + 1] ?? null, prelude, guard: spec.guard }, this.partAbort.signal, (p) => {
+        this.progress[i] = p;
+      });
+      part.catch(() => undefined);
+      return part;
     });
-    part.catch(() => undefined);
-    this.planned = { part, guard };
+    this.planned = { parts, guard };
   }
 
-  /** This pass's chunks: up to the cut when the file is split, all of them otherwise. */
-  async *limit(source: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  /** This pass's chunks: up to the first cut when the file is split, all of them otherwise. */
+  async *limit(source: AsyncIterable<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
     for await (const chunk of source) {
-      if (signal.aborted) return;
+      if (signal?.aborted) return;
       const base = this.seen;
       this.seen += chunk.length;
-      if (this.cut >= 0) continue; // past the cut: the second part's bytes
+      if (this.cut >= 0) continue; // past the cut: the other parts' bytes
       if (!this.decided) {
         if (this.seen <= this.from) this.early.push(chunk);
-        else this.decided = true; // the middle came before the format: one pass
+        else this.decided = true; // the cut came before the format: one pass
         yield chunk;
         continue;
       }
@@ -246,38 +372,94 @@ export class SplitRead {
     }
   }
 
-  /** Stops the second part (a cancelled file). */
+  /** Stops the other parts (a cancelled file, or one that is read in one pass after all). */
   abort(): void {
     this.partAbort.abort();
   }
 
   /**
-   * After this pass: the merged summary (rows of the second part appended to `store`'s current
-   * input), `first` itself when the file was not split, or null when it must be read again.
+   * After this pass: the merged summary (rows of the other parts appended to `store`'s current
+   * input, in order), `first` itself when the file was not split, or null when it must be read again.
    */
   async finish(first: InputSummary, store: EventStore): Promise<InputSummary | null> {
-    if (!this.planned) return first;
-    if (this.cut < 0) {
-      // no line start after the middle: this pass read the whole file
+    if (!this.planned || this.cut < 0) {
+      // not split, or no line start after the first cut: this pass read the whole file
       this.abort();
+      this.outcome = 'one pass';
       return first;
     }
     const { guard } = this.planned;
-    let part: PartResult;
+    let parts: PartResult[];
     try {
-      part = await this.planned.part;
+      parts = await Promise.all(this.planned.parts);
     } catch {
+      this.abort();
       return null;
     }
-    const a = first.timeBasis;
-    const b = part.summary.timeBasis;
-    const valid =
-      !first.error && !part.summary.error && part.summary.format === first.format && part.start === this.cut && guard.ok &&
-      part.summary.processFacts === 0 && (a === b || a === '' || b === '');
-    if (!valid) return null;
-    const lineOffset = guard.lines - part.preludeLines;
-    store.absorb(part.snapshot, lineOffset);
-    const merged = mergeSummaries(first, part.summary, lineOffset);
-    return { ...merged, bytes: this.seen, timeBasis: a === '' ? b : a };
+    // each part starts where the one before ended, the bytes before each cut keep it between records
+    let at = this.cut;
+    let safe = guard.ok;
+    const bases = new Set([first.timeBasis, ...parts.map((p) => p.summary.timeBasis)].filter((b) => b !== ''));
+    let valid = !first.error && bases.size <= 1;
+    for (const part of parts) {
+      valid &&= safe && part.start === at && !part.summary.error && part.summary.format === first.format && part.summary.processFacts === 0;
+      at = part.end;
+      safe = part.safeEnd;
+    }
+    if (!valid || at !== this.seen) return null;
+    let merged = first;
+    let linesBefore = guard.lines;
+    for (const part of parts) {
+      const lineOffset = linesBefore - part.preludeLines;
+      store.absorb(part.snapshot, lineOffset);
+      merged = mergeSummaries(merged, part.summary, lineOffset);
+      linesBefore += part.lines;
+    }
+    this.outcome = 'split';
+    return { ...merged, bytes: this.seen, timeBasis: [...bases][0] ?? '' };
   }
+
+  /** The file is read again in one pass: the parts no longer count. */
+  readAgain(): void {
+    this.outcome = 'read again';
+    this.abort();
+  }
+}
+
+/**
+ * Reads one file into `store`: in one pass without `split`; with it, this pass reads the first
+ * part (all of `source` still flows through, e.g. for a digest taken around it) while the other
+ * parts are read elsewhere, and their rows are merged in — or, when the split cannot be used,
+ * the file is read again from `again()` in one pass (with no hasher: the first pass saw every
+ * byte). `options.onProgress` should count `split.partEvents` and `split.bytesRead`.
+ */
+export async function ingestSplit(
+  source: AsyncIterable<Uint8Array>,
+  store: EventStore,
+  options: IngestOptions,
+  split: SplitRead | null,
+  again: () => AsyncIterable<Uint8Array>,
+): Promise<InputSummary> {
+  if (!split) return ingest(source, store, options);
+  const { signal } = options;
+  signal?.addEventListener('abort', () => split.abort(), { once: true });
+  let summary = await ingest(split.limit(source, signal), store, { ...options, onFormat: (a, head, plain) => split.plan(a, head, plain) });
+  if (summary.cancelled) {
+    split.abort();
+    return summary;
+  }
+  const merged = await split.finish(summary, store);
+  if (merged) summary = merged;
+  else if (!signal?.aborted) {
+    // a cut fell inside a record (or a part failed): read the whole file again in one pass
+    store.dropLastInput();
+    split.readAgain();
+    summary = await ingest(again(), store, { ...options, hasher: null });
+  }
+  if (signal?.aborted && !summary.cancelled) {
+    // cancelled while the other parts were being read
+    store.dropLastInput();
+    summary = { ...summary, events: 0, cancelled: true, error: 'Cancelled: the rows of this file were removed.' };
+  }
+  return summary;
 }
