@@ -83,6 +83,23 @@ describe('paintDot', () => {
     expect(pixel(words, 8, 7)).toEqual([31, 119, 180, 255]);
   });
 
+  it('paints an opaque dot wholly inside (the fast path) exactly as the general loop does', () => {
+    const m = dotMask(4, 10);
+    for (let trial = 0; trial < 30; trial++) {
+      const fast = buffer(50, 40);
+      const slow = buffer(50, 40);
+      const w = pixelWords(fast);
+      for (let i = 0; i < 12; i++) {
+        const x = (trial * 7 + i * 11) % 41;
+        const y = (trial * 5 + i * 13) % 31;
+        const c = i % 3 === 0 ? RED : BLUE;
+        paintDot(fast, m, x, y, c, w);
+        paintDot(slow, m, x, y, c);
+      }
+      expect(fast.data).toEqual(slow.data);
+    }
+  });
+
   it('composites a translucent colour over what is there', () => {
     const buf = buffer(10, 10);
     const m = dotMask(4, 10);

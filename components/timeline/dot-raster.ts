@@ -9,6 +9,9 @@
 export interface DotMask {
   size: number;
   cover: Float32Array;
+  /** the box's fully covered pixels (indices into `cover`), then the partly covered ones */
+  solid: Int32Array;
+  edge: Int32Array;
 }
 
 /** Samples per pixel side when measuring coverage (anti-aliased edges, as a canvas arc's). */
@@ -33,7 +36,8 @@ export function dotMask(radius: number, size: number): DotMask {
       cover[y * n + x] = inside / (SUB * SUB);
     }
   }
-  return { size: n, cover };
+  const covered = (keep: (c: number) => boolean) => Int32Array.from(cover.keys()).filter((k) => keep(cover[k] ?? 0));
+  return { size: n, cover, solid: covered((c) => c >= 1), edge: covered((c) => c > 0 && c < 1) };
 }
 
 /** An RGBA pixel buffer: width × height pixels, 4 bytes each, not premultiplied (ImageData's layout). */
@@ -66,6 +70,12 @@ export function paintDot(buf: PixelBuffer, mask: DotMask, left: number, top: num
   const { data, width, height } = buf;
   const solid = ((255 << 24) | (color.b << 16) | (color.g << 8) | color.r) >>> 0;
   const { size, cover } = mask;
+  if (words && color.a >= 1 && left >= 0 && top >= 0 && left + size <= width && top + size <= height) {
+    // the usual case, an opaque dot wholly inside: only the covered pixels are visited, the
+    // solid ones written whole (the same result as the loop below, in a fraction of the time)
+    paintInside(data, words, width, mask, top * width + left, solid, color);
+    return;
+  }
   const x0 = Math.max(0, left);
   const y0 = Math.max(0, top);
   const x1 = Math.min(width, left + size);
@@ -96,6 +106,29 @@ export function paintDot(buf: PixelBuffer, mask: DotMask, left: number, top: num
       data[i + 2] = (b * sa + (data[i + 2] ?? 0) * keep) / oa;
       data[i + 3] = oa * 255;
     }
+  }
+}
+
+function paintInside(data: Uint8ClampedArray, words: Uint32Array, width: number, mask: DotMask, base: number, packed: number, color: Rgba): void {
+  const { size, cover, solid, edge } = mask;
+  for (let j = 0; j < solid.length; j++) {
+    const k = solid[j] as number;
+    const row = (k / size) | 0;
+    words[base + row * width + (k - row * size)] = packed;
+  }
+  const { r, g, b } = color;
+  for (let j = 0; j < edge.length; j++) {
+    const k = edge[j] as number;
+    const row = (k / size) | 0;
+    const i = (base + row * width + (k - row * size)) * 4;
+    const sa = cover[k] ?? 0;
+    const da = (data[i + 3] ?? 0) / 255;
+    const keep = da * (1 - sa);
+    const oa = sa + keep;
+    data[i] = (r * sa + (data[i] ?? 0) * keep) / oa;
+    data[i + 1] = (g * sa + (data[i + 1] ?? 0) * keep) / oa;
+    data[i + 2] = (b * sa + (data[i + 2] ?? 0) * keep) / oa;
+    data[i + 3] = oa * 255;
   }
 }
 
