@@ -98,15 +98,20 @@ export function paintDot(buf: PixelBuffer, mask: DotMask, left: number, top: num
         data[i + 3] = 255;
         continue;
       }
-      const da = (data[i + 3] ?? 0) / 255;
-      const keep = da * (1 - sa);
-      const oa = sa + keep;
-      data[i] = (r * sa + (data[i] ?? 0) * keep) / oa;
-      data[i + 1] = (g * sa + (data[i + 1] ?? 0) * keep) / oa;
-      data[i + 2] = (b * sa + (data[i + 2] ?? 0) * keep) / oa;
-      data[i + 3] = oa * 255;
+      blend(data, i, r, g, b, sa);
     }
   }
+}
+
+/** Source over: colour r, g, b at alpha `sa` (0…1) over the pixel at byte `i`. */
+function blend(data: Uint8ClampedArray, i: number, r: number, g: number, b: number, sa: number): void {
+  const da = (data[i + 3] ?? 0) / 255;
+  const keep = da * (1 - sa);
+  const oa = sa + keep;
+  data[i] = (r * sa + (data[i] ?? 0) * keep) / oa;
+  data[i + 1] = (g * sa + (data[i + 1] ?? 0) * keep) / oa;
+  data[i + 2] = (b * sa + (data[i + 2] ?? 0) * keep) / oa;
+  data[i + 3] = oa * 255;
 }
 
 function paintInside(data: Uint8ClampedArray, words: Uint32Array, width: number, mask: DotMask, base: number, packed: number, color: Rgba): void {
@@ -121,14 +126,7 @@ function paintInside(data: Uint8ClampedArray, words: Uint32Array, width: number,
     const k = edge[j] as number;
     const row = (k / size) | 0;
     const i = (base + row * width + (k - row * size)) * 4;
-    const sa = cover[k] ?? 0;
-    const da = (data[i + 3] ?? 0) / 255;
-    const keep = da * (1 - sa);
-    const oa = sa + keep;
-    data[i] = (r * sa + (data[i] ?? 0) * keep) / oa;
-    data[i + 1] = (g * sa + (data[i + 1] ?? 0) * keep) / oa;
-    data[i + 2] = (b * sa + (data[i + 2] ?? 0) * keep) / oa;
-    data[i + 3] = oa * 255;
+    blend(data, i, r, g, b, cover[k] ?? 0);
   }
 }
 
