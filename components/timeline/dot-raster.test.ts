@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotMask, paintDot, pixelWords, touchedBands, type PixelBuffer } from './dot-raster';
+import { dotMask, paintDot, paintDots, pixelWords, touchedBands, type PixelBuffer } from './dot-raster';
 
 const buffer = (width: number, height: number): PixelBuffer => ({ data: new Uint8ClampedArray(width * height * 4), width, height });
 const pixel = (buf: PixelBuffer, x: number, y: number) => Array.from(buf.data.subarray((y * buf.width + x) * 4, (y * buf.width + x) * 4 + 4));
@@ -98,6 +98,19 @@ describe('paintDot', () => {
       }
       expect(fast.data).toEqual(slow.data);
     }
+  });
+
+  it('paints a list of dots in order, as one call per dot would', () => {
+    const m = dotMask(4, 10);
+    const lefts = Int32Array.from([3, 8, 30, 33, -4, 44]);
+    const tops = Int32Array.from([2, 4, 12, 14, 15, 35]);
+    const colors = [BLUE, RED, { ...RED, a: 0.4 }, BLUE, RED, BLUE];
+    const all = buffer(40, 40);
+    paintDots(all, m, lefts, tops, colors);
+    const one = buffer(40, 40);
+    lefts.forEach((x, i) => paintDot(one, m, x, tops[i] ?? 0, colors[i] ?? BLUE));
+    expect(all.data).toEqual(one.data);
+    expect(pixel(all, 13, 9)).toEqual([214, 39, 40, 255]);
   });
 
   it('composites a translucent colour over what is there', () => {

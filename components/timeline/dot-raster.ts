@@ -131,6 +131,18 @@ function paintInside(data: Uint8ClampedArray, words: Uint32Array, width: number,
 }
 
 /**
+ * Paints dot `i` at (`lefts[i]`, `tops[i]`) in `colors[i]`, in order (one loop at module level,
+ * so the engine keeps it optimised from one draw to the next).
+ */
+export function paintDots(buf: PixelBuffer, mask: DotMask, lefts: Int32Array, tops: Int32Array, colors: readonly Rgba[]): void {
+  const words = pixelWords(buf);
+  for (let i = 0; i < lefts.length; i++) {
+    const color = colors[i];
+    if (color) paintDot(buf, mask, lefts[i] as number, tops[i] as number, color, words);
+  }
+}
+
+/**
  * The bands of pixel rows (`[from, to)`, top to bottom) that dots of `size` px with their boxes'
  * tops at `tops` touch, within `height`: only these need clearing and putting on the canvas
  * (a timeline's dots lie on a few domain rows, a third of the plot or less).

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { useBoxSize } from '@/components/ui/use-box-size';
-import { dotMask, paintDot, pixelWords, touchedBands, type DotMask, type Rgba } from './dot-raster';
+import { dotMask, paintDots, touchedBands, type DotMask, type Rgba } from './dot-raster';
 
 /** A dot to draw: position in CSS px and a colour (a CSS colour or `var(--name, fallback)`). */
 export interface Dot {
@@ -122,24 +122,23 @@ export function usePointCanvas(ref: RefObject<HTMLCanvasElement | null>, opts: {
     const half = mask.size / 2;
     const lefts = new Int32Array(dots.length);
     const tops = new Int32Array(dots.length);
+    const rgba = new Array<Rgba>(dots.length);
+    let last = '';
+    let color: Rgba = { r: 0, g: 0, b: 0, a: 0 };
     dots.forEach((d, i) => {
       // whole device pixels, as the stamp copies were
       lefts[i] = Math.round(d.x * dpr - half);
       tops[i] = Math.round(d.y * dpr - half);
+      if (d.color !== last) {
+        color = colors(canvas, d.color);
+        last = d.color;
+      }
+      rgba[i] = color;
     });
     const bands = touchedBands(tops, mask.size, ch);
     const img = pixelsFor(canvas, ctx);
     for (const [from, to] of bands) img.data.fill(0, from * cw * 4, to * cw * 4);
-    const words = pixelWords(img);
-    let last = '';
-    let rgba: Rgba = { r: 0, g: 0, b: 0, a: 0 };
-    dots.forEach((d, i) => {
-      if (d.color !== last) {
-        rgba = colors(canvas, d.color);
-        last = d.color;
-      }
-      paintDot(img, mask, lefts[i] as number, tops[i] as number, rgba, words);
-    });
+    paintDots(img, mask, lefts, tops, rgba);
     for (const [from, to] of bands) ctx.putImageData(img, 0, 0, 0, from, cw, to - from);
     canvas.dataset.drawn = String(drawn);
     canvas.dataset.for = drawKey;
