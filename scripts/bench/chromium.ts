@@ -247,8 +247,9 @@ async function measureHuntOnce(
     const pageHeap = HeapUsageSchema.parse(await cdpPage.send('Runtime.getHeapUsage'));
     await cdpPage.detach();
     let uiRaw: UiRaw | null = null;
-    if (ui) uiRaw = await measureUi(page, ui.reps, log);
+    // the UI is measured as an analyst's browser runs it: no DevTools session on the worker
     await worker.close();
+    if (ui) uiRaw = await measureUi(page, ui.reps, log);
     return ChromiumHuntSampleSchema.parse({
       kind: 'chromium-hunt',
       events: b.done.storeEvents,
