@@ -118,6 +118,12 @@ export class WorkerSession {
   }
 
   private warming = false;
+  private readonly warmed: (() => void)[] = [];
+
+  /** Resolves when the idle precomputation after a load has stopped (for tests). */
+  whenWarm(): Promise<void> {
+    return this.warming ? new Promise((resolve) => this.warmed.push(resolve)) : Promise.resolve();
+  }
 
   /** Precomputes filter indexes one step per task, so the page's queries go first. */
   private warm(): void {
@@ -126,6 +132,7 @@ export class WorkerSession {
     const step = () => {
       if (this.queue.busy || !this.engine.warmStep()) {
         this.warming = false;
+        for (const resolve of this.warmed.splice(0)) resolve();
         return;
       }
       setTimeout(step, 0);
