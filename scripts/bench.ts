@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { measureChromium } from './bench/chromium';
+import { CLI_READ_BYTES, partsOption } from './cli/split-ingest-node';
 import {
   DataManifestSchema,
   median,
@@ -42,8 +43,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
 const DATA_DIR = path.join(RESULTS_DIR, 'data');
 const SCRIPT = fileURLToPath(import.meta.url);
-/** Bytes per read of the file, floor and hunt alike (Node's default for file streams). */
-const READ_BYTES = 64 * 1024;
+/** Bytes per read of the file: the floor reads as the hunt (the CLI's ingestFile) does. */
+const READ_BYTES = CLI_READ_BYTES;
 
 // ---------------------------------------------------------------------------------------------
 // Child measurements (run as `node --expose-gc --import tsx scripts/bench.ts --child KIND FILE`)
@@ -412,8 +413,8 @@ async function main(): Promise<number> {
   const uiReps = Number(values['ui-reps'] ?? 5);
   const port = Number(values.port ?? 3203);
   const cores = values.cores === undefined ? null : Number(values.cores);
-  const parts = values['no-split'] ? 1 : values.parts === undefined ? undefined : Number(values.parts);
-  if (parts !== undefined && !(Number.isInteger(parts) && parts >= 1 && parts <= 16)) throw new Error('--parts must be a whole number from 1 to 16');
+  const parts = partsOption(values);
+  if (parts instanceof Error) throw parts;
   if (cores !== null && !(Number.isInteger(cores) && cores >= 1 && cores <= 256)) throw new Error('--cores must be a whole number of cores');
   if (!(Number.isInteger(reps) && reps >= 1)) throw new Error('--reps must be a positive integer');
   if (!(Number.isInteger(chromiumReps) && chromiumReps >= 1)) throw new Error('--chromium-reps must be a positive integer');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EventStore } from '../lib/store/event-store';
 import { ingest, type IngestProgress } from '../lib/ingest/ingest';
-import { ingestFile } from './cli/split-ingest-node';
+import { ingestFile, partsOption } from './cli/split-ingest-node';
 import type { Hasher } from '../lib/ingest/hash';
 import type { InputSummary } from '../lib/schema/findings';
 import { buildHuntReport } from '../lib/report/hunt-report';
@@ -116,9 +116,9 @@ async function main(): Promise<number> {
   }
   const store = new EventStore();
   const inputs: InputSummary[] = [];
-  const parts = args.values['no-split'] ? 1 : args.values.parts === undefined ? undefined : Number(args.values.parts);
-  if (parts !== undefined && !(Number.isInteger(parts) && parts >= 1 && parts <= 16)) {
-    process.stderr.write(`dns-hunt: --parts must be a whole number from 1 to 16\n${USAGE}\n`);
+  const parts = partsOption(args.values);
+  if (parts instanceof Error) {
+    process.stderr.write(`dns-hunt: ${parts.message}\n${USAGE}\n`);
     return 2;
   }
   for (const file of args.positionals) inputs.push(await readInput(file, store, parts));

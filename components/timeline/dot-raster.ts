@@ -47,10 +47,11 @@ export interface PixelBuffer {
   height: number;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** The buffer's pixels as 32-bit words when the platform is little-endian (R in the low byte), for one write per solid pixel. */
 export function pixelWords(buf: PixelBuffer): Uint32Array | null {
-  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-  return littleEndian ? new Uint32Array(buf.data.buffer, buf.data.byteOffset, buf.data.byteLength >> 2) : null;
+  return LITTLE_ENDIAN ? new Uint32Array(buf.data.buffer, buf.data.byteOffset, buf.data.byteLength >> 2) : null;
 }
 
 /** An opaque or translucent colour: r, g, b 0…255, a 0…1. */

@@ -54,19 +54,22 @@ function rgbaOf(color: string): Rgba {
 /** Colours of the current theme: reading them forces a style pass, so once per theme. */
 const resolved = new Map<string, Rgba>();
 let resolvedFor = '';
-function colors(el: Element, color: string): Rgba {
+/** The colours of the theme now in force, looked up on `el` (the theme is checked once per call of this, i.e. once per draw). */
+function themeColors(el: Element): (color: string) => Rgba {
   const root = document.documentElement;
   const theme = `${root.dataset.theme ?? ''}|${root.className}|${window.matchMedia('(prefers-color-scheme: dark)').matches}`;
   if (theme !== resolvedFor) {
     resolved.clear();
     resolvedFor = theme;
   }
-  let value = resolved.get(color);
-  if (value === undefined) {
-    value = rgbaOf(resolveColor(el, color));
-    resolved.set(color, value);
-  }
-  return value;
+  return (color) => {
+    let value = resolved.get(color);
+    if (value === undefined) {
+      value = rgbaOf(resolveColor(el, color));
+      resolved.set(color, value);
+    }
+    return value;
+  };
 }
 
 /** Dot masks by device pixel ratio. */
@@ -123,17 +126,12 @@ export function usePointCanvas(ref: RefObject<HTMLCanvasElement | null>, opts: {
     const lefts = new Int32Array(dots.length);
     const tops = new Int32Array(dots.length);
     const rgba = new Array<Rgba>(dots.length);
-    let last = '';
-    let color: Rgba = { r: 0, g: 0, b: 0, a: 0 };
+    const colorOf = themeColors(canvas);
     dots.forEach((d, i) => {
       // whole device pixels, as the stamp copies were
       lefts[i] = Math.round(d.x * dpr - half);
       tops[i] = Math.round(d.y * dpr - half);
-      if (d.color !== last) {
-        color = colors(canvas, d.color);
-        last = d.color;
-      }
-      rgba[i] = color;
+      rgba[i] = colorOf(d.color);
     });
     const bands = touchedBands(tops, mask.size, ch);
     const img = pixelsFor(canvas, ctx);

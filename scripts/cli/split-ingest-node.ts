@@ -80,6 +80,17 @@ export function partsFor(size: number, cores: number = availableParallelism(), l
   return Math.max(1, Math.min(CLI_MAX_PARTS, cores - 1, Math.round(cores - load) - 1));
 }
 
+/**
+ * The `--parts N` / `--no-split` flags (the CLI's and the bench's) as a number of parts:
+ * undefined when neither is given (the default applies), an Error when N is not 1…16.
+ */
+export function partsOption(flags: { parts?: string | undefined; 'no-split'?: boolean | undefined }): number | undefined | Error {
+  if (flags['no-split']) return 1;
+  if (flags.parts === undefined) return undefined;
+  const parts = Number(flags.parts);
+  return Number.isInteger(parts) && parts >= 1 && parts <= 16 ? parts : new Error('--parts must be a whole number from 1 to 16');
+}
+
 export interface FileIngestOptions {
   /** the input's name (default: the file's base name) */
   name?: string;
