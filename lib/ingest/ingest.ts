@@ -5,6 +5,7 @@ import { sniffBytes, type TextEncodingName } from './decode';
 import { createSha256, type Hasher } from './hash';
 import { ADAPTERS, pickAdapter, supportedFormatsText } from './sources';
 import { SNIFF_CHARS, type SourceAdapter } from './types';
+import { streamChunks } from './stream-chunks';
 
 export interface IngestProgress {
   name: string;
@@ -31,19 +32,6 @@ export interface IngestOptions {
 
 /** Bytes decoded at a time: even as UTF-16 text a piece stays below V8's large-object size (128 KiB). */
 export const DECODE_BYTES = 32 * 1024;
-/** Reads a browser ReadableStream as an async iterable (not every engine has the iterator). */
-export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
 
 /** Inflates gzip on the fly with the platform's DecompressionStream (browsers and Node ≥ 18). */
 async function* gunzip(chunks: AsyncIterator<Uint8Array>, first: Uint8Array): AsyncGenerator<Uint8Array> {

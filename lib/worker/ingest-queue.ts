@@ -4,7 +4,7 @@ import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
 import type { ReadFile } from './read-file-worker';
-import { readBlobChunks } from './read-file';
+import { readBlob } from './read-file';
 import { ingestSplit, SplitRead, type IngestPart } from './split-ingest';
 import { SPLIT_MIN_BYTES, SPLIT_MIN_CORES } from '../ingest/split';
 
@@ -134,7 +134,7 @@ export class IngestQueue {
         ? new SplitRead(file.size, (spec, partSignal, onPart) => ingestPart(file, spec, partSignal, onPart))
         : null;
     const summary = await ingestSplit(
-      read ? read.chunks : readBlobChunks(file, this.opts.chunkBytes),
+      read ? read.chunks : readBlob(file, this.opts.chunkBytes),
       this.store,
       {
         name: file.name,
@@ -157,7 +157,7 @@ export class IngestQueue {
         },
       },
       split,
-      () => readBlobChunks(file, this.opts.chunkBytes),
+      () => readBlob(file, this.opts.chunkBytes),
     );
     if (summary.cancelled) readAbort.abort();
     else if (read) summary.sha256 = await read.sha256;

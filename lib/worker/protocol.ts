@@ -108,7 +108,7 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
 
-/** Bytes read per slice of a File: large files are never held whole in memory. */
+/** Bytes per slice when a File is read in slices (readBlobChunks, for tests and the bench); the app streams files (streamBlob). */
 export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Minimum time between two progress messages for one file, in ms (≤ 10 per second). */

@@ -7,8 +7,7 @@
  */
 import { z } from 'zod';
 import { createFastSha256 } from '../ingest/hash';
-import { readBlobChunks } from './read-file';
-import { READ_CHUNK_BYTES } from './protocol';
+import { readBlob } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
 export interface FileRead {
@@ -24,7 +23,8 @@ export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
 export const MAX_CHUNKS_IN_FLIGHT = 3;
 
 export const ReaderRequestSchema = z.union([
-  z.object({ file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'), chunkBytes: z.number().int().positive() }),
+  /** the file to read; `chunkBytes` reads it in slices of that size instead of streaming it (tests) */
+  z.object({ file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'), chunkBytes: z.number().int().positive().optional() }),
   /** the parser took one more chunk */
   z.object({ ack: z.literal(true) }),
 ]);
@@ -63,7 +63,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
     void (async () => {
       try {
         const h = await createFastSha256();
-        for await (const chunk of readBlobChunks(file, chunkBytes)) {
+        for await (const chunk of readBlob(file, chunkBytes)) {
           h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
           sent++;
@@ -78,7 +78,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
 }
 
 /** Reads and hashes in this thread (no second worker). */
-export function readHere(file: File, chunkBytes: number = READ_CHUNK_BYTES): FileRead {
+export function readHere(file: File, chunkBytes?: number): FileRead {
   const hasher = createFastSha256();
   let settle: { resolve: (s: string) => void; reject: (e: Error) => void } | null = null;
   const sha256 = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
@@ -86,7 +86,7 @@ export function readHere(file: File, chunkBytes: number = READ_CHUNK_BYTES): Fil
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
       const h = await hasher;
-      for await (const chunk of readBlobChunks(file, chunkBytes)) {
+      for await (const chunk of readBlob(file, chunkBytes)) {
         h.update(chunk);
         yield chunk;
       }
@@ -106,7 +106,7 @@ export function readHere(file: File, chunkBytes: number = READ_CHUNK_BYTES): Fil
  * made the file is read here; when the worker fails midway, the rest is read here from where it
  * stopped and the digest is computed here from the whole file (late, never missing or wrong).
  */
-export function readInWorker(spawn: () => Worker, chunkBytes: number = READ_CHUNK_BYTES): ReadFile {
+export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile {
   return (file, signal) => {
     let worker: Worker;
     try {
@@ -130,7 +130,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes: number = READ_CHUN
     const failOver = () => {
       if (ended || local) return;
       worker.terminate();
-      local = readBlobChunks(file.slice(received), chunkBytes)[Symbol.asyncIterator]();
+      local = readBlob(file.slice(received), chunkBytes)[Symbol.asyncIterator]();
       hashBlob(file, signal).then(
         (s) => settle?.resolve(s),
         (e: unknown) => settle?.reject(e instanceof Error ? e : new Error(String(e))),
@@ -160,7 +160,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes: number = READ_CHUN
       notify();
     };
     signal.addEventListener('abort', abort, { once: true });
-    worker.postMessage({ file, chunkBytes });
+    worker.postMessage(chunkBytes === undefined ? { file } : { file, chunkBytes });
 
     async function* chunks(): AsyncGenerator<Uint8Array> {
       try {
@@ -193,7 +193,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes: number = READ_CHUN
 /** sha256 of a Blob, read slice by slice here; rejects when aborted. */
 export async function hashBlob(blob: Blob, signal?: AbortSignal): Promise<string> {
   const h = await createFastSha256();
-  for await (const chunk of readBlobChunks(blob)) {
+  for await (const chunk of readBlob(blob)) {
     if (signal?.aborted) throw new Error('aborted');
     h.update(chunk);
   }

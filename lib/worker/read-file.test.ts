@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readBlobChunks } from './read-file';
+import { readBlob, readBlobChunks } from './read-file';
 
 async function collect(it: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
@@ -65,5 +65,36 @@ describe('readBlobChunks', () => {
     process.off('unhandledRejection', onUnhandled);
     expect(stopped.starts).toEqual([0, 100]);
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('readBlob', () => {
+  it('streams every byte in order when no slice size is given, and slices when one is', async () => {
+    const bytes = new Uint8Array(300_000).map((_, i) => (i * 7) & 0xff);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    expect(Buffer.concat(await collect(readBlob(blob))).equals(Buffer.from(bytes))).toBe(true);
+    const sliced = await collect(readBlob(blob, 100_000));
+    expect(sliced.map((c) => c.length)).toEqual([100_000, 100_000, 100_000]);
+  });
+
+  it('a consumer that stops early cancels the stream (the file is not read on)', async () => {
+    let pulls = 0;
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulls++;
+        c.enqueue(new Uint8Array(10));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const blob = { stream: () => stream } as unknown as Blob;
+    for await (const c of readBlob(blob)) {
+      expect(c.length).toBe(10);
+      break;
+    }
+    expect(cancelled).toBe(true);
+    expect(pulls).toBeLessThanOrEqual(2);
   });
 });

@@ -1,4 +1,21 @@
+import { streamChunks } from '../ingest/stream-chunks';
 import { READ_CHUNK_BYTES } from './protocol';
+
+/**
+ * Reads a Blob (a File) as the platform streams it: pieces of about a mebibyte in Chromium,
+ * never the whole file. Cheaper than reading slices: in a Chromium worker a 288 MB file took
+ * 2.1 CPU-seconds over all the browser's threads this way, against 3.3–5.2 for 4 MiB slices
+ * read three ahead (1.1–1.5 s of wall time against 1.8–2.9), and on two cores that CPU is
+ * taken from the parser.
+ */
+export function streamBlob(blob: Blob): AsyncGenerator<Uint8Array> {
+  return streamChunks(blob.stream());
+}
+
+/** A Blob streamed ({@link streamBlob}), or read in slices of `chunkBytes` when given (tests cut files small with it). */
+export function readBlob(blob: Blob, chunkBytes?: number): AsyncGenerator<Uint8Array> {
+  return chunkBytes === undefined ? streamBlob(blob) : readBlobChunks(blob, chunkBytes);
+}
 
 /** Slices being read ahead of the consumer. */
 export const READ_AHEAD = 3;

@@ -13,8 +13,7 @@ import { cutIn, mergeSummaries, SplitGuard, type SplitSpec } from '../ingest/spl
 import type { SourceAdapter } from '../ingest/types';
 import { InputSummarySchema, type InputSummary } from '../schema/findings';
 import { EventStore, snapshotBuffers, type StoreSnapshot } from '../store/event-store';
-import { readBlobChunks } from './read-file';
-import { READ_CHUNK_BYTES } from './protocol';
+import { readBlob } from './read-file';
 
 /** Which bytes of the file a part reads, and what it reads in front of them. */
 export interface PartSpec {
@@ -60,9 +59,9 @@ export interface PartSource {
   read(start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
-/** A File as a part's source, read in `chunkBytes` slices. */
-export function blobSource(file: File, chunkBytes: number = READ_CHUNK_BYTES): PartSource {
-  return { name: file.name, size: file.size, read: (start, end) => readBlobChunks(file.slice(start, end), chunkBytes) };
+/** A File as a part's source, streamed (or read in `chunkBytes` slices when given). */
+export function blobSource(file: File, chunkBytes?: number): PartSource {
+  return { name: file.name, size: file.size, read: (start, end) => readBlob(file.slice(start, end), chunkBytes) };
 }
 
 export interface PartOptions {

@@ -1,6 +1,6 @@
 /**
  * The Chromium floor: a page with a file input, and a module worker that reads the File the
- * way the app's worker does (lib/worker/read-file.ts: File.slice in 4 MiB chunks with the same read-ahead, TextDecoder
+ * way the app's reader worker does (lib/worker/read-file.ts: File.stream(), TextDecoder
  * in stream mode over 32 KiB pieces as lib/ingest/ingest.ts does) and streams the text through papaparse with a chunk callback, counting rows
  * and keeping nothing: the same papaparse code path (its ReadableStreamStreamer) as the Node
  * floor in bench.ts. Served by static-server.ts; never part of the app.
@@ -9,8 +9,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DECODE_BYTES } from '../../lib/ingest/ingest';
-import { READ_CHUNK_BYTES } from '../../lib/worker/protocol';
-import { READ_AHEAD } from '../../lib/worker/read-file';
 import type { StaticFile } from './static-server';
 
 /** What the page reports when the worker is done (validated on the Node side). */
@@ -53,9 +51,7 @@ document.getElementById('file').addEventListener('change', (e) => {
 `;
 
 const WORKER = `import Papa from '/papaparse.mjs';
-const CHUNK = ${READ_CHUNK_BYTES};
 const PIECE = ${DECODE_BYTES};
-const AHEAD = ${READ_AHEAD};
 self.onmessage = async (ev) => {
   const { file, format } = ev.data;
   const t0 = performance.now();
@@ -82,15 +78,11 @@ self.onmessage = async (ev) => {
       });
     });
     const decoder = new TextDecoder('utf-8');
-    // the app's read-ahead (lib/worker/read-file.ts): AHEAD slices being read while one is parsed
-    const reads = [];
-    let next = 0;
-    const fill = () => { while (reads.length < AHEAD && next < file.size) { reads.push(file.slice(next, next + CHUNK).arrayBuffer()); next += CHUNK; } };
-    fill();
-    while (reads.length > 0) {
-      const buf = await reads.shift();
-      fill();
-      const bytes = new Uint8Array(buf);
+    // streamed as the app's reader worker reads it (lib/worker/read-file.ts)
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value: bytes } = await reader.read();
+      if (done) break;
       // decoded in the app's piece size (no large-object strings), handed over piece by piece
       for (let p = 0; p < bytes.length; p += PIECE) emit('data', decoder.decode(bytes.subarray(p, p + PIECE), { stream: true }));
     }
