@@ -108,7 +108,7 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
 
-/** Bytes per slice when a File is read in slices (readBlobChunks, for tests and the bench); the app streams files (streamBlob). */
+/** Bytes per slice when a File is read in slices (readBlobChunks, which tests use to cut files small); the app streams files (streamBlob). */
 export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Minimum time between two progress messages for one file, in ms (≤ 10 per second). */
