@@ -8,7 +8,7 @@ function frame(chunks: string[], max?: number) {
   const problems: [number, string][] = [];
   const f = new CsvFramer(
     (r, n) => {
-      rows.push([r, n]);
+      rows.push([[...r], n]);
     },
     (n, why) => problems.push([n, why]),
     ',',
@@ -57,7 +57,7 @@ describe('CsvFramer', () => {
     const f = new CsvFramer(
       (r, n) => {
         if (r.length !== 2) return false;
-        rows.push([r, n]);
+        rows.push([[...r], n]);
         return true;
       },
       () => undefined,
