@@ -5,7 +5,8 @@ import { MAX_RECORD_CHARS } from './types';
  * Called per row with the line it starts on. Return `false` when the row is malformed (the
  * adapter reports why): if it spans several lines, a stray quote probably swallowed the lines
  * after it, so parsing restarts on the line after the row's first line. The array is reused
- * for the next row: copy it to keep it (its strings can be kept).
+ * for the next row: copy it to keep it (its strings are not reused; they are slices of the buffer,
+ * so keep an ownString copy of any stored for long).
  */
 export type CsvRowHandler = (row: string[], lineNo: number) => boolean | void;
 
