@@ -1,8 +1,8 @@
 /**
  * Reading a File in a second worker. In Chromium a Blob read is drained on the thread that asked
  * for it: slices read ahead by the ingest worker only arrive when its parser pauses, so that
- * worker sat idle waiting for bytes for ~15-25 % of a load. A reader worker reads the slices
- * (ahead of need), hashes them (sha256) and hands each one over without a copy (transferred
+ * worker sat idle waiting for bytes for ~15-25 % of a load. A reader worker streams the file
+ * (ahead of need), hashes each chunk (sha256) and hands it over without a copy (transferred
  * ArrayBuffer); the ingest worker only parses. The file is read once for both.
  */
 import { z } from 'zod';
@@ -190,7 +190,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
   };
 }
 
-/** sha256 of a Blob, read slice by slice here; rejects when aborted. */
+/** sha256 of a Blob, streamed here; rejects when aborted. */
 export async function hashBlob(blob: Blob, signal?: AbortSignal): Promise<string> {
   const h = await createFastSha256();
   for await (const chunk of readBlob(blob)) {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Reads one File slice by slice for the ingest worker, hashes it (sha256) and hands each slice
+ * Reads one File for the ingest worker (streamed), hashes it (sha256) and hands each chunk
  * over without a copy: the ingest worker only parses, and the file is read once (see
  * read-file-worker.ts for why the reading has its own thread).
  */

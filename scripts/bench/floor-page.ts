@@ -1,7 +1,7 @@
 /**
  * The Chromium floor: a page with a file input, and a module worker that reads the File the
  * way the app's reader worker does (lib/worker/read-file.ts: File.stream(), TextDecoder
- * in stream mode over 32 KiB pieces as lib/ingest/ingest.ts does) and streams the text through papaparse with a chunk callback, counting rows
+ * in stream mode over DECODE_BYTES pieces as lib/ingest/ingest.ts does) and streams the text through papaparse with a chunk callback, counting rows
  * and keeping nothing: the same papaparse code path (its ReadableStreamStreamer) as the Node
  * floor in bench.ts. Served by static-server.ts; never part of the app.
  */
