@@ -224,14 +224,9 @@ export const beaconRegularity = defineDetector({
       const from = groups.start[g] as number;
       const to = groups.start[g + 1] as number;
       if (to - from < minTs) continue;
-      let ordered = true;
-      for (let i = from; i < to; i++) {
-        const s = Math.floor(ctx.time(groups.rows[i] as number) / 1000);
-        if (i > from && !(s >= (secs[i - from - 1] as number))) ordered = false;
-        secs[i - from] = s;
-      }
-      // rows are in store order: in time order already when the log is
-      if (!ordered) secs.subarray(0, to - from).sort();
+      for (let i = from; i < to; i++) secs[i - from] = Math.floor(ctx.time(groups.rows[i] as number) / 1000);
+      // rows are in store order: in time order already when the log is (then left as they are)
+      sortAscending(secs.subarray(0, to - from));
       let n = 0;
       for (let i = 0; i < to - from; i++) if (n === 0 || secs[i] !== secs[n - 1]) secs[n++] = secs[i] as number;
       if (n < minTs) continue;

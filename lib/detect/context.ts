@@ -2,9 +2,7 @@ import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
 import { registrableDomain } from '../enrich/domain';
-import { BLOCK_BITS, BLOCK_SIZE, withIndex } from '../store/column';
-
-const BLOCK_MASK = BLOCK_SIZE - 1;
+import { f64At, u16At, u32At, withIndex } from '../store/column';
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
 export interface ProcessEntity {
@@ -65,16 +63,9 @@ export class DetectContext {
     return v;
   }
 
-  /*
-   * The per-row reads below index the store's column blocks themselves instead of calling
-   * Column.get: that one method reads every column type, so its element load is polymorphic and
-   * several times slower per random read (measured: ~25 vs ~5 ms for 1M grouped reads of time).
-   * Each accessor reads one column type; an out-of-range row still throws Column.get's error.
-   */
+  /* The per-row reads below use the store's one-type column readers (f64At, u32At, u16At), not Column.get. */
   time(row: number): number {
-    const col = this.store.time;
-    if (row < 0 || row >= col.length) return col.get(row);
-    return (col.blocks[row >>> BLOCK_BITS] as Float64Array)[row & BLOCK_MASK] as number;
+    return f64At(this.store.time, row);
   }
 
   private span: { min: number; max: number } | null = null;
@@ -104,9 +95,9 @@ export class DetectContext {
 
   private buildQnames(): Int32Array {
     const out = new Int32Array(this.size);
-    const blocks = this.store.qname.blocks;
+    const col = this.store.qname;
     for (let r = 0; r < this.size; r++) {
-      const raw = (blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
+      const raw = u32At(col, r);
       let n = this.normOfRaw[raw] as number;
       if (n < 0) {
         n = this.store.qnameNorm(raw);
@@ -167,9 +158,7 @@ export class DetectContext {
 
   /** the query name exactly as logged (case kept: base64 tunnels are case-sensitive) */
   qnameRawText(row: number): string {
-    const col = this.store.qname;
-    const raw = row < 0 || row >= col.length ? col.get(row) : ((col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number);
-    return this.text(raw);
+    return this.text(u32At(this.store.qname, row));
   }
 
   qnameText(row: number): string {
@@ -192,16 +181,12 @@ export class DetectContext {
   }
 
   actor(row: number): number {
-    const col = this.store.actor;
-    if (row < 0 || row >= col.length) return col.get(row);
-    return (col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number;
+    return u32At(this.store.actor, row);
   }
 
   /** outcome id of a row (qtype and status through the store's outcome table) */
   private outcome(row: number): number {
-    const col = this.store.outcome;
-    if (row < 0 || row >= col.length) return col.get(row);
-    return (col.blocks[row >>> BLOCK_BITS] as Uint16Array)[row & BLOCK_MASK] as number;
+    return u16At(this.store.outcome, row);
   }
 
   /** process entity id of a row: one per (host, image) */
@@ -241,9 +226,7 @@ export class DetectContext {
   }
 
   answersId(row: number): number {
-    const col = this.store.answers;
-    if (row < 0 || row >= col.length) return col.get(row);
-    return (col.blocks[row >>> BLOCK_BITS] as Uint32Array)[row & BLOCK_MASK] as number;
+    return u32At(this.store.answers, row);
   }
 
   answers(row: number): readonly StoredAnswer[] {

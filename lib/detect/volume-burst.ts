@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { isPublicName, knownInfrastructure } from './util/known-domains';
-import { groupRowsBy, medianMadWithZeros } from './util/stats';
+import { groupRowsBy, medianMadWithZeros, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
 /** volume alone never makes a finding critical */
@@ -147,14 +147,9 @@ export const volumeBurst = defineDetector({
       if (to - from <= t.floor) continue;
       const rows = groups.rows.subarray(from, to);
       const ids = new Float64Array(rows.length);
-      let ordered = true;
-      for (let i = 0; i < rows.length; i++) {
-        const id = Math.floor(ctx.time(rows[i] as number) / bucketMs);
-        if (i > 0 && !(id >= (ids[i - 1] as number))) ordered = false;
-        ids[i] = id;
-      }
-      // rows are in store order: their buckets too when the log is in time order
-      if (!ordered) ids.sort();
+      for (let i = 0; i < rows.length; i++) ids[i] = Math.floor(ctx.time(rows[i] as number) / bucketMs);
+      // rows are in store order: their buckets too when the log is in time order (then left as they are)
+      sortAscending(ids);
       // a flagged bucket must exceed the floor (the limit is never below it): nothing to do for
       // a source whose busiest bucket does not
       let busiest = 0;

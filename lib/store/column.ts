@@ -70,6 +70,26 @@ export class Column<T extends TypedArray> {
   }
 }
 
+/*
+ * Row `i` of a column of one element type. `Column.get` reads every column type, so its element
+ * load is polymorphic and several times slower per random read (measured: ~25 vs ~5 ms for 1M
+ * grouped reads of time); each of these reads one type. Out of range throws as `get` does.
+ */
+export function f64At(col: Column<Float64Array>, i: number): number {
+  if (i < 0 || i >= col.length) return col.get(i);
+  return (col.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] as number;
+}
+
+export function u32At(col: Column<Uint32Array>, i: number): number {
+  if (i < 0 || i >= col.length) return col.get(i);
+  return (col.blocks[i >>> BLOCK_BITS] as Uint32Array)[i & BLOCK_MASK] as number;
+}
+
+export function u16At(col: Column<Uint16Array>, i: number): number {
+  if (i < 0 || i >= col.length) return col.get(i);
+  return (col.blocks[i >>> BLOCK_BITS] as Uint16Array)[i & BLOCK_MASK] as number;
+}
+
 /**
  * `a` when it holds index `index`, else a copy at least twice as long (and at least 1,024)
  * whose new slots are `fill`: for lookup tables indexed by ids that keep growing.

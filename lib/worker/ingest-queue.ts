@@ -149,10 +149,10 @@ export class IngestQueue {
           this.post({
             type: 'progress',
             id,
-            bytes: split?.bytesRead(p.bytes) ?? p.bytes,
+            bytes: p.bytes,
             totalBytes: p.totalBytes ?? file.size,
-            events: p.events + (split?.partEvents ?? 0),
-            skipped: p.skipped + (split?.partSkipped ?? 0),
+            events: p.events,
+            skipped: p.skipped,
           });
         },
       },

@@ -7,7 +7,7 @@
  * the one-pass fallback), shared by the browser and the CLI.
  */
 import { z } from 'zod';
-import { ingest, type IngestOptions } from '../ingest/ingest';
+import { ingest, type IngestOptions, type IngestProgress } from '../ingest/ingest';
 import { countNewlines } from '../ingest/line-framer';
 import { cutIn, mergeSummaries, SplitGuard, type SplitSpec } from '../ingest/split';
 import type { SourceAdapter } from '../ingest/types';
@@ -308,17 +308,19 @@ export class SplitRead {
     return this.froms[0] ?? 0;
   }
 
-  /** events and skipped rows of the other parts so far (for progress) */
-  get partEvents(): number {
-    return this.outcome === 'read again' ? 0 : this.progress.reduce((n, p) => n + p.events, 0);
-  }
-  get partSkipped(): number {
-    return this.outcome === 'read again' ? 0 : this.progress.reduce((n, p) => n + p.skipped, 0);
-  }
-
-  /** bytes read of the file, for progress, given those ingest counted */
-  bytesRead(counted: number): number {
-    return this.outcome === 'read again' ? counted : this.seen;
+  /**
+   * The whole file's progress given this pass's: the bytes seen and the other parts' events and
+   * skipped rows so far (this pass's own once the file is read again in one pass).
+   */
+  progressOf(p: IngestProgress): IngestProgress {
+    if (this.outcome === 'read again') return p;
+    let events = p.events;
+    let skipped = p.skipped;
+    for (const part of this.progress) {
+      events += part.events;
+      skipped += part.skipped;
+    }
+    return { ...p, bytes: this.seen, events, skipped };
   }
 
   /** Called once the format is known (ingest's onFormat). */
@@ -430,7 +432,7 @@ export class SplitRead {
  * part (all of `source` still flows through, e.g. for a digest taken around it) while the other
  * parts are read elsewhere, and their rows are merged in — or, when the split cannot be used,
  * the file is read again from `again()` in one pass (with no hasher: the first pass saw every
- * byte). `options.onProgress` should count `split.partEvents` and `split.bytesRead`.
+ * byte). `options.onProgress` hears of the whole file (the other parts' rows counted in).
  */
 export async function ingestSplit(
   source: AsyncIterable<Uint8Array>,
@@ -440,7 +442,8 @@ export async function ingestSplit(
   again: () => AsyncIterable<Uint8Array>,
 ): Promise<InputSummary> {
   if (!split) return ingest(source, store, options);
-  const { signal } = options;
+  const { signal, onProgress } = options;
+  if (onProgress) options = { ...options, onProgress: (p) => onProgress(split.progressOf(p)) };
   signal?.addEventListener('abort', () => split.abort(), { once: true });
   let summary = await ingest(split.limit(source, signal), store, { ...options, onFormat: (a, head, plain) => split.plan(a, head, plain) });
   if (summary.cancelled) {

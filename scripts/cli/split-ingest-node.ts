@@ -110,29 +110,15 @@ export async function ingestFile(file: string, size: number, store: EventStore, 
   const name = opts.name ?? path.basename(file);
   const parts = opts.parts ?? partsFor(size);
   const split = parts >= 2 ? new SplitRead(size, partInThread(file, size, name), parts) : null;
+  const whole = () => fileSource(file, size, name).read(0, size);
   const digest = createHash('sha256');
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of createReadStream(file, { highWaterMark: CLI_READ_BYTES })) {
-      const bytes: Uint8Array = chunk;
+    for await (const bytes of whole()) {
       digest.update(bytes);
       yield bytes;
     }
   }
-  const onProgress = opts.onProgress;
-  const summary = await ingestSplit(
-    hashed(),
-    store,
-    {
-      name,
-      totalBytes: size,
-      hasher: null,
-      ...(onProgress
-        ? { onProgress: (p: IngestProgress) => onProgress({ ...p, bytes: split?.bytesRead(p.bytes) ?? p.bytes, events: p.events + (split?.partEvents ?? 0), skipped: p.skipped + (split?.partSkipped ?? 0) }) }
-        : {}),
-    },
-    split,
-    () => createReadStream(file, { highWaterMark: CLI_READ_BYTES }),
-  );
+  const summary = await ingestSplit(hashed(), store, { name, totalBytes: size, hasher: null, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, split, whole);
   opts.onRead?.({ parts, outcome: split?.outcome ?? 'one pass' });
   return { ...summary, sha256: digest.digest('hex') };
 }

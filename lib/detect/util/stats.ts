@@ -9,17 +9,21 @@
 type NumArray = ArrayLike<number>;
 
 /**
- * Sorts in place exactly as `values.sort()` does, without its call into the runtime for short
- * arrays of non-zero numbers (many small groups): insertion sort there (±0 and NaN, which the
- * built-in orders specially, and longer arrays go to the built-in).
+ * Sorts in place exactly as `values.sort()` does, without its call into the runtime when the
+ * values are ascending already (rows in store order, of a log in time order) or few (many small
+ * groups: insertion sort). ±0 and NaN, which the built-in orders specially, and longer unordered
+ * arrays go to the built-in.
  */
 export function sortAscending(values: Float64Array): Float64Array {
   const n = values.length;
-  if (n > SHORT_SORT) return values.sort();
+  let ascending = true;
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
     if (x === 0 || x !== x) return values.sort();
+    if (i > 0 && x < (values[i - 1] as number)) ascending = false;
   }
+  if (ascending) return values;
+  if (n > SHORT_SORT) return values.sort();
   for (let i = 1; i < n; i++) {
     const x = values[i] as number;
     let j = i - 1;
