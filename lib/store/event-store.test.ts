@@ -62,12 +62,30 @@ describe('EventStore', () => {
     expect(s.inputs.map((i) => i.name)).toEqual(['one']);
   });
 
+  it('holds no TTL blocks while no row has a TTL, and every TTL once one has', () => {
+    const s = new EventStore();
+    s.beginInput('sysmon', 'x');
+    const n = 2 * BLOCK_SIZE;
+    for (let i = 0; i < n; i++) s.append(row({ time: i }));
+    expect(s.ttl.bytes()).toBe(0);
+    expect(s.event(n - 1).ttl).toBe(-1);
+    s.beginInput('zeek', 'y');
+    s.append(row({ ttl: 300 }));
+    s.append(row({ ttl: -1 }));
+    expect(s.ttl.bytes()).toBeGreaterThan(0);
+    expect([s.event(0).ttl, s.event(n - 1).ttl, s.event(n).ttl, s.event(n + 1).ttl]).toEqual([-1, -1, 300, -1]);
+    expect(Array.from(s.snapshot().rows.ttl.subarray(n - 1))).toEqual([-1, 300, -1]);
+    s.dropLastInput();
+    expect(s.size).toBe(n);
+    expect(s.event(n - 1).ttl).toBe(-1);
+  });
+
   it('keeps about 40 bytes per row when strings repeat', () => {
     const s = new EventStore();
     s.beginInput('big', 'x');
     const n = 4 * BLOCK_SIZE;
     for (let i = 0; i < n; i++) s.append(row({ time: i, qname: `q${i % 500}.example.com`, host: `h${i % 20}` }));
-    expect(s.bytes() / n).toBeLessThan(48);
+    expect(s.bytes() / n).toBeLessThan(44);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Column, withIndex } from './column';
+import { Column, UniformColumn, withIndex } from './column';
 import { normalizeQname } from './qname';
 import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
@@ -257,7 +257,7 @@ class ActorTable {
 
 /**
  * Columnar event store: one typed-array column per field, strings interned, answer sets,
- * actors (who asked, and which resolver answered) and outcomes interned. 30 bytes per row
+ * actors (who asked, and which resolver answered) and outcomes interned. 26 bytes per row (30 with TTLs)
  * plus the distinct values.
  */
 export class EventStore {
@@ -275,7 +275,8 @@ export class EventStore {
   /** outcome id: qtype, status and status code through {@link outcomes} */
   readonly outcome = new Column(Uint16Array);
   readonly answers = new Column(Uint32Array);
-  readonly ttl = new Column(Int32Array);
+  /** TTL of the first answer, -1 unknown: no blocks at all while every row is -1 (Sysmon logs no TTL) */
+  readonly ttl = new UniformColumn(Int32Array, -1);
 
   /** raw qname string id → normalised qname string id + 1 (0: not yet normalised) */
   private normOf = new Uint32Array(1024);
