@@ -11,12 +11,17 @@ export interface FieldSource {
 
 /** Alias names with their lower-case forms, computed once. */
 export interface AliasList {
+  /** small and unique per list (see {@link aliases}): ColumnFields keeps what a list resolves to at this index */
+  readonly id: number;
   readonly names: readonly string[];
   readonly lower: readonly string[];
 }
 
+let nextAliasId = 0;
+
+/** An alias list. Make lists once (module constants): each gets the next id. */
 export function aliases(...names: string[]): AliasList {
-  return { names, lower: names.map((n) => n.toLowerCase()) };
+  return { id: nextAliasId++, names, lower: names.map((n) => n.toLowerCase()) };
 }
 
 /** Prefixes under which exporters nest the Sysmon EventData fields; `winlog.event_data.X` counts as X. */
@@ -96,7 +101,8 @@ export class FieldMap implements FieldSource {
  */
 export class ColumnFields implements FieldSource {
   private readonly byName = new FieldMap();
-  private readonly resolved = new Map<AliasList, readonly number[]>();
+  /** per alias list id, the columns it reads: an array read per lookup, not a Map keyed by the list */
+  private readonly resolved: (readonly number[] | undefined)[] = [];
   private row: readonly string[] = [];
 
   constructor(names: readonly string[]) {
@@ -109,16 +115,15 @@ export class ColumnFields implements FieldSource {
   }
 
   getAny(list: AliasList): string | undefined {
-    let cols = this.resolved.get(list);
+    let cols = this.resolved[list.id];
     if (cols === undefined) {
-      cols = list.names.map((_, i) => Number(this.byName.alias(list, i) ?? -1));
-      this.resolved.set(list, cols);
+      // the columns of the aliases this header has, in alias order (most lists name one)
+      cols = list.names.map((_, i) => Number(this.byName.alias(list, i) ?? -1)).filter((c) => c >= 0);
+      this.resolved[list.id] = cols;
     }
     const row = this.row;
     for (let i = 0; i < cols.length; i++) {
-      const c = cols[i] as number;
-      if (c < 0) continue;
-      const v = row[c];
+      const v = row[cols[i] as number];
       if (v !== undefined && v !== '') return v;
     }
     return undefined;
