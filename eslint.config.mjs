@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', 'next-env.d.ts', 'bench-results/', 'test-results/', 'playwright-report/', '.ci-reports/'],
+    ignores: ['node_modules/', 'wasm/', '.next/', 'next-env.d.ts', 'bench-results/', 'test-results/', 'playwright-report/', '.ci-reports/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

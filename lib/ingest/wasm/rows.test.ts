@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CELL_KEY, CELL_RAW, CELL_SKIP, RowsWasm, SCAN_FULL, SCAN_MORE, SCAN_NEEDS_JS, type CellMode } from './rows';
+
+const enc = new TextEncoder();
+
+interface Cut {
+  rows: (string | null)[][];
+  /** the ids of the KEY cells, row by row (null for others) */
+  ids: (number | null)[][];
+  next: number;
+  status: number;
+}
+
+/** Loads `text` and scans it once; cells as strings (null for SKIP), ids for KEY cells. */
+function cut(text: string | Uint8Array, opts: { last?: boolean; modes?: CellMode[]; maxRows?: number; rows?: RowsWasm; pos?: number } = {}): Cut {
+  const rows = opts.rows ?? (RowsWasm.create(44, 34) as RowsWasm);
+  opts.modes?.forEach((m, i) => rows.setMode(i, m));
+  const bytes = typeof text === 'string' ? enc.encode(text) : text;
+  const n = rows.load([bytes]);
+  const { next, status } = rows.scan(opts.pos ?? 0, n, opts.last ?? false, opts.maxRows ?? 1 << 30);
+  const out: Cut = { rows: [], ids: [], next, status };
+  let k = 0;
+  for (let r = 0; r < rows.rows; r++) {
+    const count = rows.out[k++] as number;
+    const cells: (string | null)[] = [];
+    const ids: (number | null)[] = [];
+    for (let c = 0; c < count; c++) {
+      const v = rows.out[k++] as number;
+      cells.push(v >= 0 ? (rows.values[v] as string) : v === -1 ? null : rows.nextRaw(-v - 2));
+      ids.push(v >= 0 ? v : null);
+    }
+    out.rows.push(cells);
+    out.ids.push(ids);
+  }
+  return out;
+}
+
+describe('the WebAssembly row cutter', () => {
+  it('cuts rows into cells, one id per distinct value of a column', () => {
+    const c = cut('a,b,c\nx,b,a\r\nx,,a\n');
+    expect(c.rows).toEqual([['a', 'b', 'c'], ['x', 'b', 'a'], ['x', '', 'a']]);
+    expect(c.status).toBe(SCAN_MORE);
+    expect(c.next).toBe(enc.encode('a,b,c\nx,b,a\r\nx,,a\n').length);
+    const [r0, r1, r2] = c.ids as number[][];
+    expect(r1?.[1]).toBe(r0?.[1]); // 'b' twice in column 1
+    expect(r2?.[0]).toBe(r1?.[0]); // 'x' twice in column 0
+    expect(r1?.[2]).not.toBe(r0?.[0]); // 'a' in another column is another entry
+    expect(r2?.[2]).toBe(r1?.[2]);
+  });
+
+  it('leaves an incomplete last row for later, unless the input ends there', () => {
+    const more = cut('a,b\nc,d');
+    expect(more.rows).toEqual([['a', 'b']]);
+    expect([more.status, more.next]).toEqual([SCAN_MORE, 4]);
+    const last = cut('a,b\nc,d', { last: true });
+    expect(last.rows).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('gives an empty line as a row of no cells, so lines still count', () => {
+    expect(cut('a\n\n\r\nb\n').rows).toEqual([['a'], [], [], ['b']]);
+    expect(cut('a\n\n', { modes: [CELL_SKIP] }).rows).toEqual([[null], []]);
+  });
+
+  it('copies RAW cells (any bytes) and skips SKIP cells', () => {
+    const c = cut('2024-01-01T00:00:00Z,ä€𝄞,skip me,k\n2024-01-01T00:00:01Z,ä€𝄞,,k\n', { modes: [CELL_RAW, CELL_RAW, CELL_SKIP, CELL_KEY] });
+    expect(c.rows).toEqual([
+      ['2024-01-01T00:00:00Z', 'ä€𝄞', null, 'k'],
+      ['2024-01-01T00:00:01Z', 'ä€𝄞', null, 'k'],
+    ]);
+    expect(c.ids.map((r) => r.map((v) => v !== null))).toEqual([
+      [false, false, false, true],
+      [false, false, false, true],
+    ]);
+  });
+
+  it('decodes non-ASCII and invalid UTF-8 in a value as TextDecoder does', () => {
+    const bytes = Uint8Array.from([0x61, 0xc3, 0xa4, 0x2c, 0xff, 0x62, 0x2c, 0xe2, 0x82, 0x0a]);
+    const c = cut(bytes);
+    expect(c.rows).toEqual([new TextDecoder().decode(bytes).replace(/\n$/, '').split(',')]);
+  });
+
+  it('stops before a row with a quote, or with more than 256 cells, for JavaScript to cut', () => {
+    const q = cut('a,b\nc,"d,e"\nf,g\n');
+    expect(q.rows).toEqual([['a', 'b']]);
+    expect([q.status, q.next]).toEqual([SCAN_NEEDS_JS, 4]);
+    const wide = `${Array.from({ length: 300 }, (_, i) => i).join(',')}\n`;
+    const w = cut(`a\n${wide}`);
+    expect(w.rows).toEqual([['a']]);
+    expect([w.status, w.next]).toEqual([SCAN_NEEDS_JS, 2]);
+    const ok = `${Array.from({ length: 256 }, (_, i) => i).join(',')}\n`;
+    expect(cut(ok).rows[0]).toHaveLength(256);
+  });
+
+  it('cuts at most maxRows, and resumes where it stopped', () => {
+    const rows = RowsWasm.create(44, 34) as RowsWasm;
+    const first = cut('a\nb\nc\n', { rows, maxRows: 1 });
+    expect([first.rows, first.status, first.next]).toEqual([[['a']], SCAN_FULL, 2]);
+    const rest = cut('a\nb\nc\n', { rows, pos: first.next });
+    expect(rest.rows).toEqual([['b'], ['c']]);
+  });
+
+  it('copies a column that gets a new value on most rows instead of interning it', () => {
+    const rows = RowsWasm.create(44, 34) as RowsWasm;
+    const lines = Array.from({ length: 10_000 }, (_, i) => `id${i},same`).join('\n') + '\n';
+    const c = cut(lines, { rows });
+    expect(c.rows).toHaveLength(10_000);
+    expect(c.rows[9_999]).toEqual(['id9999', 'same']);
+    expect(c.ids[9_999]?.[0]).toBeNull(); // copied as RAW by then
+    expect(rows.values.length).toBeLessThan(5_000);
+  });
+});
+
+describe('the bundled module', () => {
+  const root = path.resolve(__dirname, '../../..');
+  it.skipIf(!existsSync(path.join(root, 'node_modules/assemblyscript')))('is what wasm/rows.ts compiles to (npm run wasm)', async () => {
+    const { compileRowsModule, WASM_MODULE } = await import('../../../scripts/build-wasm');
+    expect(readFileSync(WASM_MODULE, 'utf8')).toBe(compileRowsModule());
+  }, 60_000);
+});
