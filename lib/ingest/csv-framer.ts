@@ -62,6 +62,30 @@ export class CsvFramer {
     this.buf = '';
   }
 
+  /** The line the next row starts on. */
+  get line(): number {
+    return this.lineNo;
+  }
+
+  set line(n: number) {
+    this.lineNo = n;
+  }
+
+  /**
+   * Emits the whole rows at the start of `text` as {@link push} would (over-long records
+   * reported and skipped alike) but keeps nothing: returns how many characters were used, the
+   * rest being an incomplete row (all of `text` when `final`). Used for rows the bytes path
+   * leaves to this framer; the used part always ends after a line feed, or at the end when final.
+   */
+  take(text: string, final: boolean): number {
+    if (this.buf !== '') throw new Error('take() on a framer holding text');
+    this.buf = text;
+    this.drain(final);
+    const used = text.length - this.buf.length;
+    this.buf = '';
+    return used;
+  }
+
   private drain(final: boolean): void {
     const consumed = this.parse(final);
     this.buf = final ? '' : this.buf.slice(consumed);
