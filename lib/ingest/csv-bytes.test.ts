@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../bytes';
+import { rng } from '../detect/scenarios/rng';
 import { CsvBytes } from './csv-bytes';
 import { CsvFramer } from './csv-framer';
 import { CELL_KEY, CELL_RAW, CELL_SKIP, type CellMode } from './wasm/rows';
-
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const enc = new TextEncoder();
 const CELLS = ['alpha', '', 'b', 'www.example.com', 'C:\\Program Files\\x.exe', 'é€𝄞', '"q,uo""ted"', '"multi\nline\r\ncell"', 'a"b', '"sp" ', '12345', '2024-03-04 00:00:01.303', ' pad '];
@@ -41,15 +31,7 @@ function makeCsv(r: () => number, rows: number, cols: number): Uint8Array {
   const end = r();
   if (end < 0.4) parts.push(enc.encode('last,"unterminated\nrow,after'));
   else if (end < 0.7) parts.push(enc.encode('no,line,end'));
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function chunks(r: () => number, bytes: Uint8Array, max: number): Uint8Array[] {

@@ -1,5 +1,6 @@
 import type { EventStore } from '../store/event-store';
 import type { InputSummary } from '../schema/findings';
+import { concatBytes } from '../bytes';
 import { SummarySink } from './summary-sink';
 import { sniffBytes, type TextEncodingName } from './decode';
 import { createSha256, type Hasher } from './hash';
@@ -74,13 +75,7 @@ async function readAtLeast(it: AsyncIterator<Uint8Array>, n: number): Promise<Ui
     total += r.value.length;
   }
   if (parts.length <= 1) return parts[0] ?? null;
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function emptySummary(name: string, bytes: number, sha256: string): InputSummary {
@@ -133,6 +128,10 @@ export async function ingest(
   let error: string | undefined;
   let cancelled = false;
   let plainUtf8 = false;
+  /** while sniffing plain UTF-8: the bytes read so far (BOM left out), for a reader that takes bytes */
+  let headBytes: Uint8Array[] | null = null;
+  /** the reader, when it takes the input's bytes (see RecordReader.startBytes) */
+  let bytesTo: { pushBytes(bytes: Uint8Array): void; end(): void } | null = null;
 
   const raw = source[Symbol.asyncIterator]();
   async function* hashed(): AsyncGenerator<Uint8Array> {
@@ -166,10 +165,16 @@ export async function ingest(
     opts.onFormat?.(a, head, plainUtf8);
     sink.keyPrefix = `${a.id}\u0000`;
     store.setInputFormat(inputIndex, a.id, a.fields);
-    reader = a.open(sink);
-    reader.push(head);
+    const r = a.open(sink);
+    reader = r;
+    const pushBytes = r.pushBytes?.bind(r);
+    if (headBytes && pushBytes && r.startBytes?.()) {
+      bytesTo = { pushBytes, end: () => r.end() };
+      for (const b of headBytes) pushBytes(b);
+    } else r.push(head);
     head = '';
-    if (final) reader.end();
+    headBytes = null;
+    if (final) r.end();
     return true;
   };
 
@@ -188,6 +193,7 @@ export async function ingest(
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
       else if (sniff.kind === 'text') encoding = sniff.encoding;
       plainUtf8 = texts === it && encoding === 'utf-8';
+      if (plainUtf8 && first) headBytes = [first.subarray(sniff.kind === 'text' ? sniff.bom : 0)];
     }
     if (!error) {
       const decoder = new TextDecoder(encoding);
@@ -197,22 +203,28 @@ export async function ingest(
           cancelled = true;
           break;
         }
-        // decoded in pieces (see DECODE_BYTES), never a whole chunk as one string
-        for (let off = 0; off < chunk.length; off += DECODE_BYTES) {
-          const text = decoder.decode(chunk.subarray(off, off + DECODE_BYTES), { stream: true });
-          if (reader) (reader as { push(t: string): void }).push(text);
-          else {
-            head += text;
-            if (head.length >= SNIFF_CHARS && !startReader(false)) break read;
+        if (bytesTo) (bytesTo as { pushBytes(bytes: Uint8Array): void }).pushBytes(chunk);
+        else {
+          // decoded in pieces (see DECODE_BYTES), never a whole chunk as one string
+          for (let off = 0; off < chunk.length; off += DECODE_BYTES) {
+            const text = decoder.decode(chunk.subarray(off, off + DECODE_BYTES), { stream: true });
+            if (reader) (reader as { push(t: string): void }).push(text);
+            else {
+              head += text;
+              if (head.length >= SNIFF_CHARS && !startReader(false)) break read;
+              if (bytesTo) break; // the reader was given this whole chunk as bytes
+            }
           }
         }
         progress();
         const n = await texts.next();
         chunk = n.done ? null : n.value;
+        if (chunk && headBytes) headBytes.push(chunk);
       }
       if (!cancelled && !error) {
-        const tail = decoder.decode();
-        if (reader) {
+        const tail = bytesTo ? '' : decoder.decode();
+        if (bytesTo) (bytesTo as { end(): void }).end();
+        else if (reader) {
           const r = reader as { push(t: string): void; end(): void };
           r.push(tail);
           r.end();

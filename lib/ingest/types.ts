@@ -47,10 +47,16 @@ export interface IngestSink {
   timeBasis(label: string): void;
 }
 
-/** Receives the decoded text of one input in order. */
+/** Receives the decoded text of one input in order (or its bytes, see startBytes). */
 export interface RecordReader {
   push(text: string): void;
   end(): void;
+  /**
+   * Asks to read the input as UTF-8 bytes instead of text (before anything is pushed): true
+   * when this reader can, and then the input comes through `pushBytes` and `end` only.
+   */
+  startBytes?(): boolean;
+  pushBytes?(bytes: Uint8Array): void;
 }
 
 /** Logical fields an adapter can fill; detectors declare which they need. */

@@ -7,6 +7,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { classifyIpv6, ipv6Bytes, isOutsideAllocatedSpace } from '../../enrich/iana-ipv6';
 import type { StoredAnswer } from '../../store/event-store';
+import { concatBytes } from '../../bytes';
 
 export const TYPE_AAAA = 28;
 export const TYPE_TXT = 16;
@@ -82,7 +83,7 @@ export function aaaaResponseBytes(answers: readonly StoredAnswer[]): Uint8Array 
     const b = ipv6Bytes(a.value);
     if (b) parts.push(b);
   }
-  return parts.length === 0 ? null : concat(parts);
+  return parts.length === 0 ? null : concatBytes(parts);
 }
 
 /**
@@ -115,7 +116,7 @@ export function reassembleAaaa(records: readonly (Uint8Array | null)[]): Uint8Ar
     const rec = r ?? new Uint8Array(16);
     parts.push(i === records.length - 1 && r ? trimLastRecord(rec) : rec);
   });
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 export type TxtEncoding = 'hex' | 'base64-hex' | 'base64' | 'text';
@@ -209,19 +210,7 @@ export function summarizePayload(encoded: Uint8Array, match: SignatureMatch | nu
   };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 function concatOrNull(parts: readonly (Uint8Array | null)[]): Uint8Array | null {
   if (parts.length === 0 || parts.some((p) => p === null)) return null;
-  return concat(parts as Uint8Array[]);
+  return concatBytes(parts as Uint8Array[]);
 }

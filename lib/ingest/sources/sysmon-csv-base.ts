@@ -10,7 +10,7 @@ import { SysmonMapper } from './sysmon-record';
 export abstract class SysmonCsvReaderBase implements RecordReader {
   protected readonly fields = new FieldMap();
   protected readonly mapper: SysmonMapper;
-  private readonly framer: CsvFramer;
+  protected readonly framer: CsvFramer;
 
   constructor(protected readonly sink: IngestSink) {
     this.mapper = new SysmonMapper(sink);

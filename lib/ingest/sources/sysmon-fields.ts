@@ -114,13 +114,19 @@ export class ColumnFields implements FieldSource {
     this.row = row;
   }
 
-  getAny(list: AliasList): string | undefined {
+  /** The columns `list` reads in this header, in alias order (only the aliases it has). */
+  columnsOf(list: AliasList): readonly number[] {
     let cols = this.resolved[list.id];
     if (cols === undefined) {
       // the columns of the aliases this header has, in alias order (most lists name one)
       cols = list.names.map((_, i) => Number(this.byName.alias(list, i) ?? -1)).filter((c) => c >= 0);
       this.resolved[list.id] = cols;
     }
+    return cols;
+  }
+
+  getAny(list: AliasList): string | undefined {
+    const cols = this.columnsOf(list);
     const row = this.row;
     for (let i = 0; i < cols.length; i++) {
       const v = row[cols[i] as number];

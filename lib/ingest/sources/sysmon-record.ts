@@ -65,6 +65,11 @@ const HASH_KEYS: readonly [string, AliasList][] = [
   ['IMPHASH', aliases('process.pe.imphash', 'file.pe.imphash', 'hash.imphash')],
 ];
 
+/** The alias lists the time is read from: a value per row, not worth interning (see SysmonCsvReader). */
+export const SYSMON_TIME_LISTS: readonly AliasList[] = [F.utcTime, ...TIME_FALLBACKS.map((fb) => fb.list)];
+/** Every alias list the mapper reads: a column under none of them is never read. */
+export const SYSMON_READ_LISTS: readonly AliasList[] = [...Object.values(F), ...SYSMON_TIME_LISTS, ...HASH_KEYS.map(([, list]) => list)];
+
 const GUID_BARE_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** `SHA1=AB..,MD5=CD..` → { SHA1: 'ab..', MD5: 'cd..' }; undefined when none. */

@@ -10,6 +10,9 @@ import { SysmonCsvReaderBase } from './sysmon-csv-base';
 import { addKeyValueLines, addMessageFields, ColumnFields } from './sysmon-fields';
 import { addEventXmlFields } from './sysmon-xml';
 import { csvPrelude } from '../split';
+import { CsvBytes } from '../csv-bytes';
+import { CELL_KEY, CELL_RAW, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
+import { SYSMON_READ_LISTS, SYSMON_TIME_LISTS } from './sysmon-record';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
 
@@ -23,6 +26,43 @@ interface Header {
 
 class SysmonCsvReader extends SysmonCsvReaderBase {
   private header: Header | null = null;
+  /** the bytes path, once the pipeline chose it */
+  private bytes: CsvBytes | null = null;
+
+  startBytes(): boolean {
+    this.bytes = CsvBytes.create(this.framer, (row, line) => this.row(row, line));
+    return this.bytes !== null;
+  }
+
+  pushBytes(bytes: Uint8Array): void {
+    (this.bytes as CsvBytes).push(bytes);
+  }
+
+  override end(): void {
+    if (this.bytes) this.bytes.end();
+    else super.end();
+  }
+
+  /**
+   * Once the header is known, what the row cutter does per column: the columns the mapper reads
+   * are interned (KEY), those it reads only as times are copied per row (RAW: a new value on
+   * nearly every row), the others are not read at all (SKIP). Tables of event XML or messages
+   * are decoded and read as text: each row is a document of its own.
+   */
+  private chooseCells(h: Header): void {
+    const bytes = this.bytes;
+    if (!bytes) return;
+    const columns = h.columns;
+    if (!columns || h.names.length > MAX_WASM_CELLS) {
+      bytes.toText();
+      return;
+    }
+    const modes: CellMode[] = h.names.map(() => CELL_SKIP);
+    for (const list of SYSMON_TIME_LISTS) for (const c of columns.columnsOf(list)) modes[c] = CELL_RAW;
+    const times = new Set(SYSMON_TIME_LISTS);
+    for (const list of SYSMON_READ_LISTS) if (!times.has(list)) for (const c of columns.columnsOf(list)) modes[c] = CELL_KEY;
+    bytes.configure(modes);
+  }
 
   protected row(row: string[], line: number): boolean {
     if (!this.header) {
@@ -39,6 +79,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
       const raw = lower.indexOf('_raw');
       const message = lower.indexOf('message');
       this.header = { names, raw, message, columns: raw < 0 && message < 0 ? new ColumnFields(names) : null };
+      this.chooseCells(this.header);
       return true;
     }
     const h = this.header;

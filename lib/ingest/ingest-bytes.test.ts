@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../bytes';
+import { generateHunt } from '../generate/hunt';
+import { EventStore } from '../store/event-store';
+import { ingest } from './ingest';
+import { ADAPTERS } from './sources';
+import type { SourceAdapter } from './types';
+
+const enc = new TextEncoder();
+
+/** The same adapters, with readers that cannot take bytes: the text path. */
+const TEXT_ONLY: readonly SourceAdapter[] = ADAPTERS.map((a) => ({
+  ...a,
+  open: (sink) => {
+    const r = a.open(sink);
+    return { push: (t: string) => r.push(t), end: () => r.end() };
+  },
+}));
+
+/** The adapters as they are, counting the readers that took bytes. */
+let tookBytes = 0;
+const COUNTING: readonly SourceAdapter[] = ADAPTERS.map((a) => ({
+  ...a,
+  open: (sink) => {
+    const r = a.open(sink);
+    if (!r.startBytes) return r;
+    const start = r.startBytes.bind(r);
+    r.startBytes = () => {
+      const ok = start();
+      if (ok) tookBytes++;
+      return ok;
+    };
+    return r;
+  },
+}));
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let off = 0; off < bytes.length; off += size) yield bytes.slice(off, off + size);
+}
+
+async function load(bytes: Uint8Array, chunk: number, adapters: readonly SourceAdapter[]) {
+  const store = new EventStore();
+  const summary = await ingest(chunked(bytes, chunk), store, { name: 'hunt.csv', totalBytes: bytes.length, adapters });
+  return { summary, snapshot: store.snapshot(), size: store.size };
+}
+
+/** A generated Splunk CSV hunt with hostile rows spliced in after `at` of its lines. */
+function huntWithTrouble(seed: number): Uint8Array {
+  const clean = concatBytes([...generateHunt({ seed, format: 'splunk-csv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
+  const text = new TextDecoder().decode(clean);
+  const lines = text.split('\n');
+  const header = lines[0] as string;
+  const good = lines[5] as string;
+  const trouble = [
+    good.replace(/,([^,]*)$/, ',"$1"'), // a quoted UtcTime
+    good.replace(/^([^,]*),([^,]*),/, '$1,"$2\nstill the query name",'), // a quoted cell across lines
+    'too,few,fields',
+    good + ',one more',
+    '',
+    good.replace('22', 'abc'), // unreadable event id
+    good.replace(/\d\d\d\d-\d\d-\d\d \d\d:\d\d:\d\d\.\d+$/, 'not a time'),
+    good.replace(/^[^,]*/, '2024-03-04T00:00:00.000+00:00').replace(/\.\d+$/, ''),
+    'x,"unterminated,' + good,
+  ];
+  const body = lines.slice(1);
+  const mixed: string[] = [header];
+  body.forEach((l, i) => {
+    mixed.push(i % 400 === 7 ? l.replace(/\n?$/, '\r') : l);
+    if (i % 500 === 3) mixed.push(trouble[(i / 500) % trouble.length | 0] as string);
+  });
+  const out = enc.encode(mixed.join('\n'));
+  // invalid UTF-8 in one query name
+  const at = out.indexOf(0x2c, out.length >> 1) + 1;
+  out[at] = 0xff;
+  return out;
+}
+
+describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
+  it('builds the same store and summary as the text path, in any chunking', async () => {
+    for (const [seed, chunk] of [
+      [3, 4096],
+      [4, 777],
+      [5, 65_536],
+    ] as const) {
+      const bytes = huntWithTrouble(seed);
+      tookBytes = 0;
+      const viaBytes = await load(bytes, chunk, COUNTING);
+      expect(tookBytes).toBe(1);
+      const viaText = await load(bytes, chunk, TEXT_ONLY);
+      expect(viaBytes.size).toBeGreaterThan(3000);
+      expect(viaBytes.summary.problems.length).toBeGreaterThan(5);
+      expect(viaBytes.summary, `seed ${seed}`).toEqual(viaText.summary);
+      expect(viaBytes.snapshot, `seed ${seed}`).toEqual(viaText.snapshot);
+    }
+  });
+
+  it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {
+    const xml = (q: string) =>
+      `"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon'/><EventID>22</EventID><Computer>WS1</Computer></System><EventData><Data Name='UtcTime'>2024-03-04 10:00:00.000</Data><Data Name='QueryName'>${q}</Data><Data Name='QueryStatus'>0</Data><Data Name='QueryResults'>::ffff:1.2.3.4;</Data><Data Name='Image'>C:\\x.exe</Data><Data Name='ProcessGuid'>{aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee}</Data></EventData></Event>"`;
+    const csv = `\uFEFF_time,host,_raw\n${Array.from({ length: 50 }, (_, i) => `2024-03-04T10:00:00.000+00:00,splunk,${xml(`q${i}.example.com`)}`).join('\r\n')}\n`;
+    const bytes = enc.encode(csv);
+    tookBytes = 0;
+    const viaBytes = await load(bytes, 300, COUNTING);
+    expect(tookBytes).toBe(1);
+    expect(viaBytes.size).toBe(50);
+    expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
+  });
+});
