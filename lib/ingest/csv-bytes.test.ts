@@ -114,6 +114,35 @@ describe('CsvBytes', () => {
     ]);
   });
 
+  it('reports a row longer than a record may be, as the text path does, and keeps the rows after it', () => {
+    const read = (via: 'text' | 'bytes') => {
+      const out: Read = { rows: [], problems: [] };
+      const onRow = (row: string[], line: number) => void out.rows.push([line, [...row]]);
+      const framer = new CsvFramer(onRow, (line, reason) => void out.problems.push([line, reason]), ',', 1000);
+      const csv = enc.encode(`a,b\n1,${'x'.repeat(5000)}\n2,ok\n3,${'é'.repeat(700)}\n4,ok\n`);
+      const parts = chunks(rng(11), csv, 700);
+      if (via === 'bytes') {
+        const bytes = CsvBytes.create(framer, onRow) as CsvBytes;
+        for (const p of parts) bytes.push(p);
+        bytes.end();
+      } else {
+        const dec = new TextDecoder();
+        for (const p of parts) framer.push(dec.decode(p, { stream: true }));
+        framer.end();
+      }
+      return out;
+    };
+    for (const via of ['text', 'bytes'] as const) {
+      const got = read(via);
+      // where the over-long line is cut into "records" depends on the chunks (as on the text path alone)
+      expect(got.problems.length, via).toBeGreaterThan(0);
+      expect(new Set(got.problems.map(([, reason]) => reason.replace(/ \(.*/, ''))), via).toEqual(new Set(['record longer than 1000 characters']));
+      expect(got.problems[0]?.[0], via).toBe(2);
+      // 700 two-byte characters are 1400 bytes but fewer characters than the limit: a row
+      expect(got.rows.filter(([, row]) => row[1] === 'ok' || row[1] === 'é'.repeat(700)).map(([, row]) => row[0]), via).toEqual(['2', '3', '4']);
+    }
+  });
+
   it('hands the rest to the text framer after toText, mid-input', () => {
     const out: [number, string[]][] = [];
     let bytes: CsvBytes | null = null;

@@ -74,7 +74,10 @@ export class CsvBytes {
       this.emit();
       pos = next;
       if (status === SCAN_FULL) continue;
-      if (status === SCAN_NEEDS_JS) {
+      // a row with a quote; or an incomplete row longer in bytes than a record may be in
+      // characters, which the framer reports and skips once it is so in characters too
+      const long = status !== SCAN_NEEDS_JS && n - pos > this.framer.maxChars;
+      if (status === SCAN_NEEDS_JS || long) {
         const used = this.viaFramer(pos, n, final);
         if (used === 0) break; // an incomplete row: wait for more bytes
         pos += used;

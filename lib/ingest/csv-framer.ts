@@ -45,7 +45,7 @@ export class CsvFramer {
     private readonly onRow: CsvRowHandler,
     private readonly onProblem: (lineNo: number, reason: string) => void,
     private readonly delimiter = ',',
-    private readonly maxChars = MAX_RECORD_CHARS,
+    readonly maxChars = MAX_RECORD_CHARS,
   ) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
       throw new Error(`unsupported CSV delimiter ${JSON.stringify(delimiter)}`);
