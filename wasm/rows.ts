@@ -7,10 +7,11 @@
 // A KEY column that turns out to hold a new value in most rows becomes RAW (its table would
 // only grow).
 //
-// A row this does not handle (a `stop` byte anywhere in it, more than MAX_CELLS cells) is left
-// to JavaScript: scan stops before it with status 2.
+// A row this does not handle (a `stop` byte anywhere in it, a `comment` byte first, more than
+// MAX_CELLS cells or `maxRowBytes` bytes) is left to JavaScript: scan stops before it with status 2.
 //
-// Output per row: [cells, v0 .. v(cells-1)] with v >= 0 an entry id, v == -1 a skipped cell,
+// Output per row: [cells, start, v0 .. v(cells-1)] with `start` the row's offset in the input,
+// v >= 0 an entry id, v == -1 a skipped cell,
 // v <= -2 a raw cell of (-v - 2) bytes (the next bytes of the raw buffer). A line with nothing
 // on it is a row of 0 cells.
 
@@ -34,6 +35,9 @@ export let rawAscii: i32 = 1;
 let delim: u8 = 44;
 let stop: u8 = 0;
 let useStop: bool = false;
+let comment: u8 = 0;
+let useComment: bool = false;
+let maxRowBytes: usize = 0x7fffffff;
 
 let inPtr: usize = 0;
 let inCap: usize = 0;
@@ -180,11 +184,17 @@ function intern(t: Table, p: usize, len: usize, seed: u64): i32 {
   return id;
 }
 
-/** Starts a new input: `d` the delimiter byte, `stopByte` a byte whose rows JavaScript handles (0: none). */
-export function init(d: u8, stopByte: u8): void {
+/**
+ * Starts a new input: `d` the delimiter byte, `stopByte` a byte whose rows JavaScript handles,
+ * `commentByte` a first byte whose rows it handles (0: none), and rows longer than `rowBytes`.
+ */
+export function init(d: u8, stopByte: u8, commentByte: u8, rowBytes: u32): void {
   delim = d;
   stop = stopByte;
   useStop = stopByte != 0;
+  comment = commentByte;
+  useComment = commentByte != 0;
+  maxRowBytes = <usize>rowBytes;
   if (outPtr == 0) {
     outCap = 1 << 16;
     outPtr = heap.alloc(outCap << 2);
@@ -299,8 +309,12 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
       status = 0;
       return rowStart - base;
     }
+    if (useComment && load<u8>(p) == comment) {
+      status = 2;
+      return rowStart - base;
+    }
     const head = outLen;
-    let o = outPtr + (<usize>(head + 1) << 2);
+    let o = outPtr + (<usize>(head + 2) << 2);
     let cells: i32 = 0;
     let firstLen: usize = 0;
     for (;;) {
@@ -341,10 +355,15 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
       if (c == LF) break;
     }
     if (p > e) p = e;
+    if (p - rowStart > maxRowBytes) {
+      status = 2;
+      return rowStart - base;
+    }
     // a line with nothing on it is no row: cells 0
     if (cells == 1 && firstLen == 0) cells = 0;
     store<i32>(outPtr + (<usize>head << 2), cells);
-    outLen = head + 1 + cells;
+    store<i32>(outPtr + (<usize>(head + 1) << 2), <i32>(rowStart - base));
+    outLen = head + 2 + cells;
     outRows++;
     if ((++rowsSeen & 4095) == 0) adapt();
   }

@@ -111,7 +111,8 @@ export class CsvBytes {
     const cells = this.cells;
     let k = 0;
     for (let r = rows.rows; r > 0; r--) {
-      const count = out[k++] as number;
+      const count = out[k] as number;
+      k += 2; // and the row's start
       const line = this.lineNo++;
       if (count === 0) continue; // an empty line
       cells.length = count;

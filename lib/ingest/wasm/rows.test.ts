@@ -23,7 +23,8 @@ function cut(text: string | Uint8Array, opts: { last?: boolean; modes?: CellMode
   const out: Cut = { rows: [], ids: [], next, status };
   let k = 0;
   for (let r = 0; r < rows.rows; r++) {
-    const count = rows.out[k++] as number;
+    const count = rows.out[k] as number;
+    k += 2;
     const cells: (string | null)[] = [];
     const ids: (number | null)[] = [];
     for (let c = 0; c < count; c++) {
@@ -91,6 +92,28 @@ describe('the WebAssembly row cutter', () => {
     expect([w.status, w.next]).toEqual([SCAN_NEEDS_JS, 2]);
     const ok = `${Array.from({ length: 256 }, (_, i) => i).join(',')}\n`;
     expect(cut(ok).rows[0]).toHaveLength(256);
+  });
+
+  it('leaves lines starting with the comment byte, and lines over maxRowBytes, to JavaScript', () => {
+    const rows = RowsWasm.create(9, 0, 35, 10) as RowsWasm;
+    const c = cut('a\tb\n#fields\tx\n', { rows });
+    expect([c.rows, c.status, c.next]).toEqual([[['a', 'b']], SCAN_NEEDS_JS, 4]);
+    const long = cut('a\tb\n0123456789ab\n', { rows: RowsWasm.create(9, 0, 35, 10) as RowsWasm });
+    expect([long.rows, long.status, long.next]).toEqual([[['a', 'b']], SCAN_NEEDS_JS, 4]);
+    const quote = cut('"a"\tb\n', { rows: RowsWasm.create(9, 0, 35, 10) as RowsWasm });
+    expect(quote.rows).toEqual([['"a"', 'b']]); // no stop byte: quotes are text
+  });
+
+  it('gives each row its offset in the input', () => {
+    const rows = RowsWasm.create(44, 34) as RowsWasm;
+    const n = rows.load([enc.encode('ab,c\n\nd\r\nee\n')]);
+    rows.scan(0, n, false, 100);
+    const starts: number[] = [];
+    for (let k = 0, r = 0; r < rows.rows; r++) {
+      starts.push(rows.out[k + 1] as number);
+      k += 2 + (rows.out[k] as number);
+    }
+    expect(starts).toEqual([0, 5, 6, 9]);
   });
 
   it('cuts at most maxRows, and resumes where it stopped', () => {

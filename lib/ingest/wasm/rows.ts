@@ -26,7 +26,7 @@ interface Exports {
   outRows: WebAssembly.Global;
   rawLen: WebAssembly.Global;
   rawAscii: WebAssembly.Global;
-  init(delim: number, stop: number): void;
+  init(delim: number, stop: number, comment: number, maxRowBytes: number): void;
   setMode(col: number, mode: number): void;
   input(n: number): number;
   output(): number;
@@ -64,7 +64,7 @@ const utf8 = new TextDecoder();
 export class RowsWasm {
   /** every interned cell value so far, by entry id */
   readonly values: string[] = [];
-  /** the last scan's output: per row [cells, v0 … v(cells-1)] (see wasm/rows.ts) */
+  /** the last scan's output: per row [cells, start, v0 … v(cells-1)] (see wasm/rows.ts) */
   out = new Int32Array(0);
   rows = 0;
   private rawText = '';
@@ -73,8 +73,11 @@ export class RowsWasm {
 
   private constructor(private readonly x: Exports) {}
 
-  /** A cutter for `delimiter`; rows with a `stop` byte (0: none) are left to JavaScript. Null without WebAssembly. */
-  static create(delimiter: number, stop: number): RowsWasm | null {
+  /**
+   * A cutter for `delimiter`; rows with a `stop` byte, starting with a `comment` byte (0: none)
+   * or longer than `maxRowBytes` are left to JavaScript. Null without WebAssembly.
+   */
+  static create(delimiter: number, stop: number, comment = 0, maxRowBytes = 0x7fffffff): RowsWasm | null {
     const mod = wasmModule();
     if (!mod) return null;
     try {
@@ -86,7 +89,7 @@ export class RowsWasm {
         },
       });
       const x = inst.exports as unknown as Exports;
-      x.init(delimiter, stop);
+      x.init(delimiter, stop, comment, maxRowBytes);
       return new RowsWasm(x);
     } catch {
       return null;
@@ -97,10 +100,14 @@ export class RowsWasm {
     this.x.setMode(col, mode);
   }
 
+  /** Bytes of the input loaded last. */
+  loaded = 0;
+
   /** Copies `parts` (in order) into the cutter's input; returns the input's length. */
   load(parts: readonly Uint8Array[]): number {
     let n = 0;
     for (const p of parts) n += p.length;
+    this.loaded = n;
     const ptr = this.x.input(n);
     const into = new Uint8Array(this.x.memory.buffer, ptr, n);
     let off = 0;
