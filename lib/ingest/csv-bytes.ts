@@ -1,5 +1,6 @@
 import type { CsvFramer, CsvRowHandler } from './csv-framer';
-import { RowsWasm, SCAN_FULL, SCAN_NEEDS_JS, type CellMode } from './wasm/rows';
+import { RowsInput } from './rows-input';
+import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
 const LF = 10;
 const QUOTE = 34;
@@ -14,21 +15,15 @@ const FALLBACK_WINDOW = 16 * 1024;
  * hands the rest of the input to the framer for good (a reader that has nothing to gain from
  * the cutter, e.g. a table of event XML).
  */
-export class CsvBytes {
-  private carry: Uint8Array | null = null;
-  private lineNo = 1;
-  private text: TextDecoder | null = null;
-  /** the framer has been given the rest of the input (toText) */
-  private handedOver = false;
-  private readonly cells: string[] = [];
-  /** rows cut per scan: 1 until the reader has seen its header and set the column modes */
-  private maxRows = 1;
-
+export class CsvBytes extends RowsInput<CsvFramer> {
   private constructor(
-    private readonly rows: RowsWasm,
-    private readonly framer: CsvFramer,
+    rows: RowsWasm,
+    framer: CsvFramer,
     private readonly onRow: CsvRowHandler,
-  ) {}
+  ) {
+    super(rows, framer);
+    this.maxRows = 1; // until the reader has read its header (configure)
+  }
 
   /**
    * Null when WebAssembly is not available (the caller keeps to text). `onRow` gets the rows the
@@ -39,89 +34,18 @@ export class CsvBytes {
     return rows ? new CsvBytes(rows, framer, onRow) : null;
   }
 
-  /** Sets what the cutter does with each column (from the header) and lets it cut rows in bulk. */
-  configure(modes: readonly CellMode[]): void {
-    modes.forEach((m, i) => this.rows.setMode(i, m));
-    this.maxRows = 1 << 30;
+  protected row(cells: string[], line: number): void {
+    this.onRow(cells, line);
   }
 
-  /** From the next row on, the input is decoded and given to the text framer. */
-  toText(): void {
-    this.text ??= new TextDecoder();
-  }
+  protected emptyLine(): void {}
 
-  push(bytes: Uint8Array): void {
-    if (this.text) this.toFramer(bytes);
-    else this.run(bytes, false);
-  }
-
-  end(): void {
-    if (!this.text) this.run(new Uint8Array(0), true);
-    if (this.text) {
-      this.toFramer(new Uint8Array(0));
-      this.framer.push(this.text.decode());
-    }
-    this.framer.end();
-  }
-
-  private run(bytes: Uint8Array, final: boolean): void {
-    const rows = this.rows;
-    const n = rows.load(this.carry ? [this.carry, bytes] : [bytes]);
-    this.carry = null;
-    let pos = 0;
-    while (pos < n && !this.text) {
-      const { next, status } = rows.scan(pos, n, final, this.maxRows);
-      this.emit();
-      pos = next;
-      if (status === SCAN_FULL) continue;
-      // a row with a quote; or an incomplete row longer in bytes than a record may be in
-      // characters, which the framer reports and skips once it is so in characters too
-      const long = status !== SCAN_NEEDS_JS && n - pos > this.framer.maxChars;
-      if (status === SCAN_NEEDS_JS || long) {
-        const used = this.viaFramer(pos, n, final);
-        if (used === 0) break; // an incomplete row: wait for more bytes
-        pos += used;
-        continue;
-      }
-      break; // SCAN_MORE: what is left is an incomplete row
-    }
-    if (pos >= n) return;
-    // switched to text (by the reader, on a row of this input): the rest goes to the framer
-    if (this.text) this.toFramer(rows.inputView(pos, n));
-    else this.carry = rows.inputView(pos, n).slice();
-  }
-
-  /** Decodes bytes for the framer (after toText); the framer counts lines on from the cutter's. */
-  private toFramer(bytes: Uint8Array): void {
-    if (!this.handedOver) {
-      this.framer.line = this.lineNo;
-      this.handedOver = true;
-      const carry = this.carry;
-      this.carry = null;
-      if (carry) this.framer.push((this.text as TextDecoder).decode(carry, { stream: true }));
-    }
-    this.framer.push((this.text as TextDecoder).decode(bytes, { stream: true }));
-  }
-
-  /** Hands the rows of the last scan to the reader. */
-  private emit(): void {
-    const rows = this.rows;
-    const out = rows.out;
-    const values = rows.values;
-    const cells = this.cells;
-    let k = 0;
-    for (let r = rows.rows; r > 0; r--) {
-      const count = out[k] as number;
-      k += 2; // and the row's start
-      const line = this.lineNo++;
-      if (count === 0) continue; // an empty line
-      cells.length = count;
-      for (let c = 0; c < count; c++) {
-        const v = out[k++] as number;
-        cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);
-      }
-      this.onRow(cells, line);
-    }
+  /**
+   * A row with a quote; or an incomplete row longer in bytes than a record may be in characters,
+   * which the framer reports and skips once it is so in characters too.
+   */
+  protected viaText(status: number, pos: number, n: number, final: boolean): number {
+    return status === SCAN_NEEDS_JS || n - pos > this.framer.maxChars ? this.viaFramer(pos, n, final) : 0;
   }
 
   /**

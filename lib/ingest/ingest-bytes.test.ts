@@ -44,6 +44,18 @@ async function load(bytes: Uint8Array, chunk: number, adapters: readonly SourceA
   return { summary, snapshot: store.snapshot(), size: store.size };
 }
 
+/** Loads `bytes` both ways and expects the same: the reader took the bytes, and 3000+ events. */
+async function sameAsText(bytes: Uint8Array, chunk: number, label: string) {
+  tookBytes = 0;
+  const viaBytes = await load(bytes, chunk, COUNTING);
+  expect(tookBytes).toBe(1);
+  const viaText = await load(bytes, chunk, TEXT_ONLY);
+  expect(viaBytes.size).toBeGreaterThan(3000);
+  expect(viaBytes.summary, label).toEqual(viaText.summary);
+  expect(viaBytes.snapshot, label).toEqual(viaText.snapshot);
+  return viaBytes;
+}
+
 /** A generated Splunk CSV hunt with hostile rows spliced in after `at` of its lines. */
 function huntWithTrouble(seed: number): Uint8Array {
   const clean = concatBytes([...generateHunt({ seed, format: 'splunk-csv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
@@ -75,6 +87,69 @@ function huntWithTrouble(seed: number): Uint8Array {
   return out;
 }
 
+/** A generated Zeek hunt with hostile lines, a second header block and an over-long line. */
+function zeekWithTrouble(seed: number): Uint8Array {
+  const clean = concatBytes([...generateHunt({ seed, format: 'zeek-tsv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
+  const lines = new TextDecoder().decode(clean).split('\n');
+  const headerEnd = lines.findIndex((l) => !l.startsWith('#'));
+  const header = lines.slice(0, headerEnd);
+  const fieldsLine = header.find((l) => l.startsWith('#fields')) as string;
+  const names = fieldsLine.split('\t').slice(1);
+  const good = lines[headerEnd + 3] as string;
+  const cells = good.split('\t');
+  // the same columns in another order, for a second header block
+  const order = names.map((_, i) => i).reverse();
+  const reordered = (l: string) => {
+    const c = l.split('\t');
+    return order.map((i) => c[i]).join('\t');
+  };
+  const trouble = [
+    '',
+    ' \t \t',
+    '\r',
+    '# a comment line',
+    cells.slice(0, 5).join('\t'),
+    good + '\textra',
+    cells.map((c, i) => (names[i] === 'query' ? 'tab\\x09and\\x5cslash.example.com' : c)).join('\t'),
+    cells.map((c, i) => (names[i] === 'ts' ? 'not-a-time' : c)).join('\t'),
+    'x'.repeat(1_100_000),
+    cells.map((c, i) => (names[i] === 'query' ? 'é'.repeat(10) + '.example.com' : c)).join('\t'),
+  ];
+  const body = lines.slice(headerEnd).filter((l) => l !== '' && !l.startsWith('#close'));
+  const out: string[] = [...header];
+  const half = body.length >> 1;
+  body.forEach((l, i) => {
+    // a second header block, with CRLF line ends
+    if (i === half) out.push(...header.map((h) => (h.startsWith('#fields') ? ['#fields', ...order.map((j) => names[j])].join('\t') : h) + '\r'));
+    out.push(i >= half ? reordered(l) : i % 300 === 11 ? l + '\r' : l);
+    if (i % 400 === 5) out.push(trouble[(i / 400) % trouble.length | 0] as string);
+  });
+  const bytes = enc.encode(out.join('\n') + '\n');
+  bytes[bytes.indexOf(0x09, bytes.length >> 2) + 1] = 0xff; // invalid UTF-8 at a cell start
+  return bytes;
+}
+
+describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
+  it('builds the same store and summary as the text path, in any chunking', async () => {
+    for (const [seed, chunk] of [
+      [6, 4096],
+      [7, 65_536],
+      [8, 999],
+    ] as const) {
+      const viaBytes = await sameAsText(zeekWithTrouble(seed), chunk, `seed ${seed}`);
+      expect(viaBytes.summary.format).toBe('zeek-tsv');
+      expect(viaBytes.summary.problems.some((p) => p.reason === 'line too long: skipped')).toBe(true);
+    }
+  }, 60_000);
+
+  it('reads a log whose separator is not a tab as text', async () => {
+    const log = '#separator \\x7c\n#fields|ts|query\n1709510401.3|a.example.com\n1709510402.3|b.example.com\n';
+    const bytes = enc.encode(log);
+    const viaBytes = await load(bytes, 7, COUNTING);
+    expect(viaBytes).toEqual(await load(bytes, 7, TEXT_ONLY));
+  });
+});
+
 describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
   it('builds the same store and summary as the text path, in any chunking', async () => {
     for (const [seed, chunk] of [
@@ -82,15 +157,8 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       [4, 777],
       [5, 65_536],
     ] as const) {
-      const bytes = huntWithTrouble(seed);
-      tookBytes = 0;
-      const viaBytes = await load(bytes, chunk, COUNTING);
-      expect(tookBytes).toBe(1);
-      const viaText = await load(bytes, chunk, TEXT_ONLY);
-      expect(viaBytes.size).toBeGreaterThan(3000);
+      const viaBytes = await sameAsText(huntWithTrouble(seed), chunk, `seed ${seed}`);
       expect(viaBytes.summary.problems.length).toBeGreaterThan(5);
-      expect(viaBytes.summary, `seed ${seed}`).toEqual(viaText.summary);
-      expect(viaBytes.snapshot, `seed ${seed}`).toEqual(viaText.snapshot);
     }
   });
 

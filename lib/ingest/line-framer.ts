@@ -44,6 +44,21 @@ export class LineFramer {
     }
   }
 
+  /** The number of the line the next text starts. */
+  get line(): number {
+    return this.lineNo;
+  }
+
+  set line(n: number) {
+    this.lineNo = n;
+  }
+
+  /** Drops the text up to the next line end: the rest of a line already reported too long. */
+  skipLine(): void {
+    this.carry = '';
+    this.skipping = true;
+  }
+
   end(): void {
     if (!this.skipping && this.carry !== '') {
       let line = this.carry;

@@ -8,6 +8,8 @@ import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
 import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 import { zeekPrelude } from '../split';
+import { LineBytes } from '../line-bytes';
+import { CELL_KEY, CELL_RAW, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
 
 /** Per field read by the mapping: whether its text is a Zeek string (escaped with `\xNN`). */
 const IS_STRING: Readonly<Record<ZeekField, boolean>> = {
@@ -35,6 +37,71 @@ class ZeekTsvReader extends ZeekLineReader {
   private wanted = new Uint8Array(0);
   private cols: string[] = [];
   private readonly get = (f: ZeekField): unknown => this.field(f);
+  /** the bytes path, once the pipeline chose it */
+  private bytes: LineBytes | null = null;
+
+  startBytes(): boolean {
+    this.bytes = LineBytes.create(this.framer, 9, 35, {
+      onCells: (cells, n, text) => this.cellsRow(cells, n, text),
+      onLine: (line, n) => this.lineOf(line, n),
+      onOversize: (n) => this.tooLong(n),
+    });
+    return this.bytes !== null;
+  }
+
+  pushBytes(bytes: Uint8Array): void {
+    (this.bytes as LineBytes).push(bytes);
+  }
+
+  override end(): void {
+    if (this.bytes) this.bytes.end();
+    else super.end();
+  }
+
+  /**
+   * A data line the row cutter cut (tab-separated, not a header line). A line that may be blank
+   * (no column the mapping reads has text), the first line, or one before `#fields` is read as
+   * text: the cells cannot tell those apart from what the text path does with them.
+   */
+  private cellsRow(cells: string[], n: number, text: () => string): void {
+    const fields = this.fields;
+    if (n === 1 || fields === null || !this.anyWanted(cells)) {
+      this.lineOf(text(), n);
+      return;
+    }
+    try {
+      if (cells.length !== fields.length) {
+        this.sink.problem(n, `expected ${fields.length} columns (from #fields), found ${cells.length}`);
+        return;
+      }
+      const wanted = this.wanted;
+      for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
+      this.emitter.emit(n, this.get);
+    } catch (e) {
+      this.sink.problem(n, `unreadable row: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Some column the mapping reads has more than white space. */
+  private anyWanted(cells: readonly string[]): boolean {
+    const wanted = this.wanted;
+    for (let i = 0; i < cells.length && i < wanted.length; i++) if (wanted[i] === 1 && (cells[i] as string).trim() !== '') return true;
+    return false;
+  }
+
+  /** What the row cutter does per column: intern what the mapping reads, copy the per-row times, skip the rest. */
+  private chooseCells(): void {
+    const bytes = this.bytes;
+    const fields = this.fields;
+    if (!bytes || !fields) return;
+    if (this.sep !== '\t' || fields.length > MAX_WASM_CELLS) {
+      bytes.toText();
+      return;
+    }
+    const modes: CellMode[] = fields.map((_, i) => (this.wanted[i] === 1 ? CELL_KEY : CELL_SKIP));
+    for (const f of ['ts', 'TTLs'] as const) if (this.column[f] >= 0) modes[this.column[f]] = CELL_RAW;
+    bytes.configure(modes);
+  }
 
   protected line(line: string, n: number): void {
     try {
@@ -51,6 +118,7 @@ class ZeekTsvReader extends ZeekLineReader {
       const sep = unescapeAll(line.slice(10).replace(/^[ \t]/, ''));
       if (sep === '') this.sink.problem(n, `bad #separator line ${quote(line)}`);
       else this.sep = sep;
+      if (this.sep !== '\t') this.bytes?.toText();
       return;
     }
     const parts = line.split(this.sep);
@@ -71,6 +139,7 @@ class ZeekTsvReader extends ZeekLineReader {
         this.column = columnsOf(this.fields);
         this.wanted = new Uint8Array(this.fields.length);
         for (const i of Object.values(this.column)) if (i >= 0) this.wanted[i] = 1;
+        this.chooseCells();
         break;
       default:
         // #path, #open, #close, #types and unknown comment lines carry nothing we need
