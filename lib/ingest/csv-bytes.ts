@@ -53,14 +53,13 @@ export class CsvBytes extends RowsInput<CsvFramer> {
    * Returns the bytes used: 0 when the row is not complete in the input yet.
    */
   private viaFramer(pos: number, n: number, final: boolean): number {
-    const utf8 = new TextDecoder();
     for (let win = FALLBACK_WINDOW; ; win *= 2) {
       let end = Math.min(n, pos + win);
       const view = this.rows.inputView(pos, n);
       // end the window on a character boundary (never inside a UTF-8 sequence)
       while (end < n && end > pos && ((view[end - pos] as number) & 0xc0) === 0x80) end--;
       const whole = end === n;
-      const text = utf8.decode(view.subarray(0, end - pos));
+      const text = this.utf8.decode(view.subarray(0, end - pos));
       this.framer.line = this.lineNo;
       const used = this.framer.take(text, final && whole);
       this.lineNo = this.framer.line;

@@ -1,5 +1,4 @@
 import type { LineFramer } from './line-framer';
-import { MAX_RECORD_CHARS } from './types';
 import { RowsInput } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
@@ -14,38 +13,28 @@ export type CellsHandler = (cells: string[], lineNo: number, text: () => string)
 
 /**
  * Feeds the UTF-8 bytes of a log with one record per line (Zeek TSV) to the row cutter in
- * WebAssembly, and hands every other line as text to `onLine` exactly as {@link LineFramer}
- * would: lines starting with the comment byte, lines the cutter does not take, and lines longer
- * than `maxChars` characters (reported to `onOversize` and skipped, as the framer does).
- * {@link RowsInput.toText} gives the rest of the input to the framer for good.
+ * WebAssembly, and hands every other line to the {@link LineFramer} as it would hand it over:
+ * lines starting with the comment byte, lines the cutter does not take, and lines longer than
+ * the framer's `maxChars` characters (reported and skipped). {@link RowsInput.toText} gives the
+ * rest of the input to the framer for good.
  */
 export class LineBytes extends RowsInput<LineFramer> {
   /** inside a line found too long: everything up to its line end is dropped */
   private skipping = false;
-  private readonly utf8 = new TextDecoder();
 
   private constructor(
     rows: RowsWasm,
     framer: LineFramer,
     private readonly onCells: CellsHandler,
-    private readonly onLine: (line: string, lineNo: number) => void,
-    private readonly onOversize: (lineNo: number) => void,
-    private readonly maxChars: number,
   ) {
     super(rows, framer);
   }
 
   /** Null without WebAssembly (the caller keeps to text). `delimiter` and `comment` are bytes. */
-  static create(
-    framer: LineFramer,
-    delimiter: number,
-    comment: number,
-    handlers: { onCells: CellsHandler; onLine: (line: string, lineNo: number) => void; onOversize: (lineNo: number) => void },
-    maxChars = MAX_RECORD_CHARS,
-  ): LineBytes | null {
+  static create(framer: LineFramer, delimiter: number, comment: number, onCells: CellsHandler): LineBytes | null {
     // a line of at most maxChars bytes has at most maxChars characters: the cutter may take it
-    const rows = RowsWasm.create(delimiter, 0, comment, maxChars);
-    return rows ? new LineBytes(rows, framer, handlers.onCells, handlers.onLine, handlers.onOversize, maxChars) : null;
+    const rows = RowsWasm.create(delimiter, 0, comment, framer.maxChars);
+    return rows ? new LineBytes(rows, framer, onCells) : null;
   }
 
   protected row(cells: string[], line: number, start: number): void {
@@ -53,7 +42,7 @@ export class LineBytes extends RowsInput<LineFramer> {
   }
 
   protected emptyLine(line: number): void {
-    this.onLine('', line);
+    this.framer.deliver('', line);
   }
 
   /** The rest of a line found too long is dropped up to its line end. */
@@ -68,7 +57,7 @@ export class LineBytes extends RowsInput<LineFramer> {
 
   /** A comment line, a line the cutter may not take, or an incomplete one that may be too long. */
   protected viaText(status: number, pos: number, n: number, final: boolean): number {
-    return status === SCAN_NEEDS_JS || n - pos > this.maxChars || final ? this.lineHere(pos, n, final) : 0;
+    return status === SCAN_NEEDS_JS || n - pos > this.framer.maxChars || final ? this.lineHere(pos, n, final) : 0;
   }
 
   protected override beforeHandOver(): void {
@@ -85,34 +74,26 @@ export class LineBytes extends RowsInput<LineFramer> {
   }
 
   /**
-   * The line at `pos` as LineFramer would hand it: to onLine, or to onOversize (and skipped
-   * to its end) when longer than maxChars characters. Returns the bytes used: 0 when the line is
-   * incomplete and may still be short enough.
+   * The line at `pos`, handed over as the framer would. Returns the bytes used: 0 when the line
+   * is incomplete and may still be short enough.
    */
   private lineHere(pos: number, n: number, final: boolean): number {
     const view = this.rows.inputView(pos, n);
     const nl = view.indexOf(LF);
     const line = this.lineNo;
+    const text = this.utf8.decode(nl === -1 ? view : view.subarray(0, nl));
     if (nl === -1) {
-      const text = this.utf8.decode(view);
-      if (!final) {
-        if (text.length <= this.maxChars) return 0;
-        this.onOversize(line);
-        this.skipping = true;
+      if (text.length > this.framer.maxChars) {
+        // too long already, as LineFramer.push finds it: the rest of it is skipped
+        this.framer.onOversize(line);
+        this.skipping = !final;
         return view.length;
       }
-      // the last line, without a line end (LineFramer.end)
-      this.lineNo++;
-      const last = text.charCodeAt(text.length - 1) === CR ? text.slice(0, -1) : text;
-      if (text.length > this.maxChars) this.onOversize(line);
-      else if (text !== '') this.onLine(last, line);
-      return view.length;
+      if (!final) return 0; // wait for its end
     }
-    let text = this.utf8.decode(view.subarray(0, nl));
-    if (text.charCodeAt(text.length - 1) === CR) text = text.slice(0, -1);
     this.lineNo++;
-    if (text.length > this.maxChars) this.onOversize(line);
-    else this.onLine(text, line);
-    return nl + 1;
+    // the last line without a line end: as LineFramer.end, nothing when empty
+    if (nl !== -1 || text !== '') this.framer.deliver(text, line);
+    return nl === -1 ? view.length : nl + 1;
   }
 }

@@ -12,9 +12,17 @@ export class LineFramer {
 
   constructor(
     private readonly onLine: (line: string, lineNo: number) => void,
-    private readonly onOversize: (lineNo: number) => void,
-    private readonly maxChars = MAX_RECORD_CHARS,
+    /** told the number of a line too long to keep */
+    readonly onOversize: (lineNo: number) => void,
+    readonly maxChars = MAX_RECORD_CHARS,
   ) {}
+
+  /** Hands over one whole line (without its `\n`): a trailing `\r` removed; too long, reported instead. */
+  deliver(text: string, lineNo: number): void {
+    const line = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    if (line.length > this.maxChars) this.onOversize(lineNo);
+    else this.onLine(line, lineNo);
+  }
 
   push(text: string): void {
     let start = 0;
@@ -23,11 +31,8 @@ export class LineFramer {
       if (this.skipping) {
         this.skipping = false;
       } else {
-        let line = this.carry === '' ? text.slice(start, nl) : this.carry + text.slice(start, nl);
+        this.deliver(this.carry === '' ? text.slice(start, nl) : this.carry + text.slice(start, nl), this.lineNo);
         this.carry = '';
-        if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-        if (line.length > this.maxChars) this.onOversize(this.lineNo);
-        else this.onLine(line, this.lineNo);
       }
       this.lineNo++;
       start = nl + 1;
@@ -60,11 +65,8 @@ export class LineFramer {
   }
 
   end(): void {
-    if (!this.skipping && this.carry !== '') {
-      let line = this.carry;
-      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      this.onLine(line, this.lineNo);
-    }
+    // the carry is never longer than maxChars (push reports it first)
+    if (!this.skipping && this.carry !== '') this.deliver(this.carry, this.lineNo);
     this.carry = '';
     this.skipping = false;
   }

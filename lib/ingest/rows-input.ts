@@ -14,8 +14,10 @@ export interface TextFramer {
  * decoded and given to that framer for good.
  */
 export abstract class RowsInput<F extends TextFramer> {
-  protected carry: Uint8Array | null = null;
+  private carry: Uint8Array | null = null;
   protected lineNo = 1;
+  /** for the rows handed to the text path one at a time */
+  protected readonly utf8 = new TextDecoder();
   private text: TextDecoder | null = null;
   /** the framer has been given the rest of the input (toText) */
   private handedOver = false;

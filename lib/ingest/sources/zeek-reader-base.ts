@@ -11,7 +11,7 @@ export abstract class ZeekLineReader implements RecordReader {
     this.emitter = new ZeekEmitter(sink);
     this.framer = new LineFramer(
       (line, n) => this.lineOf(line, n),
-      (n) => this.tooLong(n),
+      (n) => sink.problem(n, 'line too long: skipped'),
     );
   }
 
@@ -26,10 +26,6 @@ export abstract class ZeekLineReader implements RecordReader {
   /** A line as the framer hands it (a BOM left on line 1 removed). */
   protected lineOf(line: string, n: number): void {
     this.line(n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, n);
-  }
-
-  protected tooLong(n: number): void {
-    this.sink.problem(n, 'line too long: skipped');
   }
 
   protected abstract line(line: string, n: number): void;

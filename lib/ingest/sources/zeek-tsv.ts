@@ -41,11 +41,7 @@ class ZeekTsvReader extends ZeekLineReader {
   private bytes: LineBytes | null = null;
 
   startBytes(): boolean {
-    this.bytes = LineBytes.create(this.framer, 9, 35, {
-      onCells: (cells, n, text) => this.cellsRow(cells, n, text),
-      onLine: (line, n) => this.lineOf(line, n),
-      onOversize: (n) => this.tooLong(n),
-    });
+    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, text) => this.cellsRow(cells, n, text));
     return this.bytes !== null;
   }
 
@@ -69,17 +65,9 @@ class ZeekTsvReader extends ZeekLineReader {
       this.lineOf(text(), n);
       return;
     }
-    try {
-      if (cells.length !== fields.length) {
-        this.sink.problem(n, `expected ${fields.length} columns (from #fields), found ${cells.length}`);
-        return;
-      }
-      const wanted = this.wanted;
-      for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
-      this.emitter.emit(n, this.get);
-    } catch (e) {
-      this.sink.problem(n, `unreadable row: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const wanted = this.wanted;
+    for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
+    this.guarded(n, () => this.emitRow(cells.length, fields.length, n));
   }
 
   /** Some column the mapping reads has more than white space. */
@@ -104,12 +92,25 @@ class ZeekTsvReader extends ZeekLineReader {
   }
 
   protected line(line: string, n: number): void {
+    this.guarded(n, () => (line.charCodeAt(0) === 35 /* # */ ? this.header(line, n) : this.row(line, n)));
+  }
+
+  /** Runs `read`; what it throws becomes a problem of line `n`. */
+  private guarded(n: number, read: () => void): void {
     try {
-      if (line.charCodeAt(0) === 35 /* # */) this.header(line, n);
-      else this.row(line, n);
+      read();
     } catch (e) {
       this.sink.problem(n, `unreadable row: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /** The row whose wanted columns are in `cols`, once it has as many columns as `#fields`. */
+  private emitRow(count: number, expected: number, n: number): void {
+    if (count !== expected) {
+      this.sink.problem(n, `expected ${expected} columns (from #fields), found ${count}`);
+      return;
+    }
+    this.emitter.emit(n, this.get);
   }
 
   private header(line: string, n: number): void {
@@ -168,11 +169,7 @@ class ZeekTsvReader extends ZeekLineReader {
       if (end === -1) break;
       start = end + sep.length;
     }
-    if (col !== fields.length) {
-      this.sink.problem(n, `expected ${fields.length} columns (from #fields), found ${col}`);
-      return;
-    }
-    this.emitter.emit(n, this.get);
+    this.emitRow(col, fields.length, n);
   }
 
   private field(f: ZeekField): unknown {
