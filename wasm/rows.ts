@@ -10,10 +10,15 @@
 // A row this does not handle (a `stop` byte anywhere in it, a `comment` byte first, more than
 // MAX_CELLS cells or `maxRowBytes` bytes) is left to JavaScript: scan stops before it with status 2.
 //
+// A TIME column's cells are read as timestamps here when they have the common shape
+// (`YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH:MM]`, a real date, year 1000 on), and are copied as RAW
+// otherwise, so JavaScript reads every other shape exactly as it reads text.
+//
 // Output per row: [cells, start, v0 .. v(cells-1)] with `start` the row's offset in the input,
-// v >= 0 an entry id, v == -1 a skipped cell,
-// v <= -2 a raw cell of (-v - 2) bytes (the next bytes of the raw buffer). A line with nothing
-// on it is a row of 0 cells.
+// 0 <= v < TIME_TAG an entry id, v >= TIME_TAG a timestamp read here ((v - TIME_TAG) >> 1 its
+// index in the times buffer, in ms since the epoch, UTC; bit 0 set when it had a zone),
+// v == -1 a skipped cell, v <= -2 a raw cell of (-v - 2) bytes (the next bytes of the raw
+// buffer). A line with nothing on it is a row of 0 cells.
 
 const LF: u8 = 10;
 const CR: u8 = 13;
@@ -23,6 +28,8 @@ const PAD: usize = 16;
 export const KEY: u8 = 0;
 export const RAW: u8 = 1;
 export const SKIP: u8 = 2;
+export const TIME: u8 = 3;
+const TIME_TAG: i32 = 0x40000000;
 
 /** scan stopped: 0 all whole rows handled (the rest is an incomplete row); 1 output full or maxRows; 2 the next row needs JavaScript */
 export let status: i32 = 0;
@@ -31,6 +38,8 @@ export let outRows: i32 = 0;
 export let rawLen: i32 = 0;
 /** 1 when every byte copied to the raw buffer in this scan is ASCII */
 export let rawAscii: i32 = 1;
+/** timestamps read in this scan */
+export let timesLen: i32 = 0;
 
 let delim: u8 = 44;
 let stop: u8 = 0;
@@ -45,6 +54,8 @@ let outPtr: usize = 0;
 let outCap: usize = 0;
 let rawPtr: usize = 0;
 let rawCap: usize = 0;
+let timesPtr: usize = 0;
+let timesCap: i32 = 0;
 let modes: usize = 0;
 let lookups: usize = 0;
 let misses: usize = 0;
@@ -228,6 +239,9 @@ export function output(): usize {
 export function rawBuffer(): usize {
   return rawPtr;
 }
+export function timesBuffer(): usize {
+  return timesPtr;
+}
 export function entries(): i32 {
   return cellTable.count;
 }
@@ -256,6 +270,90 @@ function copyRaw(p: usize, len: usize): i32 {
   if (rawAscii != 0 && !isAscii(p, len)) rawAscii = 0;
   rawLen += <i32>len;
   return -2 - <i32>len;
+}
+
+/** Two decimal digits at p, or -1. */
+@inline
+function two(p: usize): i32 {
+  const a = <i32>load<u8>(p) - 48;
+  const b = <i32>load<u8>(p + 1) - 48;
+  return <u32>a > 9 || <u32>b > 9 ? -1 : a * 10 + b;
+}
+
+function daysIn(y: i32, m: i32): i32 {
+  if (m == 2) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28;
+  return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (y >= 1). */
+function daysFromCivil(y: i32, m: i32, d: i32): i64 {
+  if (m <= 2) y--;
+  const era = y / 400;
+  const yoe = y - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = (153 * mp + 2) / 5 + d - 1;
+  const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return <i64>era * 146097 + <i64>doe - 719468;
+}
+
+/** Set by readTime: 1 when the timestamp had a zone. */
+let zoned: i32 = 0;
+
+/**
+ * The timestamp in [p, p + len) in ms since the epoch, UTC (no zone: read as UTC), for the
+ * common shape only; NaN for anything else (JavaScript reads it, as it reads text).
+ */
+function readTime(p: usize, len: usize): f64 {
+  if (len < 19 || load<u8>(p + 4) != 45 || load<u8>(p + 7) != 45) return NaN;
+  const sep = load<u8>(p + 10);
+  if ((sep != 84 && sep != 32) || load<u8>(p + 13) != 58 || load<u8>(p + 16) != 58) return NaN;
+  const y1 = two(p);
+  const y2 = two(p + 2);
+  const mo = two(p + 5);
+  const d = two(p + 8);
+  const h = two(p + 11);
+  const mi = two(p + 14);
+  const s = two(p + 17);
+  if ((y1 | y2 | mo | d | h | mi | s) < 0) return NaN;
+  const y = y1 * 100 + y2;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 60) return NaN;
+  let i: usize = 19;
+  let ms: i32 = 0;
+  if (i < len && load<u8>(p + i) == 46) {
+    // exactly three fraction digits
+    if (len < 23) return NaN;
+    const a = <i32>load<u8>(p + 20) - 48;
+    const bc = two(p + 21);
+    if (<u32>a > 9 || bc < 0) return NaN;
+    ms = a * 100 + bc;
+    i = 23;
+    if (i < len && <u32>(<i32>load<u8>(p + i) - 48) <= 9) return NaN;
+  }
+  let offset: i32 = 0;
+  zoned = 0;
+  if (i < len) {
+    const z = load<u8>(p + i);
+    if ((z == 90 || z == 122) && i + 1 == len) zoned = 1;
+    else if ((z == 43 || z == 45) && i + 6 == len && load<u8>(p + i + 3) == 58) {
+      const oh = two(p + i + 1);
+      const om = two(p + i + 4);
+      if (oh < 0 || om < 0) return NaN;
+      offset = (z == 45 ? -1 : 1) * (oh * 60 + om);
+      zoned = 1;
+    } else return NaN;
+  }
+  return <f64>daysFromCivil(y, mo, d) * 86400000 + <f64>(h * 3600000 + mi * 60000 + s * 1000 + ms) - <f64>offset * 60000;
+}
+
+/** Appends a timestamp to the times buffer; returns its cell value. */
+function keepTime(t: f64): i32 {
+  if (timesLen == timesCap) {
+    const cap = timesCap == 0 ? 4096 : timesCap << 1;
+    timesPtr = grow(timesPtr, <usize>timesCap << 3, <usize>cap << 3);
+    timesCap = cap;
+  }
+  store<f64>(timesPtr + (<usize>timesLen << 3), t);
+  return TIME_TAG + ((timesLen++) << 1) + zoned;
 }
 
 /** The next delimiter, line feed or stop byte at or after p; e when there is none before e. */
@@ -295,6 +393,7 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
   outRows = 0;
   rawLen = 0;
   rawAscii = 1;
+  timesLen = 0;
   cellTable.ascii = 1;
   const base = inPtr;
   let p = base + pos;
@@ -345,6 +444,9 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
         if (cellTable.count > before) store<u32>(misses + lo, load<u32>(misses + lo) + 1);
       } else if (mode == SKIP) {
         v = -1;
+      } else if (mode == TIME) {
+        const t = readTime(cellStart, len);
+        v = isNaN(t) ? copyRaw(cellStart, len) : keepTime(t);
       } else {
         v = copyRaw(cellStart, len);
       }

@@ -1,6 +1,9 @@
-import type { CsvFramer, CsvRowHandler } from './csv-framer';
-import { RowsInput } from './rows-input';
+import type { CsvFramer } from './csv-framer';
+import { RowsInput, type CellTimes } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
+
+/** A row the cutter cut: its cells (reused), its line, and the timestamps it read (see CellTimes). */
+export type CutRowHandler = (row: string[], line: number, times: CellTimes) => void;
 
 const LF = 10;
 const QUOTE = 34;
@@ -19,7 +22,7 @@ export class CsvBytes extends RowsInput<CsvFramer> {
   private constructor(
     rows: RowsWasm,
     framer: CsvFramer,
-    private readonly onRow: CsvRowHandler,
+    private readonly onRow: CutRowHandler,
   ) {
     super(rows, framer);
     this.maxRows = 1; // until the reader has read its header (configure)
@@ -27,15 +30,16 @@ export class CsvBytes extends RowsInput<CsvFramer> {
 
   /**
    * Null when WebAssembly is not available (the caller keeps to text). `onRow` gets the rows the
-   * cutter cuts, as the framer's handler does (cells of SKIP columns are '').
+   * cutter cuts, as the framer's handler does (cells of SKIP columns are '', and so are TIME
+   * cells the cutter read: their timestamps are in `times`).
    */
-  static create(framer: CsvFramer, onRow: CsvRowHandler, delimiter = 44): CsvBytes | null {
+  static create(framer: CsvFramer, onRow: CutRowHandler, delimiter = 44): CsvBytes | null {
     const rows = RowsWasm.create(delimiter, QUOTE);
     return rows ? new CsvBytes(rows, framer, onRow) : null;
   }
 
   protected row(cells: string[], line: number): void {
-    this.onRow(cells, line);
+    this.onRow(cells, line, this.times);
   }
 
   protected emptyLine(): void {}

@@ -162,6 +162,37 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
     }
   });
 
+  it('reads the timestamps the cutter reads exactly as the text path does, and leaves it the others', async () => {
+    // UtcTime (last column) in shapes the cutter reads and shapes it leaves to JavaScript, and
+    // rows without one, whose time (and the time basis) then comes from _time (first column)
+    const utc = [
+      '2024-03-04 00:00:01.303', '2024-03-04T00:00:01.303Z', '2024-03-04 00:00:01.303+02:00', '2024-03-04 23:59:60.999',
+      '2024-03-04 00:00:01', '2024-02-29 00:00:01.303', '2000-02-29 12:00:00.000', '1900-02-29 00:00:01.303',
+      '2023-02-29 00:00:01.303', '2024-04-31 00:00:01.303', '2024-03-04 00:00:01.3031234', '2024-03-04 00:00:01,303',
+      '2024-03-04 00:00:01.303-0530', '2024-03-04 00:00:01.303+05', '2024-03-04 00:00:01.303 ', ' 2024-03-04 00:00:01.303',
+      '0999-03-04 00:00:01.303', '2024-13-04 00:00:01.303', '2024-03-04 24:00:01.303', '2024-03-04 00:00:01.303UTC',
+      '2024-03-04 00:00:01.30', '2024-03-04 00:00:01.303z', '2024-03-04 00:00:01.303+99:99', '2024-03-04x00:00:01.303', '',
+    ];
+    const fallback = ['2024-03-04T00:00:01.303+00:00', '2024-03-04 00:00:01.303', '1709510401.303', '03/04/2024 00:00:01', '2024-03-04T00:00:01.303Z'];
+    const clean = concatBytes([...generateHunt({ seed: 9, format: 'splunk-csv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
+    const lines = new TextDecoder().decode(clean).split('\n');
+    expect(lines[0]).toMatch(/^_time,.*,UtcTime$/);
+    let k = 0;
+    const out = lines.map((l, i) => {
+      if (i === 0 || l === '' || i % 3 !== 0) return l;
+      const shape = utc[k % utc.length] as string;
+      const row = l.replace(/,[^,]*$/, `,${shape}`);
+      const f = fallback[Math.floor(k / utc.length) % fallback.length] as string;
+      k++;
+      return shape === '' ? row.replace(/^[^,]*/, f) : row;
+    });
+    for (const chunk of [4096, 333]) {
+      const viaBytes = await sameAsText(enc.encode(out.join('\n')), chunk, `chunk ${chunk}`);
+      expect(viaBytes.summary.timeBasis).toContain('no UtcTime');
+      expect(viaBytes.summary.problems.some((p) => p.reason.startsWith('unreadable UtcTime'))).toBe(true);
+    }
+  });
+
   it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {
     const xml = (q: string) =>
       `"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon'/><EventID>22</EventID><Computer>WS1</Computer></System><EventData><Data Name='UtcTime'>2024-03-04 10:00:00.000</Data><Data Name='QueryName'>${q}</Data><Data Name='QueryStatus'>0</Data><Data Name='QueryResults'>::ffff:1.2.3.4;</Data><Data Name='Image'>C:\\x.exe</Data><Data Name='ProcessGuid'>{aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee}</Data></EventData></Event>"`;

@@ -1,4 +1,14 @@
-import { SCAN_FULL, type CellMode, type RowsWasm } from './wasm/rows';
+import { CELL_TIME, MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
+
+/**
+ * The timestamps the cutter read for the TIME cells of the row being handed over (whose cell
+ * text is then ''): `ms[c]` in ms since the epoch, UTC, NaN when the cell is text to read;
+ * `zoned[c]` 1 when it had a zone. Reused from row to row.
+ */
+export interface CellTimes {
+  readonly ms: Float64Array;
+  readonly zoned: Uint8Array;
+}
 
 /** The text framer a bytes input falls back to: it takes text and counts lines on from `line`. */
 export interface TextFramer {
@@ -22,6 +32,9 @@ export abstract class RowsInput<F extends TextFramer> {
   /** the framer has been given the rest of the input (toText) */
   private handedOver = false;
   private readonly cells: string[] = [];
+  protected readonly times: CellTimes = { ms: new Float64Array(MAX_WASM_CELLS).fill(NaN), zoned: new Uint8Array(MAX_WASM_CELLS) };
+  /** the TIME columns (their `times` entry is set on every row) */
+  private timeColumns: number[] = [];
   /** rows cut per scan (CsvBytes: 1 until the reader has read its header) */
   protected maxRows = 1 << 30;
 
@@ -33,6 +46,7 @@ export abstract class RowsInput<F extends TextFramer> {
   /** Sets what the cutter does with each column (from the header). */
   configure(modes: readonly CellMode[]): void {
     modes.forEach((m, i) => this.rows.setMode(i, m));
+    this.timeColumns = modes.flatMap((m, i) => (m === CELL_TIME ? [i] : []));
     this.maxRows = 1 << 30;
   }
 
@@ -125,6 +139,9 @@ export abstract class RowsInput<F extends TextFramer> {
     const out = rows.out;
     const values = rows.values;
     const cells = this.cells;
+    const times = rows.times;
+    const { ms, zoned } = this.times;
+    const timeColumns = this.timeColumns;
     let k = 0;
     for (let r = rows.rows; r > 0; r--) {
       const count = out[k] as number;
@@ -136,9 +153,14 @@ export abstract class RowsInput<F extends TextFramer> {
         continue;
       }
       cells.length = count;
+      for (let i = 0; i < timeColumns.length; i++) ms[timeColumns[i] as number] = NaN;
       for (let c = 0; c < count; c++) {
         const v = out[k++] as number;
-        cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);
+        if (v >= TIME_TAG) {
+          cells[c] = '';
+          ms[c] = times[(v - TIME_TAG) >> 1] as number;
+          zoned[c] = v & 1;
+        } else cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);
       }
       this.row(cells, line, start);
     }

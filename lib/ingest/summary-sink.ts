@@ -38,7 +38,9 @@ export class SummarySink implements IngestSink {
     let id = this.answerIds.get(key);
     if (id === undefined) {
       id = this.store.internAnswers(this.keyPrefix + key, raw, parse);
-      this.answerIds.set(ownString(key), id);
+      // the store's copy of the text when it is the key (no prefix, key as logged): no second copy
+      const kept = this.store.answerText(id);
+      this.answerIds.set(kept === key ? kept : ownString(key), id);
     }
     return id;
   };

@@ -33,10 +33,16 @@ export class Column<T extends TypedArray> {
   }
 
   push(value: number): void {
-    const off = this.n & BLOCK_MASK;
-    if (off === 0) this.blocks.push(new this.ctor(BLOCK_SIZE));
-    (this.blocks[this.n >>> BLOCK_BITS] as T)[off] = value;
-    this.n++;
+    const i = this.grow();
+    (this.blocks[i >>> BLOCK_BITS] as T)[i & BLOCK_MASK] = value;
+  }
+
+  /** Makes room for one more row (a new block when the last is full) and returns its index: see {@link pushF64}. */
+  grow(): number {
+    const i = this.n;
+    if ((i & BLOCK_MASK) === 0) this.blocks.push(new this.ctor(BLOCK_SIZE));
+    this.n = i + 1;
+    return i;
   }
 
   get(i: number): number {
@@ -137,9 +143,33 @@ export function u32At(col: Column<Uint32Array>, i: number): number {
   return (col.blocks[i >>> BLOCK_BITS] as Uint32Array)[i & BLOCK_MASK] as number;
 }
 
+export function i32At(col: Column<Int32Array>, i: number): number {
+  if (i < 0 || i >= col.length) return col.get(i);
+  return (col.blocks[i >>> BLOCK_BITS] as Int32Array)[i & BLOCK_MASK] as number;
+}
+
 export function u16At(col: Column<Uint16Array>, i: number): number {
   if (i < 0 || i >= col.length) return col.get(i);
   return (col.blocks[i >>> BLOCK_BITS] as Uint16Array)[i & BLOCK_MASK] as number;
+}
+
+/*
+ * Appends to a column of one element type. `Column.push` stores into every column type, so its
+ * element store is polymorphic; the store's per-row appends use these, one type each.
+ */
+export function pushF64(col: Column<Float64Array>, value: number): void {
+  const i = col.grow();
+  (col.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] = value;
+}
+
+export function pushU32(col: Column<Uint32Array>, value: number): void {
+  const i = col.grow();
+  (col.blocks[i >>> BLOCK_BITS] as Uint32Array)[i & BLOCK_MASK] = value;
+}
+
+export function pushU16(col: Column<Uint16Array>, value: number): void {
+  const i = col.grow();
+  (col.blocks[i >>> BLOCK_BITS] as Uint16Array)[i & BLOCK_MASK] = value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Column, UniformColumn, withIndex } from './column';
+import { Column, i32At, pushF64, pushU16, pushU32, u32At, UniformColumn, withIndex } from './column';
 import { normalizeQname } from './qname';
 import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
@@ -205,9 +205,9 @@ class ActorTable {
   private matches(id: number, r: StoreRowInput): boolean {
     const s = this.strings;
     return (
-      this.pid.get(id) === r.pid && s.get(this.guid.get(id)) === r.guid && s.get(this.image.get(id)) === r.image &&
-      s.get(this.host.get(id)) === r.host && s.get(this.user.get(id)) === r.user &&
-      s.get(this.client.get(id)) === r.client && s.get(this.resolver.get(id)) === r.resolver
+      i32At(this.pid, id) === r.pid && s.get(u32At(this.guid, id)) === r.guid && s.get(u32At(this.image, id)) === r.image &&
+      s.get(u32At(this.host, id)) === r.host && s.get(u32At(this.user, id)) === r.user &&
+      s.get(u32At(this.client, id)) === r.client && s.get(u32At(this.resolver, id)) === r.resolver
     );
   }
 
@@ -315,8 +315,10 @@ export class EventStore {
     let id = this.answerIds.get(key);
     if (id === undefined) {
       id = this.answerRaw.length;
-      this.answerIds.set(ownString(key), id);
-      this.answerRaw.push(ownString(raw));
+      const ownKey = ownString(key);
+      this.answerIds.set(ownKey, id);
+      // the text as logged is usually the key itself: one copy for both
+      this.answerRaw.push(raw === key ? ownKey : ownString(raw));
       this.answerSets.push(Object.freeze(parse(raw).map((a) => ({ type: a.type, value: ownString(a.value) }))));
     }
     return id;
@@ -330,12 +332,12 @@ export class EventStore {
     const q = this.strings.intern(r.qname);
     this.normOf = withIndex(this.normOf, q);
     if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(r.qname)) + 1;
-    this.time.push(r.time);
-    this.line.push(r.line);
-    this.actor.push(this.actors.intern(r));
-    this.qname.push(q);
-    this.outcome.push(this.outcomes.intern(r.qtype, statusIndex, r.statusCode));
-    this.answers.push(r.answers);
+    pushF64(this.time, r.time);
+    pushU32(this.line, r.line);
+    pushU32(this.actor, this.actors.intern(r));
+    pushU32(this.qname, q);
+    pushU16(this.outcome, this.outcomes.intern(r.qtype, statusIndex, r.statusCode));
+    pushU32(this.answers, r.answers);
     this.ttl.push(r.ttl);
     inp.count++;
   }
@@ -395,12 +397,12 @@ export class EventStore {
     snap.answers.forEach((a, i) => (answers[i + 1] = this.internAnswers(a.key, a.raw, () => a.set)));
     const r = snap.rows;
     for (let i = 0; i < r.time.length; i++) {
-      this.time.push(r.time[i] as number);
-      this.line.push((r.line[i] as number) + lineOffset);
-      this.actor.push(actor[r.actor[i] as number] as number);
-      this.qname.push(str[r.qname[i] as number] as number);
-      this.outcome.push(outcome[r.outcome[i] as number] as number);
-      this.answers.push(answers[r.answers[i] as number] as number);
+      pushF64(this.time, r.time[i] as number);
+      pushU32(this.line, (r.line[i] as number) + lineOffset);
+      pushU32(this.actor, actor[r.actor[i] as number] as number);
+      pushU32(this.qname, str[r.qname[i] as number] as number);
+      pushU16(this.outcome, outcome[r.outcome[i] as number] as number);
+      pushU32(this.answers, answers[r.answers[i] as number] as number);
       this.ttl.push(r.ttl[i] as number);
     }
     inp.count += r.time.length;

@@ -37,4 +37,34 @@ describe('ColumnFields', () => {
     b.setRow(['WS2', 'bob']);
     expect([a.getAny(USER), a.getAny(HOST), b.getAny(USER), b.getAny(HOST)]).toEqual(['ann', 'WS1', 'bob', 'WS2']);
   });
+
+  it('gives the timestamps the row cutter read through parsedTime, in alias order with the text cells', () => {
+    const TIME = aliases('UtcTime', '_time', 'TimeCreated');
+    const cols = new ColumnFields(['_time', 'UtcTime', 'q']);
+    const times = { ms: new Float64Array(3).fill(NaN), zoned: new Uint8Array(3) };
+    const at = Date.UTC(2024, 2, 4, 10, 0, 0, 303);
+    // UtcTime read by the cutter (its cell text is ''), _time too, with a zone
+    times.ms[0] = at + 1;
+    times.zoned[0] = 1;
+    times.ms[1] = at;
+    cols.setRow(['', '', 'a.example'], times);
+    expect([cols.parsedTime(TIME), cols.parsedZoned]).toEqual([at, false]);
+    expect(cols.parsedTime(aliases('_time'))).toBe(at + 1);
+    expect(cols.parsedZoned).toBe(true);
+    // anything that reads the text gets the same instant
+    expect(cols.getAny(TIME)).toBe('2024-03-04T10:00:00.303Z');
+    // UtcTime left as text (a shape the cutter does not read): NaN, the caller reads the text
+    times.ms[1] = NaN;
+    cols.setRow(['', '2024-03-04 10:00:00.3031234', 'a.example'], times);
+    expect(cols.parsedTime(TIME)).toBeNaN();
+    expect(cols.getAny(TIME)).toBe('2024-03-04 10:00:00.3031234');
+    // UtcTime empty: the first alias with a value is _time, read by the cutter
+    cols.setRow(['', '', 'a.example'], times);
+    expect(cols.parsedTime(TIME)).toBe(at + 1);
+    // a row from the text framer has no timestamps read
+    cols.setRow(['2024-03-04T10:00:00.304+00:00', '', 'a.example']);
+    expect(cols.parsedTime(TIME)).toBeNaN();
+    expect(cols.getAny(TIME)).toBe('2024-03-04T10:00:00.304+00:00');
+    expect(new FieldMap().parsedTime()).toBeNaN();
+  });
 });

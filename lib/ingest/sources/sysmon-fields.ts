@@ -3,10 +3,20 @@
  * case-insensitively and through aliases (log-formats.md §1.6).
  */
 
+import type { CellTimes } from '../rows-input';
+
 /** Read-only view of one record's fields. */
 export interface FieldSource {
   /** The value of the first alias that is present and non-empty. */
   getAny(names: AliasList): string | undefined;
+  /**
+   * The timestamp (ms, UTC) of the first alias present and non-empty when the reader has read
+   * it already (the row cutter's TIME cells), with {@link parsedZoned} set; NaN when there is
+   * none or it is text (then read {@link getAny}).
+   */
+  parsedTime(names: AliasList): number;
+  /** Whether the timestamp {@link parsedTime} returned last had a zone. */
+  readonly parsedZoned: boolean;
 }
 
 /** Alias names with their lower-case forms, computed once. */
@@ -81,6 +91,12 @@ export class FieldMap implements FieldSource {
     return this.exact[list.names[i] as string] ?? this.lower[list.lower[i] as string];
   }
 
+  parsedTime(): number {
+    return NaN;
+  }
+
+  readonly parsedZoned = false;
+
   getAny(list: AliasList): string | undefined {
     const { names, lower } = list;
     const exact = this.exact;
@@ -104,14 +120,17 @@ export class ColumnFields implements FieldSource {
   /** per alias list id, the columns it reads: an array read per lookup, not a Map keyed by the list */
   private readonly resolved: (readonly number[] | undefined)[] = [];
   private row: readonly string[] = [];
+  private times: CellTimes | null = null;
+  parsedZoned = false;
 
   constructor(names: readonly string[]) {
     names.forEach((n, i) => this.byName.set(n, String(i)));
   }
 
-  /** Points the view at the next row (same header). */
-  setRow(row: readonly string[]): void {
+  /** Points the view at the next row (same header), with the timestamps the cutter read for it. */
+  setRow(row: readonly string[], times: CellTimes | null = null): void {
     this.row = row;
+    this.times = times;
   }
 
   /** The columns `list` reads in this header, in alias order (only the aliases it has). */
@@ -129,10 +148,32 @@ export class ColumnFields implements FieldSource {
     const cols = this.columnsOf(list);
     const row = this.row;
     for (let i = 0; i < cols.length; i++) {
-      const v = row[cols[i] as number];
+      const c = cols[i] as number;
+      const v = row[c];
       if (v !== undefined && v !== '') return v;
+      // a timestamp the cutter read has no text: the same instant in ISO form (parsedTime is the way to read it)
+      const t = this.times?.ms[c] ?? NaN;
+      if (t === t) return new Date(t).toISOString();
     }
     return undefined;
+  }
+
+  parsedTime(list: AliasList): number {
+    const times = this.times;
+    if (times === null) return NaN;
+    const cols = this.columnsOf(list);
+    const row = this.row;
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as number;
+      const t = times.ms[c] as number;
+      if (t === t) {
+        this.parsedZoned = times.zoned[c] === 1;
+        return t;
+      }
+      const v = row[c];
+      if (v !== undefined && v !== '') return NaN;
+    }
+    return NaN;
   }
 }
 

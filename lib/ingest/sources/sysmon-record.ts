@@ -4,7 +4,7 @@
  */
 import { statusFromSysmon, sysmonStatusCode } from '../dns-codes';
 import { parseLocalDateTime } from '../local-time';
-import { parseAnyTime, parseIsoTime } from '../time';
+import { parseAnyTime, parseIsoTime, type ParsedTime } from '../time';
 import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
@@ -192,6 +192,11 @@ export class SysmonMapper {
   }
 
   private time(f: FieldSource): number {
+    const read = f.parsedTime(F.utcTime);
+    if (read === read) {
+      this.basis('UTC (Sysmon UtcTime)');
+      return read;
+    }
     const utc = f.getAny(F.utcTime);
     if (utc !== undefined) {
       const p = parseIsoTime(utc);
@@ -200,10 +205,15 @@ export class SysmonMapper {
       return p.ms;
     }
     for (const fb of TIME_FALLBACKS) {
-      const text = f.getAny(fb.list);
-      if (text === undefined) continue;
-      const p = parseAnyTime(text) ?? parseLocalDateTime(text);
-      if (!p) throw new Unreadable(`no UtcTime, and unreadable ${fb.label} ${quote(text)}`);
+      let p: ParsedTime | null;
+      const ms = f.parsedTime(fb.list);
+      if (ms === ms) p = { ms, zoned: f.parsedZoned };
+      else {
+        const text = f.getAny(fb.list);
+        if (text === undefined) continue;
+        p = parseAnyTime(text) ?? parseLocalDateTime(text);
+        if (!p) throw new Unreadable(`no UtcTime, and unreadable ${fb.label} ${quote(text)}`);
+      }
       this.basis(
         p.zoned || fb.utc
           ? `UTC (from ${fb.label}; no UtcTime)`

@@ -11,7 +11,8 @@ import { addKeyValueLines, addMessageFields, ColumnFields } from './sysmon-field
 import { addEventXmlFields } from './sysmon-xml';
 import { csvPrelude } from '../split';
 import { CsvBytes } from '../csv-bytes';
-import { CELL_KEY, CELL_RAW, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
+import { CELL_KEY, CELL_SKIP, CELL_TIME, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
+import type { CellTimes } from '../rows-input';
 import { SYSMON_READ_LISTS, SYSMON_TIME_LISTS } from './sysmon-record';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
@@ -30,7 +31,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
   private bytes: CsvBytes | null = null;
 
   startBytes(): boolean {
-    this.bytes = CsvBytes.create(this.framer, (row, line) => this.row(row, line));
+    this.bytes = CsvBytes.create(this.framer, (row, line, times) => this.row(row, line, times));
     return this.bytes !== null;
   }
 
@@ -45,9 +46,10 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
 
   /**
    * Once the header is known, what the row cutter does per column: the columns the mapper reads
-   * are interned (KEY), those it reads only as times are copied per row (RAW: a new value on
-   * nearly every row), the others are not read at all (SKIP). Tables of event XML or messages
-   * are decoded and read as text: each row is a document of its own.
+   * are interned (KEY), those it reads only as times are read as timestamps by the cutter (TIME:
+   * a new value on nearly every row; a shape it does not read is copied as text), the others are
+   * not read at all (SKIP). Tables of event XML or messages are decoded and read as text: each
+   * row is a document of its own.
    */
   private chooseCells(h: Header): void {
     const bytes = this.bytes;
@@ -58,13 +60,14 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
       return;
     }
     const modes: CellMode[] = h.names.map(() => CELL_SKIP);
-    for (const list of SYSMON_TIME_LISTS) for (const c of columns.columnsOf(list)) modes[c] = CELL_RAW;
+    for (const list of SYSMON_TIME_LISTS) for (const c of columns.columnsOf(list)) modes[c] = CELL_TIME;
     const times = new Set(SYSMON_TIME_LISTS);
     for (const list of SYSMON_READ_LISTS) if (!times.has(list)) for (const c of columns.columnsOf(list)) modes[c] = CELL_KEY;
     bytes.configure(modes);
   }
 
-  protected row(row: string[], line: number): boolean {
+  /** A row of the table: from the text framer, or from the row cutter with the timestamps it read. */
+  protected row(row: string[], line: number, times: CellTimes | null = null): boolean {
     if (!this.header) {
       const first = (row[0] ?? '').replace(/^\uFEFF/, '');
       if (row.length === 1 && first.startsWith('#TYPE')) return true;
@@ -88,7 +91,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
       return false;
     }
     if (h.columns) {
-      h.columns.setRow(row);
+      h.columns.setRow(row, times);
       this.mapper.handle(h.columns, line);
       return true;
     }

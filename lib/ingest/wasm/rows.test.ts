@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CELL_KEY, CELL_RAW, CELL_SKIP, RowsWasm, SCAN_FULL, SCAN_MORE, SCAN_NEEDS_JS, type CellMode } from './rows';
+import { rng } from '../../detect/scenarios/rng';
+import { parseIsoTime } from '../time';
+import { CELL_KEY, CELL_RAW, CELL_SKIP, CELL_TIME, RowsWasm, SCAN_FULL, SCAN_MORE, SCAN_NEEDS_JS, TIME_TAG, type CellMode } from './rows';
 
 const enc = new TextEncoder();
 
@@ -141,4 +143,65 @@ describe('the bundled module', () => {
     const { compileRowsModule, WASM_MODULE } = await import('../../../scripts/build-wasm');
     expect(readFileSync(WASM_MODULE, 'utf8')).toBe(compileRowsModule());
   }, 60_000);
+
+  it('reads TIME cells of the common ISO shape exactly as parseIsoTime does, and copies the rest as text', () => {
+    const next = rng(11);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const texts: string[] = [];
+    /** rows the cutter must read itself: valid dates from year 1000 on, in its shape */
+    const common = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      if (next() < 0.4) {
+        const iso = new Date(Date.UTC(1000, 0, 1) + Math.floor(next() * 9000 * 365.2425 * 86_400_000)).toISOString();
+        const text = (next() < 0.5 ? iso.replace('T', ' ') : iso).replace(/Z$/, pick(['', 'Z', 'z', '+02:00', '-11:45']));
+        common.add(texts.length);
+        texts.push(next() < 0.5 ? text.replace(/\.\d+/, '') : text);
+        continue;
+      }
+      const year = pick([1970, 2024, 2000, 1900, 2100, 1600, 999, 1000, 9999, 1969, Math.floor(next() * 10_000)]);
+      const month = pick([1, 2, 3, 4, 6, 9, 11, 12, 0, 13, Math.floor(next() * 14)]);
+      const day = pick([1, 28, 29, 30, 31, 0, 32, Math.floor(next() * 33)]);
+      const [h, m, sec] = [pick([0, 12, 23, 24]), pick([0, 30, 59, 60]), pick([0, 30, 59, 60, 61])];
+      const frac = pick(['', '.303', '.000', '.999', '.3', '.30', '.3031234', ',303', '.', '.30a']);
+      const zone = pick(['', '', 'Z', 'z', '+00:00', '-05:30', '+14:00', '+99:99', '+0530', '+05', '+05:3', 'UTC', ' ', 'Zx']);
+      const sep = pick(['T', ' ', ' ', 'x']);
+      let text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${sep}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}${frac}${zone}`;
+      if (next() < 0.05) text = text.slice(0, Math.floor(next() * text.length));
+      if (next() < 0.03) text = ' ' + text;
+      texts.push(text);
+    }
+    const rows = RowsWasm.create(9, 34) as RowsWasm; // tab-separated: the shapes hold commas
+    rows.setMode(0, CELL_TIME);
+    rows.setMode(1, CELL_RAW);
+    const n = rows.load([enc.encode(texts.map((t, i) => `${t}\tr${i}\n`).join(''))]);
+    let pos = 0;
+    let seen = 0;
+    let read = 0;
+    while (pos < n) {
+      const { next: after } = rows.scan(pos, n, true, 1 << 30);
+      pos = after;
+      let k = 0;
+      for (let r = 0; r < rows.rows; r++, seen++) {
+        k += 2;
+        const v = rows.out[k] as number;
+        const text = texts[seen] as string;
+        const expected = parseIsoTime(text);
+        if (common.has(seen)) expect(v, text).toBeGreaterThanOrEqual(TIME_TAG);
+        if (v >= TIME_TAG) {
+          read++;
+          expect({ text, ms: rows.times[(v - TIME_TAG) >> 1], zoned: (v & 1) === 1 }).toEqual({ text, ...expected });
+        } else {
+          expect(v).toBeLessThanOrEqual(-2);
+          expect(rows.nextRaw(-v - 2)).toBe(text);
+        }
+        expect(rows.nextRaw(-(rows.out[k + 1] as number) - 2)).toBe(`r${seen}`);
+        k += 2;
+      }
+    }
+    expect(seen).toBe(texts.length);
+    // most of the well-formed shapes are read by the cutter; every other shape went to text
+    expect(read).toBeGreaterThan(common.size);
+    expect(read).toBeLessThan(texts.length);
+  });
 });

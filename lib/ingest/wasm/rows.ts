@@ -9,7 +9,12 @@ import { ROWS_WASM_BASE64 } from './rows-wasm';
 export const CELL_KEY = 0;
 export const CELL_RAW = 1;
 export const CELL_SKIP = 2;
-export type CellMode = typeof CELL_KEY | typeof CELL_RAW | typeof CELL_SKIP;
+/** read as a timestamp by the cutter when it has the common ISO shape, else as RAW */
+export const CELL_TIME = 3;
+export type CellMode = typeof CELL_KEY | typeof CELL_RAW | typeof CELL_SKIP | typeof CELL_TIME;
+
+/** Output values from this on are timestamps read by the cutter: ((v - TIME_TAG) >> 1) indexes {@link RowsWasm.times}, bit 0 a zone. */
+export const TIME_TAG = 0x40000000;
 
 /** Why {@link RowsWasm.scan} stopped. */
 export const SCAN_MORE = 0;
@@ -26,11 +31,13 @@ interface Exports {
   outRows: WebAssembly.Global;
   rawLen: WebAssembly.Global;
   rawAscii: WebAssembly.Global;
+  timesLen: WebAssembly.Global;
   init(delim: number, stop: number, comment: number, maxRowBytes: number): void;
   setMode(col: number, mode: number): void;
   input(n: number): number;
   output(): number;
   rawBuffer(): number;
+  timesBuffer(): number;
   entries(): number;
   entryOffsets(): number;
   entryLengths(): number;
@@ -59,13 +66,16 @@ const utf8 = new TextDecoder();
 
 /**
  * One input's cutter. After each {@link scan}: `rows` (cells, key, values per row), the strings
- * of its raw cells in order ({@link nextRaw}), and every cell value seen so far ({@link values}).
+ * of its raw cells in order ({@link nextRaw}), the timestamps it read ({@link times}), and every
+ * cell value seen so far ({@link values}).
  */
 export class RowsWasm {
   /** every interned cell value so far, by entry id */
   readonly values: string[] = [];
   /** the last scan's output: per row [cells, start, v0 … v(cells-1)] (see wasm/rows.ts) */
   out = new Int32Array(0);
+  /** the last scan's timestamps (ms, UTC) of TIME cells */
+  times = new Float64Array(0);
   rows = 0;
   private rawText = '';
   private rawAt = 0;
@@ -134,6 +144,7 @@ export class RowsWasm {
     this.materialize(mem);
     this.out = new Int32Array(mem, x.output(), x.outLen.value as number);
     this.rows = x.outRows.value as number;
+    this.times = new Float64Array(mem, x.timesBuffer(), x.timesLen.value as number);
     const rawLen = x.rawLen.value as number;
     const rawPtr = x.rawBuffer();
     this.rawAt = 0;
