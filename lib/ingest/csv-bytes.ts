@@ -1,9 +1,9 @@
 import type { CsvFramer } from './csv-framer';
-import { RowsInput, type CellTimes } from './rows-input';
+import { RowsInput, type CellFacts } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
-/** A row the cutter cut: its cells (reused), its line, and the timestamps it read (see CellTimes). */
-export type CutRowHandler = (row: string[], line: number, times: CellTimes) => void;
+/** A row the cutter cut: its cells (reused), its line, and what the cutter knows of them (see CellFacts). */
+export type CutRowHandler = (row: string[], line: number, facts: CellFacts) => void;
 
 const LF = 10;
 const QUOTE = 34;
@@ -31,7 +31,7 @@ export class CsvBytes extends RowsInput<CsvFramer> {
   /**
    * Null when WebAssembly is not available (the caller keeps to text). `onRow` gets the rows the
    * cutter cuts, as the framer's handler does (cells of SKIP columns are '', and so are TIME
-   * cells the cutter read: their timestamps are in `times`).
+   * cells the cutter read: their timestamps are in `facts`).
    */
   static create(framer: CsvFramer, onRow: CutRowHandler, delimiter = 44): CsvBytes | null {
     const rows = RowsWasm.create(delimiter, QUOTE);
@@ -39,7 +39,7 @@ export class CsvBytes extends RowsInput<CsvFramer> {
   }
 
   protected row(cells: string[], line: number): void {
-    this.onRow(cells, line, this.times);
+    this.onRow(cells, line, this.facts);
   }
 
   protected emptyLine(): void {}

@@ -1,11 +1,14 @@
 import { CELL_TIME, MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
 
 /**
- * The timestamps the cutter read for the TIME cells of the row being handed over (whose cell
- * text is then ''): `ms[c]` in ms since the epoch, UTC, NaN when the cell is text to read;
- * `zoned[c]` 1 when it had a zone. Reused from row to row.
+ * What the cutter knows of the cells of the row being handed over, by column (reused from row
+ * to row): `ids[c]` the interned id of a KEY cell (equal values of a column have equal ids
+ * throughout an input; its string is one object, made once), -1 for any other cell; and for
+ * the TIME cells it read (whose text is then '') `ms[c]`, ms since the epoch, UTC (NaN: the
+ * cell is text to read), and `zoned[c]`, 1 when it had a zone.
  */
-export interface CellTimes {
+export interface CellFacts {
+  readonly ids: Int32Array;
   readonly ms: Float64Array;
   readonly zoned: Uint8Array;
 }
@@ -32,7 +35,11 @@ export abstract class RowsInput<F extends TextFramer> {
   /** the framer has been given the rest of the input (toText) */
   private handedOver = false;
   private readonly cells: string[] = [];
-  protected readonly times: CellTimes = { ms: new Float64Array(MAX_WASM_CELLS).fill(NaN), zoned: new Uint8Array(MAX_WASM_CELLS) };
+  protected readonly facts: CellFacts = {
+    ids: new Int32Array(MAX_WASM_CELLS),
+    ms: new Float64Array(MAX_WASM_CELLS).fill(NaN),
+    zoned: new Uint8Array(MAX_WASM_CELLS),
+  };
   /** the TIME columns (their `times` entry is set on every row) */
   private timeColumns: number[] = [];
   /** rows cut per scan (CsvBytes: 1 until the reader has read its header) */
@@ -140,7 +147,7 @@ export abstract class RowsInput<F extends TextFramer> {
     const values = rows.values;
     const cells = this.cells;
     const times = rows.times;
-    const { ms, zoned } = this.times;
+    const { ids, ms, zoned } = this.facts;
     const timeColumns = this.timeColumns;
     let k = 0;
     for (let r = rows.rows; r > 0; r--) {
@@ -158,9 +165,16 @@ export abstract class RowsInput<F extends TextFramer> {
         const v = out[k++] as number;
         if (v >= TIME_TAG) {
           cells[c] = '';
+          ids[c] = -1;
           ms[c] = times[(v - TIME_TAG) >> 1] as number;
           zoned[c] = v & 1;
-        } else cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);
+        } else if (v >= 0) {
+          cells[c] = values[v] as string;
+          ids[c] = v;
+        } else {
+          cells[c] = v === -1 ? '' : rows.nextRaw(-v - 2);
+          ids[c] = -1;
+        }
       }
       this.row(cells, line, start);
     }

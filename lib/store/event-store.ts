@@ -24,6 +24,14 @@ export interface StoredAnswer {
 }
 
 /** What a row is appended from (the ingest pipeline's DnsEventInput). */
+export const KEEP_QNAME = 1;
+export const KEEP_HOST = 2;
+export const KEEP_USER = 4;
+export const KEEP_IMAGE = 8;
+export const KEEP_GUID = 16;
+export const KEEP_CLIENT = 32;
+export const KEEP_RESOLVER = 64;
+
 export interface StoreRowInput {
   /** ms since the epoch, UTC. */
   time: number;
@@ -50,6 +58,12 @@ export interface StoreRowInput {
   ttl: number;
   /** Resolver (DNS server) address; '' unknown. */
   resolver: string;
+  /**
+   * The string fields (KEEP_* bits) that are strings of their own, not slices of a larger text
+   * (e.g. made once per distinct value by the row cutter): the store keeps these as they are
+   * instead of copying them, so later rows that hand over the same string match it at once.
+   */
+  keep?: number;
   /** Client address; '' unknown. */
   client: string;
 }
@@ -229,7 +243,11 @@ class ActorTable {
 
   private internSlow(r: StoreRowInput): number {
     const s = this.strings;
-    return this.internIds(s.intern(r.host), s.intern(r.user), s.intern(r.image), r.pid, s.intern(r.guid), s.intern(r.client), s.intern(r.resolver));
+    const k = r.keep ?? 0;
+    return this.internIds(
+      s.intern(r.host, (k & KEEP_HOST) !== 0), s.intern(r.user, (k & KEEP_USER) !== 0), s.intern(r.image, (k & KEEP_IMAGE) !== 0), r.pid,
+      s.intern(r.guid, (k & KEEP_GUID) !== 0), s.intern(r.client, (k & KEEP_CLIENT) !== 0), s.intern(r.resolver, (k & KEEP_RESOLVER) !== 0),
+    );
   }
 
   /** The actor of these pool ids (a new one when it is not known yet). */
@@ -329,7 +347,7 @@ export class EventStore {
     if (!inp) throw new Error('append before beginInput');
     const statusIndex = STATUS_INDEX.get(r.status);
     if (statusIndex === undefined) throw new Error(`unknown status ${r.status}`);
-    const q = this.strings.intern(r.qname);
+    const q = this.strings.intern(r.qname, ((r.keep ?? 0) & KEEP_QNAME) !== 0);
     this.normOf = withIndex(this.normOf, q);
     if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(r.qname)) + 1;
     pushF64(this.time, r.time);

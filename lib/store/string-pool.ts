@@ -20,10 +20,11 @@ export class StringPool {
     this.ids.set('', 0);
   }
 
-  intern(value: string): number {
+  /** The id of `value`, added when new: as it is when `keep` (a string of its own), else as a copy (see {@link ownString}). */
+  intern(value: string, keep = false): number {
     let id = this.ids.get(value);
     if (id === undefined) {
-      const own = ownString(value);
+      const own = keep ? value : ownString(value);
       id = this.values.length;
       this.values.push(own);
       this.ids.set(own, id);

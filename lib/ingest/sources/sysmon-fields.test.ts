@@ -41,7 +41,7 @@ describe('ColumnFields', () => {
   it('gives the timestamps the row cutter read through parsedTime, in alias order with the text cells', () => {
     const TIME = aliases('UtcTime', '_time', 'TimeCreated');
     const cols = new ColumnFields(['_time', 'UtcTime', 'q']);
-    const times = { ms: new Float64Array(3).fill(NaN), zoned: new Uint8Array(3) };
+    const times = { ids: new Int32Array(3).fill(-1), ms: new Float64Array(3).fill(NaN), zoned: new Uint8Array(3) };
     const at = Date.UTC(2024, 2, 4, 10, 0, 0, 303);
     // UtcTime read by the cutter (its cell text is ''), _time too, with a zone
     times.ms[0] = at + 1;
@@ -66,5 +66,19 @@ describe('ColumnFields', () => {
     expect(cols.parsedTime(TIME)).toBeNaN();
     expect(cols.getAny(TIME)).toBe('2024-03-04T10:00:00.304+00:00');
     expect(new FieldMap().parsedTime()).toBeNaN();
+  });
+
+  it("gives the cutter's id of the value getAny returned last, and -1 for a value without one", () => {
+    const cols = new ColumnFields(['ComputerName', 'host', 'UtcTime']);
+    const facts = { ids: Int32Array.of(7, 9, -1), ms: Float64Array.of(NaN, NaN, 0), zoned: new Uint8Array(3) };
+    cols.setRow(['WS1', 'collector', ''], facts);
+    expect([cols.getAny(HOST), cols.lastId()]).toEqual(['WS1', 7]);
+    cols.setRow(['', 'collector', ''], facts);
+    expect([cols.getAny(HOST), cols.lastId()]).toEqual(['collector', 9]);
+    expect([cols.getAny(aliases('UtcTime')), cols.lastId()]).toEqual(['1970-01-01T00:00:00.000Z', -1]);
+    expect([cols.getAny(USER), cols.lastId()]).toEqual([undefined, -1]);
+    cols.setRow(['WS1', 'collector', '']);
+    expect([cols.getAny(HOST), cols.lastId()]).toEqual(['WS1', -1]);
+    expect(new FieldMap().lastId()).toBe(-1);
   });
 });

@@ -3,7 +3,7 @@
  * case-insensitively and through aliases (log-formats.md §1.6).
  */
 
-import type { CellTimes } from '../rows-input';
+import type { CellFacts } from '../rows-input';
 
 /** Read-only view of one record's fields. */
 export interface FieldSource {
@@ -17,6 +17,13 @@ export interface FieldSource {
   parsedTime(names: AliasList): number;
   /** Whether the timestamp {@link parsedTime} returned last had a zone. */
   readonly parsedZoned: boolean;
+  /**
+   * The row cutter's id of the value {@link getAny} returned last (see CellFacts): the same id
+   * for the same value of that column throughout an input, and the value is then a string made
+   * once for the input, never a slice of a larger text (it may be kept as it is). -1 when it has
+   * none (a row read as text, a cell copied per row, no value).
+   */
+  lastId(): number;
 }
 
 /** Alias names with their lower-case forms, computed once. */
@@ -97,6 +104,10 @@ export class FieldMap implements FieldSource {
 
   readonly parsedZoned = false;
 
+  lastId(): number {
+    return -1;
+  }
+
   getAny(list: AliasList): string | undefined {
     const { names, lower } = list;
     const exact = this.exact;
@@ -120,17 +131,19 @@ export class ColumnFields implements FieldSource {
   /** per alias list id, the columns it reads: an array read per lookup, not a Map keyed by the list */
   private readonly resolved: (readonly number[] | undefined)[] = [];
   private row: readonly string[] = [];
-  private times: CellTimes | null = null;
+  private facts: CellFacts | null = null;
+  /** the column of the value getAny returned last, -1 none */
+  private lastColumn = -1;
   parsedZoned = false;
 
   constructor(names: readonly string[]) {
     names.forEach((n, i) => this.byName.set(n, String(i)));
   }
 
-  /** Points the view at the next row (same header), with the timestamps the cutter read for it. */
-  setRow(row: readonly string[], times: CellTimes | null = null): void {
+  /** Points the view at the next row (same header), with what the cutter knows of its cells (a row it cut). */
+  setRow(row: readonly string[], facts: CellFacts | null = null): void {
     this.row = row;
-    this.times = times;
+    this.facts = facts;
   }
 
   /** The columns `list` reads in this header, in alias order (only the aliases it has). */
@@ -150,16 +163,28 @@ export class ColumnFields implements FieldSource {
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i] as number;
       const v = row[c];
-      if (v !== undefined && v !== '') return v;
+      if (v !== undefined && v !== '') {
+        this.lastColumn = c;
+        return v;
+      }
       // a timestamp the cutter read has no text: the same instant in ISO form (parsedTime is the way to read it)
-      const t = this.times?.ms[c] ?? NaN;
-      if (t === t) return new Date(t).toISOString();
+      const t = this.facts?.ms[c] ?? NaN;
+      if (t === t) {
+        this.lastColumn = -1;
+        return new Date(t).toISOString();
+      }
     }
+    this.lastColumn = -1;
     return undefined;
   }
 
+  lastId(): number {
+    const c = this.lastColumn;
+    return c < 0 || this.facts === null ? -1 : (this.facts.ids[c] as number);
+  }
+
   parsedTime(list: AliasList): number {
-    const times = this.times;
+    const times = this.facts;
     if (times === null) return NaN;
     const cols = this.columnsOf(list);
     const row = this.row;

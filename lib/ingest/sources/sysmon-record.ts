@@ -9,6 +9,7 @@ import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
 import { withIndex } from '../../store/column';
+import { KEEP_GUID, KEEP_HOST, KEEP_IMAGE, KEEP_QNAME, KEEP_USER } from '../../store/event-store';
 
 export const F = {
   eventId: aliases('EventCode', 'EventID', 'event_id', 'winlog.event_id', 'event.code', 'signature_id', 'Id', 'Event ID'),
@@ -141,6 +142,59 @@ function quote(text: string): string {
   return `“${text.length > 60 ? text.slice(0, 60) + '…' : text}”`;
 }
 
+/** Event id text → number, -1 unreadable. */
+const EVENT_ID = (text: string): number => decimal(text, 6);
+const PID = parsePid;
+/** QueryStatus text → code, -1 for an unknown symbol. */
+const STATUS_CODE = (text: string): number => sysmonStatusCode(text) ?? -1;
+
+/**
+ * What a mapper works out from a cell, once per value of the cell's column: by the row cutter's
+ * cell id (see FieldSource.lastId), in tables that grow with the ids.
+ */
+class ByCell {
+  private numbers = new Float64Array(0);
+  private readonly strings: (string | undefined)[] = [];
+  /** answer set id + 1, 0 not yet known */
+  private answerIds = new Int32Array(0);
+
+  /** `read(text)` of the cell `id` (computed at its first row), or of `text` when id < 0. */
+  number(id: number, text: string, read: (text: string) => number): number {
+    if (id < 0) return read(text);
+    if (id >= this.numbers.length) {
+      const grown = new Float64Array(Math.max(1024, id + 1, this.numbers.length * 2)).fill(NaN);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    let v = this.numbers[id] as number;
+    if (v !== v) {
+      v = read(text);
+      this.numbers[id] = v;
+    }
+    return v;
+  }
+
+  string(id: number, text: string, read: (text: string) => string): string {
+    let v = this.strings[id];
+    if (v === undefined) {
+      while (this.strings.length < id) this.strings.push(undefined);
+      v = read(text);
+      this.strings[id] = v;
+    }
+    return v;
+  }
+
+  /** The answer set id of results cell `id`, -1 not yet known. */
+  answers(id: number): number {
+    return id < this.answerIds.length ? (this.answerIds[id] as number) - 1 : -1;
+  }
+
+  setAnswers(id: number, answers: number): void {
+    this.answerIds = withIndex(this.answerIds, id);
+    this.answerIds[id] = answers + 1;
+  }
+}
+
 /** Thrown for a record that cannot be read; its message is the problem reason. */
 class Unreadable extends Error {}
 
@@ -148,11 +202,12 @@ class Unreadable extends Error {}
 export class SysmonMapper {
   private readonly ev: DnsEventInput = {
     time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
-    status: 'NOERROR', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '',
+    status: 'NOERROR', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '', keep: 0,
   };
   /** answer set id → inferred qtype, -1 not yet known */
   private qtypeById = new Int32Array(0);
   private readonly bases: string[] = [];
+  private readonly byCell = new ByCell();
 
   constructor(private readonly sink: IngestSink) {}
 
@@ -167,13 +222,15 @@ export class SysmonMapper {
 
   private map(f: FieldSource, line: number): void {
     const idText = f.getAny(F.eventId);
+    const idCell = f.lastId();
     const qname = f.getAny(F.qname);
+    const qnameCell = f.lastId();
     let id: number;
     if (idText === undefined) {
       if (qname === undefined) throw new Unreadable('no EventID and no QueryName: not a Sysmon DNS record');
       id = 22;
     } else {
-      id = decimal(idText, 6);
+      id = this.byCell.number(idCell, idText, EVENT_ID);
       if (id < 0) throw new Unreadable(`unreadable event id ${quote(idText)}`);
     }
     const provider = f.getAny(F.provider);
@@ -186,7 +243,7 @@ export class SysmonMapper {
       this.sink.other(`${(provider ?? channel ?? '').slice(0, 80)} ${id}`);
       return;
     }
-    if (id === 22) this.dns(f, line, qname);
+    if (id === 22) this.dns(f, line, qname, qnameCell);
     else if (id === 1 || id === 7 || id === 11) this.fact(f, line, id);
     else this.sink.other(`Sysmon ${id}`);
   }
@@ -241,26 +298,43 @@ export class SysmonMapper {
     return f.getAny(F.userSid) ?? '';
   }
 
-  private dns(f: FieldSource, line: number, qname: string | undefined): void {
+  private dns(f: FieldSource, line: number, qname: string | undefined, qnameCell: number): void {
     if (qname === undefined) throw new Unreadable('Sysmon event 22 without QueryName');
     const ev = this.ev;
+    const cells = this.byCell;
+    // which strings the cutter made (FieldSource.lastId): the store may keep them as they are
+    let keep = qnameCell >= 0 ? KEEP_QNAME : 0;
     ev.time = this.time(f);
     ev.line = line;
     ev.qname = qname;
     ev.host = f.getAny(F.host) ?? '';
+    if (f.lastId() >= 0) keep |= KEEP_HOST;
+    // the user's last read is the value itself, or the domain of a domain\\name made of two cells
     ev.user = this.user(f);
-    ev.image = normImage(f.getAny(F.image));
-    ev.pid = parsePid(f.getAny(F.pid));
-    ev.guid = normGuid(f.getAny(F.guid));
+    if (f.lastId() >= 0) keep |= KEEP_USER;
+    const image = f.getAny(F.image);
+    ev.image = normImage(image);
+    if (ev.image === image && f.lastId() >= 0) keep |= KEEP_IMAGE;
+    const pidText = f.getAny(F.pid);
+    ev.pid = pidText === undefined ? -1 : cells.number(f.lastId(), pidText, PID);
+    const guidText = f.getAny(F.guid);
+    const guidCell = f.lastId();
+    if (guidCell >= 0) {
+      ev.guid = cells.string(guidCell, guidText as string, normGuid);
+      keep |= KEEP_GUID;
+    } else ev.guid = normGuid(guidText);
+    ev.keep = keep;
     const results = f.getAny(F.results);
-    if (results === undefined || isEmptyResults(results)) {
-      ev.answers = 0;
-      ev.qtype = 0;
-    } else {
-      ev.answers = this.sink.answers(results, results, parseQueryResults);
-      ev.qtype = this.qtypeOf(ev.answers, results);
+    const resultsCell = f.lastId();
+    let answers = resultsCell >= 0 ? cells.answers(resultsCell) : -1;
+    if (answers < 0) {
+      answers = results === undefined || isEmptyResults(results) ? 0 : this.sink.answers(results, results, parseQueryResults);
+      if (resultsCell >= 0) cells.setAnswers(resultsCell, answers);
     }
+    ev.answers = answers;
+    ev.qtype = answers === 0 ? 0 : this.qtypeOf(answers, results as string);
     const statusText = f.getAny(F.status);
+    const statusCell = f.lastId();
     let status: DnsStatus;
     let code: number;
     if (statusText === undefined) {
@@ -271,10 +345,10 @@ export class SysmonMapper {
       code = -1;
       status = ev.answers !== 0 ? 'NOERROR' : 'ERROR';
     } else {
-      const c = sysmonStatusCode(statusText);
+      const c = cells.number(statusCell, statusText, STATUS_CODE);
       // An unknown symbol keeps the event (code -1, ERROR) rather than losing the query.
-      code = c ?? -1;
-      status = c === null ? 'ERROR' : statusFromSysmon(c);
+      code = c < 0 ? -1 : c;
+      status = c < 0 ? 'ERROR' : statusFromSysmon(c);
     }
     ev.status = status;
     ev.statusCode = code;

@@ -12,7 +12,7 @@ import { addEventXmlFields } from './sysmon-xml';
 import { csvPrelude } from '../split';
 import { CsvBytes } from '../csv-bytes';
 import { CELL_KEY, CELL_SKIP, CELL_TIME, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
-import type { CellTimes } from '../rows-input';
+import type { CellFacts } from '../rows-input';
 import { SYSMON_READ_LISTS, SYSMON_TIME_LISTS } from './sysmon-record';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
@@ -31,7 +31,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
   private bytes: CsvBytes | null = null;
 
   startBytes(): boolean {
-    this.bytes = CsvBytes.create(this.framer, (row, line, times) => this.row(row, line, times));
+    this.bytes = CsvBytes.create(this.framer, (row, line, facts) => this.row(row, line, facts));
     return this.bytes !== null;
   }
 
@@ -66,8 +66,8 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
     bytes.configure(modes);
   }
 
-  /** A row of the table: from the text framer, or from the row cutter with the timestamps it read. */
-  protected row(row: string[], line: number, times: CellTimes | null = null): boolean {
+  /** A row of the table: from the text framer, or from the row cutter with what it knows of the cells. */
+  protected row(row: string[], line: number, facts: CellFacts | null = null): boolean {
     if (!this.header) {
       const first = (row[0] ?? '').replace(/^\uFEFF/, '');
       if (row.length === 1 && first.startsWith('#TYPE')) return true;
@@ -91,7 +91,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
       return false;
     }
     if (h.columns) {
-      h.columns.setRow(row, times);
+      h.columns.setRow(row, facts);
       this.mapper.handle(h.columns, line);
       return true;
     }
