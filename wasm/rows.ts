@@ -12,11 +12,14 @@
 //
 // A TIME column's cells are read as timestamps here when they have the common shape
 // (`YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH:MM]`, a real date, year 1000 on), and are copied as RAW
-// otherwise, so JavaScript reads every other shape exactly as it reads text.
+// otherwise, so JavaScript reads every other shape exactly as it reads text. An EPOCH column's
+// cells (Zeek's `1709510401.303123`: 9 to 11 digits, up to 6 after the point) are read as the
+// seconds Number() reads from them; any other text is copied as RAW.
 //
 // Output per row: [cells, start, v0 .. v(cells-1)] with `start` the row's offset in the input,
 // 0 <= v < TIME_TAG an entry id, v >= TIME_TAG a timestamp read here ((v - TIME_TAG) >> 1 its
-// index in the times buffer, in ms since the epoch, UTC; bit 0 set when it had a zone),
+// index in the times buffer: ms since the epoch, UTC, for TIME, with bit 0 set when it had a
+// zone; seconds since the epoch for EPOCH),
 // v == -1 a skipped cell, v <= -2 a raw cell of (-v - 2) bytes (the next bytes of the raw
 // buffer). A line with nothing on it is a row of 0 cells.
 
@@ -29,6 +32,7 @@ export const KEY: u8 = 0;
 export const RAW: u8 = 1;
 export const SKIP: u8 = 2;
 export const TIME: u8 = 3;
+export const EPOCH: u8 = 4;
 const TIME_TAG: i32 = 0x40000000;
 
 /** scan stopped: 0 all whole rows handled (the rest is an incomplete row); 1 output full or maxRows; 2 the next row needs JavaScript */
@@ -345,6 +349,42 @@ function readTime(p: usize, len: usize): f64 {
   return <f64>daysFromCivil(y, mo, d) * 86400000 + <f64>(h * 3600000 + mi * 60000 + s * 1000 + ms) - <f64>offset * 60000;
 }
 
+/**
+ * Epoch seconds in [p, p + len), `\d{9,11}(\.\d{1,6})?`, as the double Number() reads from the
+ * text: N / 1e6 with N the whole microseconds (exact below 2^53), one correctly rounded division
+ * of the same real number. NaN for any other text.
+ */
+function readEpoch(p: usize, len: usize): f64 {
+  let i: usize = 0;
+  let whole: u64 = 0;
+  while (i < len) {
+    const d = <i32>load<u8>(p + i) - 48;
+    if (<u32>d > 9) break;
+    whole = whole * 10 + <u64>d;
+    i++;
+  }
+  if (i < 9 || i > 11) return NaN;
+  let frac: u64 = 0;
+  let digits: i32 = 0;
+  if (i < len) {
+    if (load<u8>(p + i) != 46) return NaN;
+    i++;
+    while (i < len) {
+      const d = <i32>load<u8>(p + i) - 48;
+      if (<u32>d > 9 || digits == 6) return NaN;
+      frac = frac * 10 + <u64>d;
+      digits++;
+      i++;
+    }
+    if (digits == 0) return NaN;
+  }
+  for (let k = digits; k < 6; k++) frac *= 10;
+  const micros = whole * 1000000 + frac;
+  if (micros >= (<u64>1 << 53)) return NaN;
+  zoned = 0;
+  return <f64>micros / 1000000.0;
+}
+
 /** Appends a timestamp to the times buffer; returns its cell value. */
 function keepTime(t: f64): i32 {
   if (timesLen == timesCap) {
@@ -444,8 +484,8 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
         if (cellTable.count > before) store<u32>(misses + lo, load<u32>(misses + lo) + 1);
       } else if (mode == SKIP) {
         v = -1;
-      } else if (mode == TIME) {
-        const t = readTime(cellStart, len);
+      } else if (mode == TIME || mode == EPOCH) {
+        const t = mode == TIME ? readTime(cellStart, len) : readEpoch(cellStart, len);
         v = isNaN(t) ? copyRaw(cellStart, len) : keepTime(t);
       } else {
         v = copyRaw(cellStart, len);

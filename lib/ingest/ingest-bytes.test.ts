@@ -142,6 +142,62 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     }
   }, 60_000);
 
+  it('reads the ts the cutter reads exactly as the text path does, and leaves it the others', async () => {
+    const shapes = [
+      '1709510401.303123', '1709510401', '1709510401.3', '1709510401.1234567', '170951040.5', '17095104011.25', '12345678.5',
+      '1709510401.', ' 1709510401.3', '1709510401.3 ', '-', '(empty)', '2024-03-04T00:00:01.303Z', '9007199254.740993',
+      '99999999999.999999', '1709510401.303e0',
+    ];
+    const clean = concatBytes([...generateHunt({ seed: 10, format: 'zeek-tsv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
+    const lines = new TextDecoder().decode(clean).split('\n');
+    const names = (lines.find((l) => l.startsWith('#fields')) as string).split('\t').slice(1);
+    const ts = names.indexOf('ts');
+    let k = 0;
+    const out = lines.map((l, i) => {
+      if (l.startsWith('#') || l === '' || i % 3 !== 0) return l;
+      const cells = l.split('\t');
+      cells[ts] = shapes[k++ % shapes.length] as string;
+      return cells.join('\t');
+    });
+    for (const chunk of [4096, 333]) {
+      const viaBytes = await sameAsText(enc.encode(out.join('\n')), chunk, `chunk ${chunk}`);
+      expect(viaBytes.summary.timeBasis).toContain('epoch');
+      expect(viaBytes.summary.problems.some((p) => p.reason.startsWith('bad ts'))).toBe(true);
+    }
+  });
+
+  it('reads the same answers text under another query type as that type reads it', async () => {
+    const row = (ts: number, qtype: number, name: string) => [`1709510${ts}.5`, '10.0.0.5', '10.0.0.1', 'q.example.com', String(qtype), name, '0', 'NOERROR', 'mail.example.com', '60.000000'].join('\t');
+    const log = [
+      '#separator \\x09',
+      '#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\tqtype_name\trcode\trcode_name\tanswers\tTTLs',
+      row(401, 5, 'CNAME'), row(402, 16, 'TXT'), row(403, 5, 'CNAME'), row(404, 15, 'MX'), row(405, 16, 'TXT'),
+    ].join('\n') + '\n';
+    const bytes = enc.encode(log);
+    tookBytes = 0;
+    const viaBytes = await load(bytes, 64, COUNTING);
+    expect(tookBytes).toBe(1);
+    expect(viaBytes.size).toBe(5);
+    expect(new Set(viaBytes.snapshot.rows.answers).size).toBe(3);
+    expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
+  });
+
+  it('reads the same cells anew after a header block that changes how they read', async () => {
+    const block = (setSep: string, empty: string) => [
+      '#separator \\x09',
+      `#set_separator\t${setSep}`,
+      `#empty_field\t${empty}`,
+      '#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\tanswers\tTTLs',
+    ];
+    const row = (ts: number, q: string) => [`1709510${ts}.5`, '10.0.0.5', '10.0.0.1', q, '1', '1.2.3.4|5.6.7.8', '60.0|30.0'].join('\t');
+    const log = [...block(',', '(empty)'), row(401, 'x'), row(402, 'y'), ...block('|', 'x'), row(403, 'x'), row(404, 'y')].join('\n') + '\n';
+    const bytes = enc.encode(log);
+    const viaBytes = await load(bytes, 50, COUNTING);
+    expect(viaBytes.size).toBe(4);
+    expect(viaBytes.snapshot.answers.map((a) => a.set.length)).toEqual([1, 2]);
+    expect(viaBytes).toEqual(await load(bytes, 50, TEXT_ONLY));
+  });
+
   it('reads a log whose separator is not a tab as text', async () => {
     const log = '#separator \\x7c\n#fields|ts|query\n1709510401.3|a.example.com\n1709510402.3|b.example.com\n';
     const bytes = enc.encode(log);

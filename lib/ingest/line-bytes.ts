@@ -1,15 +1,16 @@
 import type { LineFramer } from './line-framer';
-import { RowsInput } from './rows-input';
+import { RowsInput, type CellFacts } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
 const LF = 10;
 const CR = 13;
 
 /**
- * A line cut by the row cutter: its cells (the array is reused; cells of SKIP columns are ''),
- * its number, and its text, decoded on demand.
+ * A line cut by the row cutter: its cells (the array is reused; cells of SKIP columns are '',
+ * and so are the TIME/EPOCH cells it read), its number, its text, decoded on demand, and what the
+ * cutter knows of its cells.
  */
-export type CellsHandler = (cells: string[], lineNo: number, text: () => string) => void;
+export type CellsHandler = (cells: string[], lineNo: number, text: () => string, facts: CellFacts) => void;
 
 /**
  * Feeds the UTF-8 bytes of a log with one record per line (Zeek TSV) to the row cutter in
@@ -38,7 +39,7 @@ export class LineBytes extends RowsInput<LineFramer> {
   }
 
   protected row(cells: string[], line: number, start: number): void {
-    this.onCells(cells, line, () => this.textAt(start));
+    this.onCells(cells, line, () => this.textAt(start), this.facts);
   }
 
   protected emptyLine(line: number): void {

@@ -1,11 +1,12 @@
-import { CELL_TIME, MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
+import { CELL_EPOCH, CELL_TIME, MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
 
 /**
  * What the cutter knows of the cells of the row being handed over, by column (reused from row
  * to row): `ids[c]` the interned id of a KEY cell (equal values of a column have equal ids
  * throughout an input; its string is one object, made once), -1 for any other cell; and for
- * the TIME cells it read (whose text is then '') `ms[c]`, ms since the epoch, UTC (NaN: the
- * cell is text to read), and `zoned[c]`, 1 when it had a zone.
+ * the TIME and EPOCH cells it read (whose text is then '') `ms[c]`: ms since the epoch, UTC,
+ * for TIME, seconds for EPOCH (NaN: the cell is text to read), and `zoned[c]`, 1 when it had a
+ * zone.
  */
 export interface CellFacts {
   readonly ids: Int32Array;
@@ -53,7 +54,7 @@ export abstract class RowsInput<F extends TextFramer> {
   /** Sets what the cutter does with each column (from the header). */
   configure(modes: readonly CellMode[]): void {
     modes.forEach((m, i) => this.rows.setMode(i, m));
-    this.timeColumns = modes.flatMap((m, i) => (m === CELL_TIME ? [i] : []));
+    this.timeColumns = modes.flatMap((m, i) => (m === CELL_TIME || m === CELL_EPOCH ? [i] : []));
     this.maxRows = 1 << 30;
   }
 

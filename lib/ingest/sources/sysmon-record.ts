@@ -9,6 +9,7 @@ import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
 import { withIndex } from '../../store/column';
+import { ByCell } from '../by-cell';
 import { KEEP_GUID, KEEP_HOST, KEEP_IMAGE, KEEP_QNAME, KEEP_USER } from '../../store/event-store';
 
 export const F = {
@@ -148,53 +149,6 @@ const PID = parsePid;
 /** QueryStatus text → code, -1 for an unknown symbol. */
 const STATUS_CODE = (text: string): number => sysmonStatusCode(text) ?? -1;
 
-/**
- * What a mapper works out from a cell, once per value of the cell's column: by the row cutter's
- * cell id (see FieldSource.lastId), in tables that grow with the ids.
- */
-class ByCell {
-  private numbers = new Float64Array(0);
-  private readonly strings: (string | undefined)[] = [];
-  /** answer set id + 1, 0 not yet known */
-  private answerIds = new Int32Array(0);
-
-  /** `read(text)` of the cell `id` (computed at its first row), or of `text` when id < 0. */
-  number(id: number, text: string, read: (text: string) => number): number {
-    if (id < 0) return read(text);
-    if (id >= this.numbers.length) {
-      const grown = new Float64Array(Math.max(1024, id + 1, this.numbers.length * 2)).fill(NaN);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    let v = this.numbers[id] as number;
-    if (v !== v) {
-      v = read(text);
-      this.numbers[id] = v;
-    }
-    return v;
-  }
-
-  string(id: number, text: string, read: (text: string) => string): string {
-    let v = this.strings[id];
-    if (v === undefined) {
-      while (this.strings.length < id) this.strings.push(undefined);
-      v = read(text);
-      this.strings[id] = v;
-    }
-    return v;
-  }
-
-  /** The answer set id of results cell `id`, -1 not yet known. */
-  answers(id: number): number {
-    return id < this.answerIds.length ? (this.answerIds[id] as number) - 1 : -1;
-  }
-
-  setAnswers(id: number, answers: number): void {
-    this.answerIds = withIndex(this.answerIds, id);
-    this.answerIds[id] = answers + 1;
-  }
-}
-
 /** Thrown for a record that cannot be read; its message is the problem reason. */
 class Unreadable extends Error {}
 
@@ -326,10 +280,10 @@ export class SysmonMapper {
     ev.keep = keep;
     const results = f.getAny(F.results);
     const resultsCell = f.lastId();
-    let answers = resultsCell >= 0 ? cells.answers(resultsCell) : -1;
+    let answers = cells.tagged(resultsCell, 0);
     if (answers < 0) {
       answers = results === undefined || isEmptyResults(results) ? 0 : this.sink.answers(results, results, parseQueryResults);
-      if (resultsCell >= 0) cells.setAnswers(resultsCell, answers);
+      cells.setTagged(resultsCell, 0, answers);
     }
     ev.answers = answers;
     ev.qtype = answers === 0 ? 0 : this.qtypeOf(answers, results as string);

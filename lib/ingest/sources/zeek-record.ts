@@ -6,6 +6,8 @@ import { qtypeFromText, statusFromRcode } from '../dns-codes';
 import { parseEpochSeconds, parseIsoTime } from '../time';
 import type { DnsEventInput, EventField, IngestSink } from '../types';
 import { answerClass, answerKey, answerParser, canonicalFromArray } from './zeek-answers';
+import { KEEP_CLIENT, KEEP_HOST, KEEP_QNAME, KEEP_RESOLVER } from '../../store/event-store';
+import { ByCell } from '../by-cell';
 
 /** The fields the mapping reads, by their Zeek (dotted) names. */
 export type ZeekField =
@@ -68,18 +70,42 @@ function firstTtl(v: unknown): number {
   return Number.isFinite(n) && n >= 0 ? Math.min(Math.round(n), 0x7fffffff) : -1;
 }
 
+/**
+ * The row cutter's id of a field's cell in the current record (see CellFacts.ids): a string
+ * made once per value of the column; -1 when it has none (JSON, a row read as text).
+ */
+export type ZeekCellId = (field: ZeekField) => number;
+
+const NO_CELLS: ZeekCellId = () => -1;
+
+/** A TTL list's first TTL, from its text (the cell-id memo reads text). */
+const firstTtlText = (text: string): number => firstTtl(text);
+
 /** Maps records to events; one per reader, reusing one event object. */
 export class ZeekEmitter {
   private readonly ev: DnsEventInput = {
     time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
-    status: 'NO_RESPONSE', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '',
+    status: 'NO_RESPONSE', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '', keep: 0,
   };
   private basis = '';
+  /**
+   * What is worked out once per cell value (the reader's unescaped strings too): forget it
+   * when a header changes how a cell's text reads (set separator, empty and unset markers).
+   */
+  cells = new ByCell();
 
   constructor(private readonly sink: IngestSink) {}
 
-  /** Reads one record through `get` and hands it to the sink, or reports why it cannot. */
-  emit(line: number, get: ZeekGetter): void {
+  forgetCells(): void {
+    this.cells = new ByCell();
+  }
+
+  /**
+   * Reads one record through `get` and hands it to the sink, or reports why it cannot. With
+   * `cellId` (rows the cutter cut), the answer set and TTL are worked out once per cell value,
+   * and strings made once per value are handed to the store to keep as they are.
+   */
+  emit(line: number, get: ZeekGetter, cellId: ZeekCellId = NO_CELLS): void {
     const ev = this.ev;
     const time = this.time(get('ts'));
     if (typeof time === 'string') return this.sink.problem(line, time);
@@ -88,11 +114,15 @@ export class ZeekEmitter {
 
     const orig = get('id.orig_h');
     ev.host = ev.client = isUnset(orig) ? '' : String(orig);
+    let keep = cellId('id.orig_h') >= 0 ? KEEP_HOST | KEEP_CLIENT : 0;
     const resp = get('id.resp_h');
     ev.resolver = isUnset(resp) ? '' : String(resp);
+    if (cellId('id.resp_h') >= 0) keep |= KEEP_RESOLVER;
     // `-` (unset) when the reply had no question (rejected): still a DNS event
     const query = get('query');
     ev.qname = query === undefined || query === null ? '' : String(query);
+    if (cellId('query') >= 0) keep |= KEEP_QNAME;
+    ev.keep = keep;
 
     const qt = get('qtype');
     let qtype = countOf(qt);
@@ -134,8 +164,17 @@ export class ZeekEmitter {
       ev.ttl = -1;
     } else {
       const cls = answerClass(ev.qtype);
-      ev.answers = this.sink.answers(answerKey(cls, canonical), canonical, answerParser(cls));
-      ev.ttl = firstTtl(get('TTLs'));
+      const cells = this.cells;
+      const answersCell = cellId('answers');
+      let answers = cells.tagged(answersCell, cls);
+      if (answers < 0) {
+        answers = this.sink.answers(answerKey(cls, canonical), canonical, answerParser(cls));
+        cells.setTagged(answersCell, cls, answers);
+      }
+      ev.answers = answers;
+      const ttls = get('TTLs');
+      const ttlCell = cellId('TTLs');
+      ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtlText) : firstTtl(ttls);
     }
     this.sink.dns(ev);
   }

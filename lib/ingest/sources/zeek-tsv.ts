@@ -9,7 +9,8 @@ import { unescapeAll, unescapeZeek } from './zeek-answers';
 import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
-import { CELL_KEY, CELL_RAW, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
+import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
+import type { CellFacts } from '../rows-input';
 
 /** Per field read by the mapping: whether its text is a Zeek string (escaped with `\xNN`). */
 const IS_STRING: Readonly<Record<ZeekField, boolean>> = {
@@ -36,12 +37,18 @@ class ZeekTsvReader extends ZeekLineReader {
   /** per column of `#fields`: whether the mapping reads it (the others are never cut out) */
   private wanted = new Uint8Array(0);
   private cols: string[] = [];
+  /** what the cutter knows of the cells of the row being read (null: a row read as text) */
+  private facts: CellFacts | null = null;
+  private readonly cellId = (f: ZeekField): number => {
+    const i = this.column[f];
+    return i < 0 || this.facts === null ? -1 : (this.facts.ids[i] as number);
+  };
   private readonly get = (f: ZeekField): unknown => this.field(f);
   /** the bytes path, once the pipeline chose it */
   private bytes: LineBytes | null = null;
 
   startBytes(): boolean {
-    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, text) => this.cellsRow(cells, n, text));
+    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, text, facts) => this.cellsRow(cells, n, text, facts));
     return this.bytes !== null;
   }
 
@@ -59,25 +66,36 @@ class ZeekTsvReader extends ZeekLineReader {
    * (no column the mapping reads has text), the first line, or one before `#fields` is read as
    * text: the cells cannot tell those apart from what the text path does with them.
    */
-  private cellsRow(cells: string[], n: number, text: () => string): void {
+  private cellsRow(cells: string[], n: number, text: () => string, facts: CellFacts): void {
     const fields = this.fields;
-    if (n === 1 || fields === null || !this.anyWanted(cells)) {
+    if (n === 1 || fields === null || !this.anyWanted(cells, facts)) {
       this.lineOf(text(), n);
       return;
     }
     const wanted = this.wanted;
     for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
-    this.guarded(n, () => this.emitRow(cells.length, fields.length, n));
+    this.facts = facts;
+    try {
+      this.guarded(n, () => this.emitRow(cells.length, fields.length, n));
+    } finally {
+      this.facts = null;
+    }
   }
 
-  /** Some column the mapping reads has more than white space. */
-  private anyWanted(cells: readonly string[]): boolean {
+  /** Some column the mapping reads has more than white space (a timestamp the cutter read counts). */
+  private anyWanted(cells: readonly string[], facts: CellFacts): boolean {
     const wanted = this.wanted;
-    for (let i = 0; i < cells.length && i < wanted.length; i++) if (wanted[i] === 1 && (cells[i] as string).trim() !== '') return true;
+    for (let i = 0; i < cells.length && i < wanted.length; i++) {
+      if (wanted[i] === 1 && ((cells[i] as string).trim() !== '' || !Number.isNaN(facts.ms[i]))) return true;
+    }
     return false;
   }
 
-  /** What the row cutter does per column: intern what the mapping reads, copy the per-row times, skip the rest. */
+  /**
+   * What the row cutter does per column: intern what the mapping reads (TTL lists too: a few
+   * distinct values; a column with a new value on most rows is copied instead), read `ts` as
+   * epoch seconds, skip the rest.
+   */
   private chooseCells(): void {
     const bytes = this.bytes;
     const fields = this.fields;
@@ -87,7 +105,7 @@ class ZeekTsvReader extends ZeekLineReader {
       return;
     }
     const modes: CellMode[] = fields.map((_, i) => (this.wanted[i] === 1 ? CELL_KEY : CELL_SKIP));
-    for (const f of ['ts', 'TTLs'] as const) if (this.column[f] >= 0) modes[this.column[f]] = CELL_RAW;
+    if (this.column.ts >= 0) modes[this.column.ts] = CELL_EPOCH;
     bytes.configure(modes);
   }
 
@@ -110,10 +128,12 @@ class ZeekTsvReader extends ZeekLineReader {
       this.sink.problem(n, `expected ${expected} columns (from #fields), found ${count}`);
       return;
     }
-    this.emitter.emit(n, this.get);
+    this.emitter.emit(n, this.get, this.cellId);
   }
 
   private header(line: string, n: number): void {
+    // a header may change how cells read (separators, empty and unset markers): nothing worked out per cell value carries over
+    this.emitter.forgetCells();
     if (line.startsWith('#separator')) {
       // The separator is not known yet on this line: `#separator \x09` (one blank, then escapes).
       const sep = unescapeAll(line.slice(10).replace(/^[ \t]/, ''));
@@ -175,10 +195,16 @@ class ZeekTsvReader extends ZeekLineReader {
   private field(f: ZeekField): unknown {
     const i = this.column[f];
     if (i < 0) return undefined;
+    const facts = this.facts;
+    if (facts !== null) {
+      // epoch seconds the cutter read: the number the text path reads from the text
+      const t = facts.ms[i] as number;
+      if (t === t) return t;
+    }
     const v = this.cols[i];
     if (v === undefined || v === this.unsetField) return undefined;
     if (v === this.emptyField) return '';
-    if (IS_STRING[f]) return unescapeZeek(v);
+    if (IS_STRING[f]) return facts === null ? unescapeZeek(v) : this.emitter.cells.string(facts.ids[i] as number, v, unescapeZeek);
     if (this.setSep !== ',') {
       if (f === 'TTLs') return v.split(this.setSep).join(',');
       // canonical answers text: elements joined by `,`, literal commas as `\x2c`

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../detect/scenarios/rng';
 import { parseIsoTime } from '../time';
-import { CELL_KEY, CELL_RAW, CELL_SKIP, CELL_TIME, RowsWasm, SCAN_FULL, SCAN_MORE, SCAN_NEEDS_JS, TIME_TAG, type CellMode } from './rows';
+import { CELL_EPOCH, CELL_KEY, CELL_RAW, CELL_SKIP, CELL_TIME, RowsWasm, SCAN_FULL, SCAN_MORE, SCAN_NEEDS_JS, TIME_TAG, type CellMode } from './rows';
 
 const enc = new TextEncoder();
 
@@ -204,4 +204,50 @@ describe('the bundled module', () => {
     expect(read).toBeGreaterThan(common.size);
     expect(read).toBeLessThan(texts.length);
   });
+
+  it('reads EPOCH cells as the seconds Number() reads from the text, and copies the rest as text', () => {
+    const next = rng(12);
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
+    const texts: string[] = ['9007199254.740991', '9007199254.740992', '9007199254.740993', '99999999999.999999', '100000000', '1709510401.', '.5', ''];
+    for (let i = 0; i < 20_000; i++) {
+      const whole = String(1 + Math.floor(next() * 9)) + digits(7 + Math.floor(next() * 5)); // 8 to 12 digits
+      const frac = next() < 0.2 ? '' : '.' + digits(Math.floor(next() * 9));
+      let text = whole + frac;
+      if (next() < 0.05) text = pick(next, [' ', '-', 'x', '+']) + text;
+      if (next() < 0.05) text += pick(next, [' ', 'e3', 'Z', '.1']);
+      texts.push(text);
+    }
+    const rows = RowsWasm.create(9, 34) as RowsWasm;
+    rows.setMode(0, CELL_EPOCH);
+    rows.setMode(1, CELL_RAW);
+    const n = rows.load([enc.encode(texts.map((t, i) => `${t}\tr${i}\n`).join(''))]);
+    let read = 0;
+    let seen = 0;
+    for (let pos = 0; pos < n; ) {
+      pos = rows.scan(pos, n, true, 1 << 30).next;
+      let k = 0;
+      for (let i = 0; i < rows.rows; i++) {
+        const r = seen++;
+        k += 2;
+      const v = rows.out[k] as number;
+      const text = texts[r] as string;
+      const plain = /^\d{9,11}(\.\d{1,6})?$/.test(text) && Number(text.replace('.', '')) * 10 ** (6 - (text.split('.')[1]?.length ?? 0)) < 2 ** 53;
+      if (v >= TIME_TAG) {
+        read++;
+        expect({ text, seconds: rows.times[(v - TIME_TAG) >> 1] }).toEqual({ text, seconds: Number(text) });
+      } else {
+        expect(rows.nextRaw(-v - 2)).toBe(text);
+      }
+      expect(v >= TIME_TAG, text).toBe(plain);
+      expect(rows.nextRaw(-(rows.out[k + 1] as number) - 2)).toBe(`r${r}`);
+      k += 2;
+      }
+    }
+    expect(seen).toBe(texts.length);
+    expect(read).toBeGreaterThan(4000);
+  });
 });
+
+function pick<T>(next: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(next() * xs.length)] as T;
+}

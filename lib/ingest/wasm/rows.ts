@@ -11,9 +11,14 @@ export const CELL_RAW = 1;
 export const CELL_SKIP = 2;
 /** read as a timestamp by the cutter when it has the common ISO shape, else as RAW */
 export const CELL_TIME = 3;
-export type CellMode = typeof CELL_KEY | typeof CELL_RAW | typeof CELL_SKIP | typeof CELL_TIME;
+/** read as epoch seconds (`\d{9,11}(\.\d{1,6})?`, the number Number() reads) by the cutter, else as RAW */
+export const CELL_EPOCH = 4;
+export type CellMode = typeof CELL_KEY | typeof CELL_RAW | typeof CELL_SKIP | typeof CELL_TIME | typeof CELL_EPOCH;
 
-/** Output values from this on are timestamps read by the cutter: ((v - TIME_TAG) >> 1) indexes {@link RowsWasm.times}, bit 0 a zone. */
+/**
+ * Output values from this on are timestamps read by the cutter: ((v - TIME_TAG) >> 1) indexes
+ * {@link RowsWasm.times} (TIME: ms, bit 0 a zone; EPOCH: seconds).
+ */
 export const TIME_TAG = 0x40000000;
 
 /** Why {@link RowsWasm.scan} stopped. */
@@ -74,7 +79,7 @@ export class RowsWasm {
   readonly values: string[] = [];
   /** the last scan's output: per row [cells, start, v0 … v(cells-1)] (see wasm/rows.ts) */
   out = new Int32Array(0);
-  /** the last scan's timestamps (ms, UTC) of TIME cells */
+  /** the last scan's timestamps of TIME (ms, UTC) and EPOCH (seconds) cells */
   times = new Float64Array(0);
   rows = 0;
   private rawText = '';
