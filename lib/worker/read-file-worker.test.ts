@@ -54,6 +54,28 @@ async function collect(it: AsyncIterable<Uint8Array>, each?: (i: number) => void
 }
 
 describe('readInWorker', () => {
+  it('starts a reader before the first file, and the next one once a file is read', async () => {
+    const made: FakeReaderWorker[] = [];
+    const read = readInWorker(() => {
+      const w = new FakeReaderWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    }, 1000);
+    expect(made.length).toBe(1); // started ahead, before any file
+    const bytes = bytesOf(5000);
+    const first = read(new File([bytes], 'a.log'), new AbortController().signal);
+    expect(made.length).toBe(1); // the file went to the reader started ahead
+    expect((await collect(first.chunks)).equals(Buffer.from(bytes))).toBe(true);
+    await expect(first.sha256).resolves.toBe(sha256(bytes));
+    expect(made.length).toBe(2);
+    expect(made[0]?.terminated).toBe(true);
+    expect(made[1]?.terminated).toBe(false);
+    const second = read(new File([bytes], 'b.log'), new AbortController().signal);
+    expect((await collect(second.chunks)).equals(Buffer.from(bytes))).toBe(true);
+    expect(made[1]?.terminated).toBe(true);
+    expect(made.length).toBe(3);
+  });
+
   it('hands over every byte in order and the sha256, both from the reader worker', async () => {
     const worker = new FakeReaderWorker();
     const bytes = bytesOf(10_000);

@@ -78,6 +78,9 @@ export type ZeekCellId = (field: ZeekField) => number;
 
 const NO_CELLS: ZeekCellId = () => -1;
 
+/** countOf of a text, -1 for none (the cell-id memo keeps numbers). */
+const countText = (text: string): number => countOf(text) ?? -1;
+
 /** A TTL list's first TTL, from its text (the cell-id memo reads text). */
 const firstTtlText = (text: string): number => firstTtl(text);
 
@@ -124,8 +127,9 @@ export class ZeekEmitter {
     if (cellId('query') >= 0) keep |= KEEP_QNAME;
     ev.keep = keep;
 
+    const cells = this.cells;
     const qt = get('qtype');
-    let qtype = countOf(qt);
+    let qtype = this.count(qt, cellId('qtype'));
     if (qtype === null) {
       const name = get('qtype_name');
       qtype = qtypeFromText(typeof name === 'string' ? name : typeof qt === 'string' ? qt : undefined);
@@ -145,7 +149,7 @@ export class ZeekEmitter {
     const rc = get('rcode');
     let rcode: number | null = null;
     if (!isUnset(rc)) {
-      rcode = countOf(rc) ?? (typeof rc === 'string' ? RCODE_BY_NAME[rc.toUpperCase()] ?? null : null);
+      rcode = this.count(rc, cellId('rcode')) ?? (typeof rc === 'string' ? RCODE_BY_NAME[rc.toUpperCase()] ?? null : null);
       if (rcode === null) return this.sink.problem(line, `bad rcode ${quote(rc)}`);
     } else {
       const name = get('rcode_name');
@@ -164,7 +168,6 @@ export class ZeekEmitter {
       ev.ttl = -1;
     } else {
       const cls = answerClass(ev.qtype);
-      const cells = this.cells;
       const answersCell = cellId('answers');
       let answers = cells.tagged(answersCell, cls);
       if (answers < 0) {
@@ -177,6 +180,13 @@ export class ZeekEmitter {
       ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtlText) : firstTtl(ttls);
     }
     this.sink.dns(ev);
+  }
+
+  /** {@link countOf} of a field, once per value of its cell when it has an id. */
+  private count(v: unknown, id: number): number | null {
+    if (id < 0 || typeof v !== 'string') return countOf(v);
+    const n = this.cells.number(id, v, countText);
+    return n < 0 ? null : n;
   }
 
   /** ms since the epoch, or the reason the ts cannot be read. Sets the time basis. */
