@@ -1,7 +1,8 @@
 import { STATUS_ORDER } from '../store/event-store';
 import { qtypeName } from '../ingest/dns-codes';
 import type { DetectContext } from '../detect/context';
-import { scanRow, scanSize, type RowPredicate } from './filter';
+import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
+import { u32At, type Column } from '../store/column';
 
 export interface VolumeSeries {
   start: number;
@@ -111,55 +112,57 @@ export interface PivotGroups {
 /**
  * Every row's group in `stats count by <dims>` (the seed's Splunk search) over the rows
  * [0, size), computed once per dataset and dimensions; a filtered pivot then only counts its rows
- * per group ({@link PivotIndex.groups}). Grouping needs no map: the rows are put in tuple order by
- * one stable counting sort per key (a map per tuple took seconds at a million rows of nearly
- * unique tuples), and equal neighbours form a group.
+ * per group ({@link PivotIndex.groups}). Grouping needs no Map (one keyed by tuple took seconds at
+ * a million rows of nearly unique tuples): each key column splits the groups so far through a
+ * table of (group, key) pairs in typed arrays (a million rows by query name, answers and actor:
+ * 70-170 ms in Node, against 150-260 ms for the stable counting sorts by each key it replaced,
+ * whose last pass compared neighbours' keys at scattered rows).
  */
 export class PivotIndex {
-  /** group of each row */
+  /** group of each row: groups are numbered in the order of their first row */
   readonly groupOf: Int32Array;
   readonly groupCount: number;
+  /** rows per group, and each group's first row (what an unfiltered pivot shows) */
+  private readonly sizes: Int32Array;
+  private readonly firstRows: Int32Array;
   private counts: Int32Array;
   private first: Int32Array;
 
   constructor(ctx: DetectContext, size: number, dims: readonly Dimension[]) {
-    // one key column per sort pass; host, user and process all follow from the row's actor, so
-    // together they are one key (the order of the passes does not change the groups)
+    // one key column per dimension; host, user and process all follow from the row's actor, so
+    // together they are one key
     const actorDims = dims.filter((d) => d === 'host' || d === 'user' || d === 'process');
     const rowDims = dims.filter((d) => d === 'qname' || d === 'domain' || d === 'answers');
-    const cols: { keys: Int32Array; max: number }[] = rowDims.map((d) => keyColumn(size, (r) => keyOf(ctx, d, r)));
-    if (actorDims.length > 0) {
-      const proj = actorProjection(ctx, actorDims);
-      cols.push(keyColumn(size, (r) => proj[ctx.actor(r)] as number));
-    }
-    let order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[i] = i;
-    let spare = new Int32Array(size);
-    for (const col of cols) {
-      countingSort(order, col.keys, col.max, spare);
-      [order, spare] = [spare, order];
-    }
-    const groupOf = spare; // free now
-    let g = -1;
-    for (let i = 0; i < size; i++) {
-      const r = order[i] as number;
-      if (i === 0 || !sameKeys(cols, order[i - 1] as number, r)) g++;
-      groupOf[r] = g;
+    const cols: Int32Array[] = rowDims.map((d) => rowKeys(ctx, size, d));
+    if (actorDims.length > 0) cols.push(projected(ctx.store.actor, size, actorProjection(ctx, actorDims)));
+    // every row starts in group 0; each key column splits the groups: (group, key) → new group
+    const groupOf = new Int32Array(size);
+    let count = size > 0 ? 1 : 0;
+    cols.forEach((keys, i) => (count = i === 0 ? renumber(groupOf, keys, size) : splitGroups(groupOf, keys, size)));
+    const sizes = new Int32Array(count);
+    const firstRows = new Int32Array(count);
+    for (let r = 0; r < size; r++) {
+      const g = groupOf[r] as number;
+      if (sizes[g] === 0) firstRows[g] = r;
+      sizes[g] = (sizes[g] as number) + 1;
     }
     this.groupOf = groupOf;
-    this.groupCount = g + 1;
-    this.counts = new Int32Array(this.groupCount);
-    this.first = new Int32Array(this.groupCount);
+    this.groupCount = count;
+    this.sizes = sizes;
+    this.firstRows = firstRows;
+    this.counts = new Int32Array(count);
+    this.first = new Int32Array(count);
   }
 
   /**
    * The groups of the kept rows by count, largest first (ties: earliest example row first); the
-   * example of a group is its first kept row in scan order. One pass over the kept rows.
+   * example of a group is its first kept row in scan order. One pass over the kept rows, none
+   * for no filter (the groups' own sizes and first rows).
    */
   groups(keep: RowPredicate): PivotGroups {
+    if (keep === EVERY_ROW && !keep.rows) return byCount(this.sizes, this.firstRows, this.groupCount, null);
     const { groupOf, counts, first } = this;
     const touched: number[] = [];
-    let maxCount = 0;
     for (let i = 0, n = scanSize(keep, groupOf.length); i < n; i++) {
       const r = scanRow(keep, i);
       if (!keep(r)) continue;
@@ -170,34 +173,127 @@ export class PivotIndex {
         first[g] = r;
         touched.push(g);
       }
-      if (c > maxCount) maxCount = c;
     }
-    // touched is in order of first appearance; a stable counting sort by count keeps that for ties
-    const byAppearance = Int32Array.from(touched);
-    const desc = new Int32Array(this.groupCount);
-    for (const t of touched) desc[t] = maxCount - (counts[t] as number);
-    const ordered = new Int32Array(touched.length);
-    countingSort(byAppearance, desc, maxCount, ordered);
-    const out = {
-      total: ordered.length,
-      counts: Int32Array.from(ordered, (t) => counts[t] as number),
-      rows: Int32Array.from(ordered, (t) => first[t] as number),
-    };
+    const out = byCount(counts, first, touched.length, touched);
     for (const t of touched) counts[t] = 0; // ready for the next filter
     return out;
   }
 }
 
-/** The key of each row of [0, size), and the largest key. */
-function keyColumn(size: number, keyOfRow: (r: number) => number): { keys: Int32Array; max: number } {
-  const keys = new Int32Array(size);
-  let max = 0;
-  for (let i = 0; i < size; i++) {
-    const v = keyOfRow(i);
-    keys[i] = v;
-    if (v > max) max = v;
+/**
+ * Groups (all of 0..n-1, or `touched` in order of first appearance) by count, largest first; a
+ * stable counting sort keeps the order of appearance among equal counts.
+ */
+function byCount(counts: Int32Array, first: Int32Array, n: number, touched: readonly number[] | null): PivotGroups {
+  const byAppearance = touched ? Int32Array.from(touched) : new Int32Array(n);
+  if (!touched) for (let i = 0; i < n; i++) byAppearance[i] = i;
+  let maxCount = 0;
+  for (let i = 0; i < n; i++) maxCount = Math.max(maxCount, counts[byAppearance[i] as number] as number);
+  const desc = new Int32Array(counts.length);
+  for (let i = 0; i < n; i++) {
+    const t = byAppearance[i] as number;
+    desc[t] = maxCount - (counts[t] as number);
   }
-  return { keys, max };
+  const ordered = new Int32Array(n);
+  countingSort(byAppearance, desc, maxCount, ordered);
+  // plain loops: Int32Array.from with a map function took 42-51 ms for 184k groups in Node, a loop 6-7 ms
+  const outCounts = new Int32Array(n);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = ordered[i] as number;
+    outCounts[i] = counts[t] as number;
+    rows[i] = first[t] as number;
+  }
+  return { total: n, counts: outCounts, rows };
+}
+
+/** The first split: one group per key, numbered in the order of its first row (a table indexed by key). */
+function renumber(groupOf: Int32Array, keys: Int32Array, size: number): number {
+  let max = -1;
+  for (let r = 0; r < size; r++) if ((keys[r] as number) > max) max = keys[r] as number;
+  const idOf = new Int32Array(max + 1).fill(-1);
+  let count = 0;
+  for (let r = 0; r < size; r++) {
+    const k = keys[r] as number;
+    let id = idOf[k] as number;
+    if (id < 0) idOf[k] = id = count++;
+    groupOf[r] = id;
+  }
+  return count;
+}
+
+/**
+ * Splits groups by a key column: rows with the same group and the same key keep a group, now
+ * numbered in the order of its first row (an open-addressing table of (group, key) pairs in
+ * typed arrays: no sort, no map, no per-row allocation). Returns the number of groups.
+ */
+function splitGroups(groupOf: Int32Array, keys: Int32Array, size: number): number {
+  let mask = 4095;
+  let pairA = new Int32Array(mask + 1);
+  let pairB = new Int32Array(mask + 1);
+  let ids = new Int32Array(mask + 1).fill(-1);
+  let count = 0;
+  for (let r = 0; r < size; r++) {
+    const a = groupOf[r] as number;
+    const b = keys[r] as number;
+    let s = pairHash(a, b) & mask;
+    for (;;) {
+      const id = ids[s] as number;
+      if (id < 0) {
+        pairA[s] = a;
+        pairB[s] = b;
+        ids[s] = count;
+        groupOf[r] = count++;
+        break;
+      }
+      if (pairA[s] === a && pairB[s] === b) {
+        groupOf[r] = id;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+    if (count * 2 > mask) {
+      // double the table: every pair goes to its slot in the larger one
+      const grown = (mask + 1) * 2 - 1;
+      const na = new Int32Array(grown + 1);
+      const nb = new Int32Array(grown + 1);
+      const nids = new Int32Array(grown + 1).fill(-1);
+      for (let i = 0; i <= mask; i++) {
+        const id = ids[i] as number;
+        if (id < 0) continue;
+        let t = pairHash(pairA[i] as number, pairB[i] as number) & grown;
+        while ((nids[t] as number) >= 0) t = (t + 1) & grown;
+        na[t] = pairA[i] as number;
+        nb[t] = pairB[i] as number;
+        nids[t] = id;
+      }
+      [pairA, pairB, ids, mask] = [na, nb, nids, grown];
+    }
+  }
+  return count;
+}
+
+function pairHash(a: number, b: number): number {
+  let h = Math.imul(a, 0x85ebca6b) ^ Math.imul(b ^ 0x5bd1e995, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 13);
+}
+
+/** The key of each row of [0, size) in a row dimension: the context's id columns or the store's (not per row through {@link keyOf}). */
+function rowKeys(ctx: DetectContext, size: number, dim: 'qname' | 'domain' | 'answers'): Int32Array {
+  if (dim === 'answers') return projected(ctx.store.answers, size, null);
+  const ids = dim === 'qname' ? ctx.qnameColumn() : ctx.domainColumn();
+  return ids.length === size ? (ids as Int32Array) : ids.slice(0, size);
+}
+
+/** A store column's values over [0, size), through `proj` when given. */
+function projected(col: Column<Uint32Array>, size: number, proj: Int32Array | null): Int32Array {
+  const keys = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const raw = u32At(col, i);
+    keys[i] = proj === null ? raw : (proj[raw] as number);
+  }
+  return keys;
 }
 
 /** A dense id per actor for its values in the given actor dimensions (equal values, equal id). */
@@ -212,11 +308,6 @@ function actorProjection(ctx: DetectContext, dims: readonly Dimension[]): Int32A
     proj[a] = id;
   }
   return proj;
-}
-
-function sameKeys(cols: readonly { keys: Int32Array }[], a: number, b: number): boolean {
-  for (const c of cols) if (c.keys[a] !== c.keys[b]) return false;
-  return true;
 }
 
 /** Stable counting sort: `out` gets `items` ordered by `keys[item]` (keys in 0..max). */

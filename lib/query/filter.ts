@@ -22,6 +22,9 @@ export type ViewFilter = z.infer<typeof ViewFilterSchema>;
  */
 export type RowPredicate = ((row: number) => boolean) & { rows?: ArrayLike<number> };
 
+/** The predicate of no filter: a scan may skip calling it. */
+export const EVERY_ROW: RowPredicate = () => true;
+
 /** How many rows a scan with `keep` reads, and the row at each step: its candidates when it has them, else 0..size-1. */
 export function scanSize(keep: RowPredicate, size: number): number {
   return keep.rows ? keep.rows.length : size;
@@ -82,7 +85,7 @@ export function compileFilter(ctx: DetectContext, f: ViewFilter): RowPredicate {
       return hit;
     });
   }
-  if (tests.length === 0) return () => true;
+  if (tests.length === 0) return EVERY_ROW;
   if (tests.length === 1) return tests[0] as RowPredicate;
   return (r) => {
     for (const t of tests) if (!t(r)) return false;

@@ -113,4 +113,27 @@ describe('pivot', () => {
       { numRuns: 100 },
     );
   });
+
+  it('groups thousands of distinct tuples as a keyed count of every row does', () => {
+    // enough tuples for the pair tables to grow several times
+    const evs: TestEvent[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      const n = (i * 7919) % 5003;
+      evs.push({ t: T0 + i, qname: `n${n % 1500}.example.com`, host: HOSTS[n % 3] as string, image: IMAGES[(n >> 2) % 3] as string, answers: n % 5 === 0 ? [] : [`10.0.${n % 7}.${n % 11}`] });
+    }
+    const store = buildStore(evs);
+    const ctx = new DetectContext(store);
+    const dims = ['qname', 'answers', 'host', 'process'] as const;
+    const ref = new Map<string, { count: number; row: number }>();
+    for (let r = 0; r < store.size; r++) {
+      const k = [ctx.qnameText(r), store.answerText(ctx.answersId(r)), ctx.host(r), ctx.text(store.actors.image.get(ctx.actor(r)))].join('|');
+      const g = ref.get(k);
+      if (g) g.count++;
+      else ref.set(k, { count: 1, row: r });
+    }
+    const want = [...ref.values()].sort((a, b) => b.count - a.count || a.row - b.row);
+    expect(want.length).toBeGreaterThan(4000);
+    const got = new PivotIndex(ctx, store.size, dims).groups(compileFilter(ctx, {}));
+    expect({ total: got.total, counts: [...got.counts], rows: [...got.rows] }).toEqual({ total: want.length, counts: want.map((g) => g.count), rows: want.map((g) => g.row) });
+  });
 });
