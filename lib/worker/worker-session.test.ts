@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineDetector } from '../detect/types';
 import { FromWorkerSchema, type FromWorker } from './protocol';
-import { WorkerSession } from './worker-session';
+import { QUIET_MS, WorkerSession } from './worker-session';
 import { fakeAdapter } from '../testing/fake-adapter';
 
 /** One finding over every row whose name starts with "x". */
@@ -41,6 +41,19 @@ describe('WorkerSession', () => {
     await session.whenIdle();
     await session.whenWarm(); // the idle tasks (a fixed 20 ms wait was too short on a loaded machine)
     expect(session.engine.warmStep()).toBe(false); // nothing left to build: the first filter is a lookup
+  });
+
+  it('builds no index while the page is still asking: only after a quiet spell', async () => {
+    const { session } = setup();
+    // the page asks while the file is read, as it does after a load
+    session.handle({ type: 'query', reqId: 1, query: { kind: 'suspects', filter: {}, limit: 10 } });
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test']) });
+    await session.whenIdle();
+    const asked = performance.now();
+    session.handle({ type: 'query', reqId: 2, query: { kind: 'suspects', filter: {}, limit: 10 } });
+    await session.whenWarm();
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
+    expect(session.engine.warmStep()).toBe(false);
   });
 
   it('answers queries by request id with validated results', async () => {
