@@ -33,14 +33,15 @@ export class SummarySink implements IngestSink {
   /** this input's answer keys → store ids, so the prefixed key is built once per distinct key */
   private readonly answerIds = new Map<string, number>();
 
-  answers: IngestSink['answers'] = (key, raw, parse) => {
+  answers: IngestSink['answers'] = (key, raw, parse, keep = false) => {
     if (key === '') return 0;
     let id = this.answerIds.get(key);
     if (id === undefined) {
-      id = this.store.internAnswers(this.keyPrefix + key, raw, parse);
-      // the store's copy of the text when it is the key (no prefix, key as logged): no second copy
+      id = this.store.internAnswers(this.keyPrefix + key, raw, parse, keep);
+      // no second copy: the store's text when it is the key (no prefix, key as logged), the key
+      // itself when it may be kept
       const kept = this.store.answerText(id);
-      this.answerIds.set(kept === key ? kept : ownString(key), id);
+      this.answerIds.set(kept === key ? kept : keep ? key : ownString(key), id);
     }
     return id;
   };

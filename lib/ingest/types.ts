@@ -36,7 +36,11 @@ export interface IngestSink {
    * The key must determine the parse result (include anything besides `raw` that parse depends on);
    * it is namespaced per adapter by the pipeline. '' means no answers (id 0).
    */
-  answers(key: string, raw: string, parse: (raw: string) => readonly Answer[]): number;
+  /**
+   * `keep`: `key`, `raw` and the values `parse` cuts from it are strings of their own (made once
+   * per value, see StoreRowInput.keep): the store keeps them instead of copies.
+   */
+  answers(key: string, raw: string, parse: (raw: string) => readonly Answer[], keep?: boolean): number;
   dns(event: DnsEventInput): void;
   processFact(fact: ProcessFactInput): void;
   /** A record that was read fine but is not a DNS event nor a process fact, e.g. "Sysmon 3". */

@@ -328,16 +328,18 @@ export class EventStore {
     for (const c of this.rowColumns()) c.truncate(inp.start);
   }
 
-  internAnswers(key: string, raw: string, parse: (raw: string) => readonly StoredAnswer[]): number {
+  /** The id of an answer set, added when new; `keep`: its strings are kept as they are (see StoreRowInput.keep), else copied. */
+  internAnswers(key: string, raw: string, parse: (raw: string) => readonly StoredAnswer[], keep = false): number {
     if (key === '') return 0;
     let id = this.answerIds.get(key);
     if (id === undefined) {
       id = this.answerRaw.length;
-      const ownKey = ownString(key);
+      const own = keep ? (v: string) => v : ownString;
+      const ownKey = own(key);
       this.answerIds.set(ownKey, id);
       // the text as logged is usually the key itself: one copy for both
-      this.answerRaw.push(raw === key ? ownKey : ownString(raw));
-      this.answerSets.push(Object.freeze(parse(raw).map((a) => ({ type: a.type, value: ownString(a.value) }))));
+      this.answerRaw.push(raw === key ? ownKey : own(raw));
+      this.answerSets.push(Object.freeze(parse(raw).map((a) => ({ type: a.type, value: own(a.value) }))));
     }
     return id;
   }

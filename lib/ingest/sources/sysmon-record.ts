@@ -282,7 +282,7 @@ export class SysmonMapper {
     const resultsCell = f.lastId();
     let answers = cells.tagged(resultsCell, 0);
     if (answers < 0) {
-      answers = results === undefined || isEmptyResults(results) ? 0 : this.sink.answers(results, results, parseQueryResults);
+      answers = results === undefined || isEmptyResults(results) ? 0 : this.sink.answers(results, results, parseQueryResults, resultsCell >= 0);
       cells.setTagged(resultsCell, 0, answers);
     }
     ev.answers = answers;

@@ -5,7 +5,7 @@
  */
 import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { ZeekLineReader } from './zeek-reader-base';
-import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
+import { quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS, type ZeekField } from './zeek-record';
 
 type JsonObject = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ function fieldOf(o: JsonObject, f: ZeekField): unknown {
 
 class ZeekJsonReader extends ZeekLineReader {
   private obj: JsonObject = {};
-  private readonly get = (f: ZeekField): unknown => fieldOf(this.obj, f);
+  private readonly get = (f: number): unknown => fieldOf(this.obj, ZEEK_FIELD_NAMES[f] as ZeekField);
 
   protected line(raw: string, n: number): void {
     const line = raw.trim();

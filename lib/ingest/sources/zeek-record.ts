@@ -9,25 +9,28 @@ import { answerClass, answerKey, answerParser, canonicalFromArray } from './zeek
 import { KEEP_CLIENT, KEEP_HOST, KEEP_QNAME, KEEP_RESOLVER } from '../../store/event-store';
 import { ByCell } from '../by-cell';
 
-/** The fields the mapping reads, by their Zeek (dotted) names. */
-export type ZeekField =
-  | 'ts'
-  | 'id.orig_h'
-  | 'id.resp_h'
-  | 'query'
-  | 'qtype'
-  | 'qtype_name'
-  | 'rcode'
-  | 'rcode_name'
-  | 'answers'
-  | 'TTLs';
+/** The fields the mapping reads, by their Zeek (dotted) names; a field's index here is how getters are asked for it. */
+export const ZEEK_FIELD_NAMES = ['ts', 'id.orig_h', 'id.resp_h', 'query', 'qtype', 'qtype_name', 'rcode', 'rcode_name', 'answers', 'TTLs'] as const;
+export type ZeekField = (typeof ZEEK_FIELD_NAMES)[number];
+
+/* Field indexes (ZEEK_FIELD_NAMES): a reader answers by array index, not a keyed lookup per call. */
+export const F_TS = 0;
+export const F_ORIG = 1;
+export const F_RESP = 2;
+export const F_QUERY = 3;
+export const F_QTYPE = 4;
+export const F_QTYPE_NAME = 5;
+export const F_RCODE = 6;
+export const F_RCODE_NAME = 7;
+export const F_ANSWERS = 8;
+export const F_TTLS = 9;
 
 /**
- * Returns a field of the current record: undefined when unset. TSV getters return strings
- * (string fields unescaped, `answers` in canonical form, see zeek-answers.ts); JSON getters
- * return the parsed JSON value.
+ * Returns a field (by index, see ZEEK_FIELD_NAMES) of the current record: undefined when unset.
+ * TSV getters return strings (string fields unescaped, `answers` in canonical form, see
+ * zeek-answers.ts); JSON getters return the parsed JSON value.
  */
-export type ZeekGetter = (field: ZeekField) => unknown;
+export type ZeekGetter = (field: number) => unknown;
 
 export const ZEEK_FIELDS: readonly EventField[] = [
   'time', 'host', 'qname', 'qtype', 'status', 'answers', 'ttl', 'resolver', 'client',
@@ -74,7 +77,7 @@ function firstTtl(v: unknown): number {
  * The row cutter's id of a field's cell in the current record (see CellFacts.ids): a string
  * made once per value of the column; -1 when it has none (JSON, a row read as text).
  */
-export type ZeekCellId = (field: ZeekField) => number;
+export type ZeekCellId = (field: number) => number;
 
 const NO_CELLS: ZeekCellId = () => -1;
 
@@ -110,33 +113,33 @@ export class ZeekEmitter {
    */
   emit(line: number, get: ZeekGetter, cellId: ZeekCellId = NO_CELLS): void {
     const ev = this.ev;
-    const time = this.time(get('ts'));
+    const time = this.time(get(F_TS));
     if (typeof time === 'string') return this.sink.problem(line, time);
     ev.time = time;
     ev.line = line;
 
-    const orig = get('id.orig_h');
+    const orig = get(F_ORIG);
     ev.host = ev.client = isUnset(orig) ? '' : String(orig);
-    let keep = cellId('id.orig_h') >= 0 ? KEEP_HOST | KEEP_CLIENT : 0;
-    const resp = get('id.resp_h');
+    let keep = cellId(F_ORIG) >= 0 ? KEEP_HOST | KEEP_CLIENT : 0;
+    const resp = get(F_RESP);
     ev.resolver = isUnset(resp) ? '' : String(resp);
-    if (cellId('id.resp_h') >= 0) keep |= KEEP_RESOLVER;
+    if (cellId(F_RESP) >= 0) keep |= KEEP_RESOLVER;
     // `-` (unset) when the reply had no question (rejected): still a DNS event
-    const query = get('query');
+    const query = get(F_QUERY);
     ev.qname = query === undefined || query === null ? '' : String(query);
-    if (cellId('query') >= 0) keep |= KEEP_QNAME;
+    if (cellId(F_QUERY) >= 0) keep |= KEEP_QNAME;
     ev.keep = keep;
 
     const cells = this.cells;
-    const qt = get('qtype');
-    let qtype = this.count(qt, cellId('qtype'));
+    const qt = get(F_QTYPE);
+    let qtype = this.count(qt, cellId(F_QTYPE));
     if (qtype === null) {
-      const name = get('qtype_name');
+      const name = get(F_QTYPE_NAME);
       qtype = qtypeFromText(typeof name === 'string' ? name : typeof qt === 'string' ? qt : undefined);
     }
     ev.qtype = qtype > 0xffff ? 0 : qtype;
 
-    const rawAnswers = get('answers');
+    const rawAnswers = get(F_ANSWERS);
     let canonical = '';
     if (typeof rawAnswers === 'string') canonical = rawAnswers === '-' ? '' : rawAnswers;
     else if (Array.isArray(rawAnswers)) {
@@ -146,13 +149,13 @@ export class ZeekEmitter {
     }
 
     // rcode number wins over rcode_name (the rita fixture logs rcode 5 as NOERROR)
-    const rc = get('rcode');
+    const rc = get(F_RCODE);
     let rcode: number | null = null;
     if (!isUnset(rc)) {
-      rcode = this.count(rc, cellId('rcode')) ?? (typeof rc === 'string' ? RCODE_BY_NAME[rc.toUpperCase()] ?? null : null);
+      rcode = this.count(rc, cellId(F_RCODE)) ?? (typeof rc === 'string' ? RCODE_BY_NAME[rc.toUpperCase()] ?? null : null);
       if (rcode === null) return this.sink.problem(line, `bad rcode ${quote(rc)}`);
     } else {
-      const name = get('rcode_name');
+      const name = get(F_RCODE_NAME);
       if (typeof name === 'string') rcode = RCODE_BY_NAME[name.toUpperCase()] ?? null;
     }
     if (rcode === null) {
@@ -168,15 +171,15 @@ export class ZeekEmitter {
       ev.ttl = -1;
     } else {
       const cls = answerClass(ev.qtype);
-      const answersCell = cellId('answers');
+      const answersCell = cellId(F_ANSWERS);
       let answers = cells.tagged(answersCell, cls);
       if (answers < 0) {
-        answers = this.sink.answers(answerKey(cls, canonical), canonical, answerParser(cls));
+        answers = this.sink.answers(answerKey(cls, canonical), canonical, answerParser(cls), answersCell >= 0);
         cells.setTagged(answersCell, cls, answers);
       }
       ev.answers = answers;
-      const ttls = get('TTLs');
-      const ttlCell = cellId('TTLs');
+      const ttls = get(F_TTLS);
+      const ttlCell = cellId(F_TTLS);
       ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtlText) : firstTtl(ttls);
     }
     this.sink.dns(ev);

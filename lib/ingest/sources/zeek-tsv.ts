@@ -6,25 +6,18 @@
 import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
-import { quote, ZEEK_FIELDS, type ZeekField } from './zeek-record';
+import { F_ANSWERS, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
 import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
 import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
 import type { CellFacts } from '../rows-input';
 
-/** Per field read by the mapping: whether its text is a Zeek string (escaped with `\xNN`). */
-const IS_STRING: Readonly<Record<ZeekField, boolean>> = {
-  ts: false, 'id.orig_h': true, 'id.resp_h': true, query: true, qtype: false,
-  qtype_name: true, rcode: false, rcode_name: true, answers: false, TTLs: false,
-};
+/** Per field read by the mapping (by index, see ZEEK_FIELD_NAMES): whether its text is a Zeek string (escaped with `\xNN`). */
+const IS_STRING = Uint8Array.from(ZEEK_FIELD_NAMES, (f) => (f === 'id.orig_h' || f === 'id.resp_h' || f === 'query' || f === 'qtype_name' || f === 'rcode_name' ? 1 : 0));
 
-/** Column of each field in the current `#fields` order, -1 when absent (a fixed-shape object). */
-function columnsOf(fields: readonly string[]): Record<ZeekField, number> {
-  const at = (f: ZeekField) => fields.indexOf(f);
-  return {
-    ts: at('ts'), 'id.orig_h': at('id.orig_h'), 'id.resp_h': at('id.resp_h'), query: at('query'), qtype: at('qtype'),
-    qtype_name: at('qtype_name'), rcode: at('rcode'), rcode_name: at('rcode_name'), answers: at('answers'), TTLs: at('TTLs'),
-  };
+/** Column of each field (by index) in the current `#fields` order, -1 when absent. */
+function columnsOf(fields: readonly string[]): Int32Array {
+  return Int32Array.from(ZEEK_FIELD_NAMES, (f) => fields.indexOf(f));
 }
 
 class ZeekTsvReader extends ZeekLineReader {
@@ -33,17 +26,17 @@ class ZeekTsvReader extends ZeekLineReader {
   private emptyField = '(empty)';
   private unsetField = '-';
   private fields: string[] | null = null;
-  private column: Record<ZeekField, number> = columnsOf([]);
+  private column: Int32Array = columnsOf([]);
   /** per column of `#fields`: whether the mapping reads it (the others are never cut out) */
   private wanted = new Uint8Array(0);
   private cols: string[] = [];
   /** what the cutter knows of the cells of the row being read (null: a row read as text) */
   private facts: CellFacts | null = null;
-  private readonly cellId = (f: ZeekField): number => {
-    const i = this.column[f];
+  private readonly cellId = (f: number): number => {
+    const i = this.column[f] as number;
     return i < 0 || this.facts === null ? -1 : (this.facts.ids[i] as number);
   };
-  private readonly get = (f: ZeekField): unknown => this.field(f);
+  private readonly get = (f: number): unknown => this.field(f);
   /** the bytes path, once the pipeline chose it */
   private bytes: LineBytes | null = null;
 
@@ -105,7 +98,8 @@ class ZeekTsvReader extends ZeekLineReader {
       return;
     }
     const modes: CellMode[] = fields.map((_, i) => (this.wanted[i] === 1 ? CELL_KEY : CELL_SKIP));
-    if (this.column.ts >= 0) modes[this.column.ts] = CELL_EPOCH;
+    const ts = this.column[F_TS] as number;
+    if (ts >= 0) modes[ts] = CELL_EPOCH;
     bytes.configure(modes);
   }
 
@@ -159,7 +153,7 @@ class ZeekTsvReader extends ZeekLineReader {
         this.fields = parts.slice(1);
         this.column = columnsOf(this.fields);
         this.wanted = new Uint8Array(this.fields.length);
-        for (const i of Object.values(this.column)) if (i >= 0) this.wanted[i] = 1;
+        for (const i of this.column) if (i >= 0) this.wanted[i] = 1;
         this.chooseCells();
         break;
       default:
@@ -192,8 +186,8 @@ class ZeekTsvReader extends ZeekLineReader {
     this.emitRow(col, fields.length, n);
   }
 
-  private field(f: ZeekField): unknown {
-    const i = this.column[f];
+  private field(f: number): unknown {
+    const i = this.column[f] as number;
     if (i < 0) return undefined;
     const facts = this.facts;
     if (facts !== null) {
@@ -204,11 +198,11 @@ class ZeekTsvReader extends ZeekLineReader {
     const v = this.cols[i];
     if (v === undefined || v === this.unsetField) return undefined;
     if (v === this.emptyField) return '';
-    if (IS_STRING[f]) return facts === null ? unescapeZeek(v) : this.emitter.cells.string(facts.ids[i] as number, v, unescapeZeek);
+    if (IS_STRING[f] === 1) return facts === null ? unescapeZeek(v) : this.emitter.cells.string(facts.ids[i] as number, v, unescapeZeek);
     if (this.setSep !== ',') {
-      if (f === 'TTLs') return v.split(this.setSep).join(',');
+      if (f === F_TTLS) return v.split(this.setSep).join(',');
       // canonical answers text: elements joined by `,`, literal commas as `\x2c`
-      if (f === 'answers') return v.split(this.setSep).map((e) => e.replace(/,/g, '\\x2c')).join(',');
+      if (f === F_ANSWERS) return v.split(this.setSep).map((e) => e.replace(/,/g, '\\x2c')).join(',');
     }
     return v;
   }
