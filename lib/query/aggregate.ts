@@ -160,7 +160,7 @@ export class PivotIndex {
    * for no filter (the groups' own sizes and first rows).
    */
   groups(keep: RowPredicate): PivotGroups {
-    if (keep === EVERY_ROW && !keep.rows) return byCount(this.sizes, this.firstRows, this.groupCount, null);
+    if (keep === EVERY_ROW) return byCount(this.sizes, this.firstRows, this.groupCount, null);
     const { groupOf, counts, first } = this;
     const touched: number[] = [];
     for (let i = 0, n = scanSize(keep, groupOf.length); i < n; i++) {
