@@ -198,6 +198,21 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     expect(viaBytes).toEqual(await load(bytes, 50, TEXT_ONLY));
   });
 
+  it('reads the type and status names where the numbers are unset, as the text path does', async () => {
+    const row = (ts: number, qtype: string, qtypeName: string, rcode: string, rcodeName: string) =>
+      [`1709510${ts}.5`, '10.0.0.5', '10.0.0.1', 'q.example.com', qtype, qtypeName, rcode, rcodeName, 'mail.example.com', '60.000000'].join('\t');
+    const log = [
+      '#separator \\x09',
+      '#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\tqtype_name\trcode\trcode_name\tanswers\tTTLs',
+      row(401, '-', 'MX', '-', 'NXDOMAIN'), row(402, '16', 'TXT', '-', 'SERVFAIL'), row(403, '-', 'TXT', '0', 'NOERROR'), row(404, '-', '-', '-', '-'),
+    ].join('\n') + '\n';
+    const bytes = enc.encode(log);
+    const viaBytes = await load(bytes, 64, COUNTING);
+    expect(viaBytes.size).toBe(4);
+    expect(viaBytes.snapshot.outcomes.qtype.slice(1)).toEqual([15, 16, 16, 0]);
+    expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
+  });
+
   it('reads a log whose separator is not a tab as text', async () => {
     const log = '#separator \\x7c\n#fields|ts|query\n1709510401.3|a.example.com\n1709510402.3|b.example.com\n';
     const bytes = enc.encode(log);

@@ -6,7 +6,7 @@
 import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
-import { F_ANSWERS, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
+import { F_ANSWERS, F_QTYPE_NAME, F_RCODE_NAME, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
 import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
 import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
@@ -30,8 +30,17 @@ class ZeekTsvReader extends ZeekLineReader {
   /** per column of `#fields`: whether the mapping reads it (the others are never cut out) */
   private wanted = new Uint8Array(0);
   private cols: string[] = [];
+  /**
+   * per column: 1 when the mapping reads it only as a fallback (`qtype_name` when `qtype` is
+   * unset, `rcode_name` when `rcode` is): the cutter skips it and a row that needs it is split
+   * from its text
+   */
+  private lazy = new Uint8Array(0);
   /** what the cutter knows of the cells of the row being read (null: a row read as text) */
   private facts: CellFacts | null = null;
+  /** the text of the cut row being read, and its cells once split from it (lazy columns) */
+  private rowText: (() => string) | null = null;
+  private rowCells: string[] | null = null;
   private readonly cellId = (f: number): number => {
     const i = this.column[f] as number;
     return i < 0 || this.facts === null ? -1 : (this.facts.ids[i] as number);
@@ -68,10 +77,13 @@ class ZeekTsvReader extends ZeekLineReader {
     const wanted = this.wanted;
     for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
     this.facts = facts;
+    this.rowText = text;
     try {
       this.guarded(n, () => this.emitRow(cells.length, fields.length, n));
     } finally {
       this.facts = null;
+      this.rowText = null;
+      this.rowCells = null;
     }
   }
 
@@ -87,7 +99,7 @@ class ZeekTsvReader extends ZeekLineReader {
   /**
    * What the row cutter does per column: intern what the mapping reads (TTL lists too: a few
    * distinct values; a column with a new value on most rows is copied instead), read `ts` as
-   * epoch seconds, skip the rest.
+   * epoch seconds, skip the rest and the fallback names (see `lazy`).
    */
   private chooseCells(): void {
     const bytes = this.bytes;
@@ -100,6 +112,13 @@ class ZeekTsvReader extends ZeekLineReader {
     const modes: CellMode[] = fields.map((_, i) => (this.wanted[i] === 1 ? CELL_KEY : CELL_SKIP));
     const ts = this.column[F_TS] as number;
     if (ts >= 0) modes[ts] = CELL_EPOCH;
+    this.lazy = new Uint8Array(fields.length);
+    for (const f of [F_QTYPE_NAME, F_RCODE_NAME]) {
+      const i = this.column[f] as number;
+      if (i < 0) continue;
+      modes[i] = CELL_SKIP;
+      this.lazy[i] = 1;
+    }
     bytes.configure(modes);
   }
 
@@ -195,7 +214,7 @@ class ZeekTsvReader extends ZeekLineReader {
       const t = facts.ms[i] as number;
       if (t === t) return t;
     }
-    const v = this.cols[i];
+    const v = facts !== null && this.lazy[i] === 1 ? (this.rowCells ??= (this.rowText as () => string)().split(this.sep))[i] : this.cols[i];
     if (v === undefined || v === this.unsetField) return undefined;
     if (v === this.emptyField) return '';
     if (IS_STRING[f] === 1) return facts === null ? unescapeZeek(v) : this.emitter.cells.string(facts.ids[i] as number, v, unescapeZeek);
