@@ -1,3 +1,5 @@
+import { withIndex } from '../store/column';
+
 /**
  * What a reader works out from a cell (a number parsed, a name normalised, an answer set
  * interned), once per distinct value of the cell's column rather than per row: keyed by the row
@@ -16,7 +18,7 @@ export class ByCell {
   /** `read(text)` of cell `id`, worked out at the first row with it. */
   number(id: number, text: string, read: (text: string) => number): number {
     if (id < 0) return read(text);
-    if (id >= this.numbers.length) this.numbers = grownF64(this.numbers, id);
+    this.numbers = withIndex(this.numbers, id, NaN);
     let v = this.numbers[id] as number;
     if (v !== v) {
       v = read(text);
@@ -48,22 +50,9 @@ export class ByCell {
 
   setTagged(id: number, tag: number, value: number): void {
     if (id < 0) return;
-    if (id >= this.tags.length) {
-      const n = Math.max(1024, id + 1, this.tags.length * 2);
-      const values = new Int32Array(n);
-      values.set(this.taggedValues);
-      const tags = new Int32Array(n);
-      tags.set(this.tags);
-      this.taggedValues = values;
-      this.tags = tags;
-    }
+    this.taggedValues = withIndex(this.taggedValues, id);
+    this.tags = withIndex(this.tags, id);
     this.tags[id] = tag;
     this.taggedValues[id] = value + 1;
   }
-}
-
-function grownF64(a: Float64Array, index: number): Float64Array {
-  const out = new Float64Array(Math.max(1024, index + 1, a.length * 2)).fill(NaN);
-  out.set(a);
-  return out;
 }

@@ -129,6 +129,19 @@ function zeekWithTrouble(seed: number): Uint8Array {
   return bytes;
 }
 
+/** The fields the Zeek mapping reads, and a row of them: an answered query, one second apart. */
+const SMALL_FIELDS = ['ts', 'id.orig_h', 'id.resp_h', 'query', 'qtype', 'qtype_name', 'rcode', 'rcode_name', 'answers', 'TTLs'] as const;
+const SMALL_ROW: Readonly<Record<string, string>> = {
+  'id.orig_h': '10.0.0.5', 'id.resp_h': '10.0.0.1', query: 'q.example.com', qtype: '1', qtype_name: 'A',
+  rcode: '0', rcode_name: 'NOERROR', answers: 'mail.example.com', TTLs: '60.000000',
+};
+
+/** A small Zeek TSV log of those fields; each row gives the cells that differ from SMALL_ROW. */
+function smallZeekLog(rows: readonly Readonly<Record<string, string>>[]): Uint8Array {
+  const lines = rows.map((r, i) => SMALL_FIELDS.map((f) => (f === 'ts' ? `${1709510401 + i}.5` : (r[f] ?? SMALL_ROW[f]))).join('\t'));
+  return enc.encode(['#separator \\x09', `#fields\t${SMALL_FIELDS.join('\t')}`, ...lines].join('\n') + '\n');
+}
+
 describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
   it('builds the same store and summary as the text path, in any chunking', async () => {
     for (const [seed, chunk] of [
@@ -167,13 +180,9 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
   });
 
   it('reads the same answers text under another query type as that type reads it', async () => {
-    const row = (ts: number, qtype: number, name: string) => [`1709510${ts}.5`, '10.0.0.5', '10.0.0.1', 'q.example.com', String(qtype), name, '0', 'NOERROR', 'mail.example.com', '60.000000'].join('\t');
-    const log = [
-      '#separator \\x09',
-      '#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\tqtype_name\trcode\trcode_name\tanswers\tTTLs',
-      row(401, 5, 'CNAME'), row(402, 16, 'TXT'), row(403, 5, 'CNAME'), row(404, 15, 'MX'), row(405, 16, 'TXT'),
-    ].join('\n') + '\n';
-    const bytes = enc.encode(log);
+    const bytes = smallZeekLog([
+      { qtype: '5', qtype_name: 'CNAME' }, { qtype: '16', qtype_name: 'TXT' }, { qtype: '5', qtype_name: 'CNAME' }, { qtype: '15', qtype_name: 'MX' }, { qtype: '16', qtype_name: 'TXT' },
+    ]);
     tookBytes = 0;
     const viaBytes = await load(bytes, 64, COUNTING);
     expect(tookBytes).toBe(1);
@@ -199,14 +208,12 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
   });
 
   it('reads the type and status names where the numbers are unset, as the text path does', async () => {
-    const row = (ts: number, qtype: string, qtypeName: string, rcode: string, rcodeName: string) =>
-      [`1709510${ts}.5`, '10.0.0.5', '10.0.0.1', 'q.example.com', qtype, qtypeName, rcode, rcodeName, 'mail.example.com', '60.000000'].join('\t');
-    const log = [
-      '#separator \\x09',
-      '#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\tqtype_name\trcode\trcode_name\tanswers\tTTLs',
-      row(401, '-', 'MX', '-', 'NXDOMAIN'), row(402, '16', 'TXT', '-', 'SERVFAIL'), row(403, '-', 'TXT', '0', 'NOERROR'), row(404, '-', '-', '-', '-'),
-    ].join('\n') + '\n';
-    const bytes = enc.encode(log);
+    const bytes = smallZeekLog([
+      { qtype: '-', qtype_name: 'MX', rcode: '-', rcode_name: 'NXDOMAIN' },
+      { qtype: '16', qtype_name: 'TXT', rcode: '-', rcode_name: 'SERVFAIL' },
+      { qtype: '-', qtype_name: 'TXT' },
+      { qtype: '-', qtype_name: '-', rcode: '-', rcode_name: '-' },
+    ]);
     const viaBytes = await load(bytes, 64, COUNTING);
     expect(viaBytes.size).toBe(4);
     expect(viaBytes.snapshot.outcomes.qtype.slice(1)).toEqual([15, 16, 16, 0]);

@@ -7,10 +7,10 @@ const CR = 13;
 
 /**
  * A line cut by the row cutter: its cells (the array is reused; cells of SKIP columns are '',
- * and so are the TIME/EPOCH cells it read), its number, its text, decoded on demand, and what the
- * cutter knows of its cells.
+ * and so are the TIME/EPOCH cells it read), its number, its offset in the loaded input (its text:
+ * {@link LineBytes.lineAt}, while the handler runs), and what the cutter knows of its cells.
  */
-export type CellsHandler = (cells: string[], lineNo: number, text: () => string, facts: CellFacts) => void;
+export type CellsHandler = (cells: string[], lineNo: number, start: number, facts: CellFacts) => void;
 
 /**
  * Feeds the UTF-8 bytes of a log with one record per line (Zeek TSV) to the row cutter in
@@ -39,7 +39,7 @@ export class LineBytes extends RowsInput<LineFramer> {
   }
 
   protected row(cells: string[], line: number, start: number): void {
-    this.onCells(cells, line, () => this.textAt(start), this.facts);
+    this.onCells(cells, line, start, this.facts);
   }
 
   protected emptyLine(line: number): void {
@@ -65,8 +65,8 @@ export class LineBytes extends RowsInput<LineFramer> {
     if (this.skipping) this.framer.skipLine();
   }
 
-  /** The line starting at input offset `at` (without its line end). */
-  private textAt(at: number): string {
+  /** The text of the line starting at input offset `at` (without its line end): valid for a line being handed over. */
+  lineAt(at: number): string {
     const view = this.rows.inputView(at, this.rows.loaded);
     let end = view.indexOf(LF);
     if (end === -1) end = view.length;

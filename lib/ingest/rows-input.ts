@@ -1,4 +1,4 @@
-import { CELL_EPOCH, CELL_TIME, MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
+import { MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
 
 /**
  * What the cutter knows of the cells of the row being handed over, by column (reused from row
@@ -41,8 +41,6 @@ export abstract class RowsInput<F extends TextFramer> {
     ms: new Float64Array(MAX_WASM_CELLS).fill(NaN),
     zoned: new Uint8Array(MAX_WASM_CELLS),
   };
-  /** the TIME columns (their `times` entry is set on every row) */
-  private timeColumns: number[] = [];
   /** rows cut per scan (CsvBytes: 1 until the reader has read its header) */
   protected maxRows = 1 << 30;
 
@@ -54,7 +52,6 @@ export abstract class RowsInput<F extends TextFramer> {
   /** Sets what the cutter does with each column (from the header). */
   configure(modes: readonly CellMode[]): void {
     modes.forEach((m, i) => this.rows.setMode(i, m));
-    this.timeColumns = modes.flatMap((m, i) => (m === CELL_TIME || m === CELL_EPOCH ? [i] : []));
     this.maxRows = 1 << 30;
   }
 
@@ -149,7 +146,6 @@ export abstract class RowsInput<F extends TextFramer> {
     const cells = this.cells;
     const times = rows.times;
     const { ids, ms, zoned } = this.facts;
-    const timeColumns = this.timeColumns;
     let k = 0;
     for (let r = rows.rows; r > 0; r--) {
       const count = out[k] as number;
@@ -161,7 +157,6 @@ export abstract class RowsInput<F extends TextFramer> {
         continue;
       }
       cells.length = count;
-      for (let i = 0; i < timeColumns.length; i++) ms[timeColumns[i] as number] = NaN;
       for (let c = 0; c < count; c++) {
         const v = out[k++] as number;
         if (v >= TIME_TAG) {
@@ -169,12 +164,10 @@ export abstract class RowsInput<F extends TextFramer> {
           ids[c] = -1;
           ms[c] = times[(v - TIME_TAG) >> 1] as number;
           zoned[c] = v & 1;
-        } else if (v >= 0) {
-          cells[c] = values[v] as string;
-          ids[c] = v;
         } else {
-          cells[c] = v === -1 ? '' : rows.nextRaw(-v - 2);
-          ids[c] = -1;
+          cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);
+          ids[c] = v >= 0 ? v : -1;
+          ms[c] = NaN;
         }
       }
       this.row(cells, line, start);

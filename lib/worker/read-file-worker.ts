@@ -169,7 +169,6 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
         ended = true;
         worker.terminate();
         settle?.resolve(reply.data.sha256);
-        startSpare();
       }
       notify();
     };
@@ -181,7 +180,6 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
       worker.terminate();
       settle?.reject(new Error('aborted'));
       notify();
-      startSpare();
     };
     signal.addEventListener('abort', abort, { once: true });
     worker.postMessage(chunkBytes === undefined ? { file } : { file, chunkBytes });

@@ -184,15 +184,15 @@ export class ColumnFields implements FieldSource {
   }
 
   parsedTime(list: AliasList): number {
-    const times = this.facts;
-    if (times === null) return NaN;
+    const facts = this.facts;
+    if (facts === null) return NaN;
     const cols = this.columnsOf(list);
     const row = this.row;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i] as number;
-      const t = times.ms[c] as number;
+      const t = facts.ms[c] as number;
       if (t === t) {
-        this.parsedZoned = times.zoned[c] === 1;
+        this.parsedZoned = facts.zoned[c] === 1;
         return t;
       }
       const v = row[c];

@@ -145,7 +145,6 @@ function quote(text: string): string {
 
 /** Event id text → number, -1 unreadable. */
 const EVENT_ID = (text: string): number => decimal(text, 6);
-const PID = parsePid;
 /** QueryStatus text → code, -1 for an unknown symbol. */
 const STATUS_CODE = (text: string): number => sysmonStatusCode(text) ?? -1;
 
@@ -270,7 +269,7 @@ export class SysmonMapper {
     ev.image = normImage(image);
     if (ev.image === image && f.lastId() >= 0) keep |= KEEP_IMAGE;
     const pidText = f.getAny(F.pid);
-    ev.pid = pidText === undefined ? -1 : cells.number(f.lastId(), pidText, PID);
+    ev.pid = pidText === undefined ? -1 : cells.number(f.lastId(), pidText, parsePid);
     const guidText = f.getAny(F.guid);
     const guidCell = f.lastId();
     if (guidCell >= 0) {

@@ -84,9 +84,6 @@ const NO_CELLS: ZeekCellId = () => -1;
 /** countOf of a text, -1 for none (the cell-id memo keeps numbers). */
 const countText = (text: string): number => countOf(text) ?? -1;
 
-/** A TTL list's first TTL, from its text (the cell-id memo reads text). */
-const firstTtlText = (text: string): number => firstTtl(text);
-
 /** Maps records to events; one per reader, reusing one event object. */
 export class ZeekEmitter {
   private readonly ev: DnsEventInput = {
@@ -180,7 +177,7 @@ export class ZeekEmitter {
       ev.answers = answers;
       const ttls = get(F_TTLS);
       const ttlCell = cellId(F_TTLS);
-      ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtlText) : firstTtl(ttls);
+      ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtl) : firstTtl(ttls);
     }
     this.sink.dns(ev);
   }

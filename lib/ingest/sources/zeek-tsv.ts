@@ -38,8 +38,8 @@ class ZeekTsvReader extends ZeekLineReader {
   private lazy = new Uint8Array(0);
   /** what the cutter knows of the cells of the row being read (null: a row read as text) */
   private facts: CellFacts | null = null;
-  /** the text of the cut row being read, and its cells once split from it (lazy columns) */
-  private rowText: (() => string) | null = null;
+  /** the input offset of the cut row being read, and its cells once split from its text (lazy columns) */
+  private rowStart = -1;
   private rowCells: string[] | null = null;
   private readonly cellId = (f: number): number => {
     const i = this.column[f] as number;
@@ -50,7 +50,7 @@ class ZeekTsvReader extends ZeekLineReader {
   private bytes: LineBytes | null = null;
 
   startBytes(): boolean {
-    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, text, facts) => this.cellsRow(cells, n, text, facts));
+    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, start, facts) => this.cellsRow(cells, n, start, facts));
     return this.bytes !== null;
   }
 
@@ -68,23 +68,28 @@ class ZeekTsvReader extends ZeekLineReader {
    * (no column the mapping reads has text), the first line, or one before `#fields` is read as
    * text: the cells cannot tell those apart from what the text path does with them.
    */
-  private cellsRow(cells: string[], n: number, text: () => string, facts: CellFacts): void {
+  private cellsRow(cells: string[], n: number, start: number, facts: CellFacts): void {
     const fields = this.fields;
     if (n === 1 || fields === null || !this.anyWanted(cells, facts)) {
-      this.lineOf(text(), n);
+      this.lineOf(this.lineAt(start), n);
       return;
     }
     const wanted = this.wanted;
     for (let i = 0; i < cells.length; i++) if (wanted[i] === 1) this.cols[i] = cells[i] as string;
     this.facts = facts;
-    this.rowText = text;
+    this.rowStart = start;
     try {
-      this.guarded(n, () => this.emitRow(cells.length, fields.length, n));
+      this.emitRow(cells.length, fields.length, n);
+    } catch (e) {
+      this.unreadable(n, e);
     } finally {
       this.facts = null;
-      this.rowText = null;
       this.rowCells = null;
     }
+  }
+
+  private lineAt(start: number): string {
+    return (this.bytes as LineBytes).lineAt(start);
   }
 
   /** Some column the mapping reads has more than white space (a timestamp the cutter read counts). */
@@ -123,16 +128,17 @@ class ZeekTsvReader extends ZeekLineReader {
   }
 
   protected line(line: string, n: number): void {
-    this.guarded(n, () => (line.charCodeAt(0) === 35 /* # */ ? this.header(line, n) : this.row(line, n)));
+    try {
+      if (line.charCodeAt(0) === 35 /* # */) this.header(line, n);
+      else this.row(line, n);
+    } catch (e) {
+      this.unreadable(n, e);
+    }
   }
 
-  /** Runs `read`; what it throws becomes a problem of line `n`. */
-  private guarded(n: number, read: () => void): void {
-    try {
-      read();
-    } catch (e) {
-      this.sink.problem(n, `unreadable row: ${e instanceof Error ? e.message : String(e)}`);
-    }
+  /** What reading line `n` threw, as its problem. */
+  private unreadable(n: number, e: unknown): void {
+    this.sink.problem(n, `unreadable row: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   /** The row whose wanted columns are in `cols`, once it has as many columns as `#fields`. */
@@ -214,7 +220,7 @@ class ZeekTsvReader extends ZeekLineReader {
       const t = facts.ms[i] as number;
       if (t === t) return t;
     }
-    const v = facts !== null && this.lazy[i] === 1 ? (this.rowCells ??= (this.rowText as () => string)().split(this.sep))[i] : this.cols[i];
+    const v = facts !== null && this.lazy[i] === 1 ? (this.rowCells ??= this.lineAt(this.rowStart).split(this.sep))[i] : this.cols[i];
     if (v === undefined || v === this.unsetField) return undefined;
     if (v === this.emptyField) return '';
     if (IS_STRING[f] === 1) return facts === null ? unescapeZeek(v) : this.emitter.cells.string(facts.ids[i] as number, v, unescapeZeek);
