@@ -20,7 +20,12 @@ export type ViewFilter = z.infer<typeof ViewFilterSchema>;
  * A row test; `rows`, when set, lists (ascending) every row that can pass, so a scan may read
  * just those ({@link scanSize}, {@link scanRow}).
  */
-export type RowPredicate = ((row: number) => boolean) & { rows?: ArrayLike<number> };
+export type RowPredicate = ((row: number) => boolean) & {
+  /** the only rows that can pass, ascending (an entity's rows from the row index) */
+  rows?: ArrayLike<number>;
+  /** every row of `rows` passes (below the loaded count): a scan may take them without calling the predicate */
+  exact?: boolean;
+};
 
 /** The predicate of no filter: a scan may skip calling it. */
 export const EVERY_ROW: RowPredicate = () => true;

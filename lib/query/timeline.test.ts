@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DetectContext } from '../detect/context';
 import { buildStore } from '../testing/store-builder';
-import { compileFilter } from './filter';
+import { compileFilter, type RowPredicate } from './filter';
 import { buildTimeline } from './timeline';
 
 const T0 = 1_700_000_000;
@@ -66,21 +66,38 @@ describe('timeline', () => {
     const bctx = new DetectContext(big);
     const ws1 = compileFilter(bctx, { host: 'WS1' });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.uniqueArray(fc.nat(59), { maxLength: 12 }), { maxLength: 4 }), (cap, lists) => {
-        const evidence = new Map(lists.map((l, i) => [`f${i}`, l]));
-        const t = buildTimeline(bctx, ws1, big.size, evidence, cap);
-        // reference: the rows in view; evidence among them; others[⌊i·others/room⌋] for i < room
-        const inView = Array.from({ length: big.size }, (_, r) => r).filter((r) => ws1(r));
-        const ev = new Set(lists.flat().filter((r) => inView.includes(r)));
-        const others = inView.filter((r) => !ev.has(r));
-        const room = Math.max(0, cap - ev.size);
-        const want = inView.length <= cap ? inView : [...ev, ...Array.from({ length: Math.min(room, others.length) }, (_, i) => others[Math.floor((i * others.length) / room)] as number)];
-        expect(t.sampled).toBe(inView.length > cap);
-        expect(t.points.map((p) => p.row).sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
-        // every point of an evidence row names each finding that rests on it
-        for (const p of t.points) expect(p.findings.length).toBe(lists.filter((l) => l.includes(p.row)).length);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.uniqueArray(fc.nat(59), { maxLength: 12 }), { maxLength: 4 }),
+        fc.constantFrom('scan', 'candidates', 'exact'),
+        fc.integer({ min: 40, max: 60 }),
+        (cap, lists, shape, loaded) => {
+          const evidence = new Map(lists.map((l, i) => [`f${i}`, l]));
+          // the same rows asked three ways: a predicate over every row; one over candidate rows (a
+          // superset); the candidates alone, marked exact (an entity's rows from the row index)
+          const ws1Rows = Int32Array.from({ length: big.size }, (_, r) => r).filter((r) => ws1(r));
+          const keep: RowPredicate =
+            shape === 'scan'
+              ? ws1
+              : shape === 'candidates'
+                ? Object.assign((r: number) => ws1(r), { rows: Int32Array.from({ length: big.size }, (_, r) => r) })
+                : Object.assign(() => true, { rows: ws1Rows, exact: true });
+          const t = buildTimeline(bctx, keep, loaded, evidence, cap);
+          // reference: the loaded rows in view; evidence among them; others[⌊i·others/room⌋] for i < room
+          const inView = Array.from({ length: loaded }, (_, r) => r).filter((r) => ws1(r));
+          const ev = new Set(lists.flat().filter((r) => inView.includes(r)));
+          const others = inView.filter((r) => !ev.has(r));
+          const room = Math.max(0, cap - ev.size);
+          const want = inView.length <= cap ? inView : [...ev, ...Array.from({ length: Math.min(room, others.length) }, (_, i) => others[Math.floor((i * others.length) / room)] as number)];
+          expect(t.sampled).toBe(inView.length > cap);
+          expect(t.points.map((p) => p.row).sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+          // every point of an evidence row names each finding that rests on it
+          for (const p of t.points) expect(p.findings.length).toBe(lists.filter((l) => l.includes(p.row)).length);
+          // the domain axis counts the rows in view
+          expect(t.domainQueries.reduce((a, b) => a + b, 0)).toBe(inView.length);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

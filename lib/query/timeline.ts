@@ -66,25 +66,14 @@ export function buildTimeline(
   evidence: ReadonlyMap<string, ArrayLike<number>>,
   cap = DEFAULT_TIMELINE_CAP,
 ): Timeline {
-  // rows in view, and a byte per loaded row marking them (cheaper than a set of a busy process's rows)
-  const n = scanSize(keep, rows);
-  const inView = new Uint8Array(rows);
-  let matched = new Int32Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const r = scanRow(keep, i);
-    if (r < rows && keep(r)) {
-      matched[m++] = r;
-      inView[r] = 1;
-    }
-  }
-  matched = matched.subarray(0, m);
+  const matched = rowsInView(keep, rows);
+  const m = matched.length;
+  // the evidence rows in view (looked up in `matched`, which is ascending) and their findings
   const byRow = new Map<number, string[]>();
   for (const [id, list] of evidence) {
     for (let i = 0; i < list.length; i++) {
       const r = list[i] as number;
-      if (inView[r] === 0) continue;
-      inView[r] = 2; // evidence
+      if (positionOf(matched, r) < 0) continue;
       const ids = byRow.get(r);
       if (ids) ids.push(id);
       else byRow.set(r, [id]);
@@ -93,22 +82,19 @@ export function buildTimeline(
   let chosen: number[];
   const sampled = m > cap;
   if (sampled) {
-    // every evidence row, and the others evenly spaced (the i-th pick is others[⌊i·others/room⌋])
+    // every evidence row, and the others evenly spaced: the i-th pick is the ⌊i·others/room⌋-th
+    // row that is not evidence, found from the evidence rows' positions without a pass over `matched`
     chosen = [...byRow.keys()];
-    const others = m - byRow.size;
-    const room = Math.max(0, cap - byRow.size);
-    let next = 0; // index among the others of the next pick
-    let i = 0; // picks made
-    let k = 0; // others seen
-    for (let j = 0; j < m && i < room && others > 0; j++) {
-      const r = matched[j] as number;
-      if (inView[r] === 2) continue;
-      if (k === next) {
-        chosen.push(r);
-        i++;
-        next = Math.floor((i * others) / room);
-      }
-      k++;
+    const skip = new Int32Array(chosen.length);
+    for (let i = 0; i < chosen.length; i++) skip[i] = positionOf(matched, chosen[i] as number);
+    skip.sort();
+    const others = m - skip.length;
+    const room = Math.max(0, cap - skip.length);
+    let s = 0; // evidence positions at or before the pick
+    for (let i = 0; i < room; i++) {
+      const k = Math.floor((i * others) / room);
+      while (s < skip.length && (skip[s] as number) <= k + s) s++;
+      chosen.push(matched[k + s] as number);
     }
   } else chosen = Array.from(matched);
   chosen.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
@@ -147,21 +133,53 @@ export function buildTimeline(
 
 /** The domains of `rows`, with evidence first, then by queries, then by name. */
 function domainAxisOrder(ctx: DetectContext, rows: ArrayLike<number>, evidence: ReadonlyMap<number, unknown>) {
-  // counts by domain id in typed arrays: one pass over the rows, no map per row
-  const n = ctx.domainCount();
-  const queries = new Int32Array(n);
-  const withEvidence = new Int32Array(n);
+  // counts by domain id: one pass over the rows reading the context's domain column
+  const domains = ctx.domainColumn();
+  const queries = new Int32Array(ctx.domainCount());
   const seen: number[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const id = ctx.domain(rows[i] as number);
+    const id = domains[rows[i] as number] as number;
     if (queries[id] === 0) seen.push(id);
     queries[id] = (queries[id] as number) + 1;
   }
+  const withEvidence = new Map<number, number>();
   for (const r of evidence.keys()) {
-    const id = ctx.domain(r);
-    withEvidence[id] = (withEvidence[id] as number) + 1;
+    const id = domains[r] as number;
+    withEvidence.set(id, (withEvidence.get(id) ?? 0) + 1);
   }
   return seen
-    .map((id) => ({ id, name: ctx.domainText(id), queries: queries[id] as number, evidence: withEvidence[id] as number }))
+    .map((id) => ({ id, name: ctx.domainText(id), queries: queries[id] as number, evidence: withEvidence.get(id) ?? 0 }))
     .sort((a, b) => Number(b.evidence > 0) - Number(a.evidence > 0) || b.queries - a.queries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The rows `keep` holds below `rows`, ascending (its candidates as they are when they are exactly those). */
+function rowsInView(keep: RowPredicate, rows: number): Int32Array {
+  const candidates = keep.rows;
+  if (candidates instanceof Int32Array && keep.exact === true) {
+    let end = candidates.length;
+    while (end > 0 && (candidates[end - 1] as number) >= rows) end--;
+    return candidates.subarray(0, end);
+  }
+  const n = scanSize(keep, rows);
+  const matched = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const r = scanRow(keep, i);
+    if (r < rows && keep(r)) matched[m++] = r;
+  }
+  return matched.subarray(0, m);
+}
+
+/** Index of `row` in the ascending `rows`, -1 when it is not there. */
+function positionOf(rows: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = rows[mid] as number;
+    if (v === row) return mid;
+    if (v < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

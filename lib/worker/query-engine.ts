@@ -3,7 +3,7 @@ import { DetectContext } from '../detect/context';
 import { DETECTORS } from '../detect/registry';
 import { SEVERITIES, type Detector } from '../detect/types';
 import { PivotIndex, pivotPage, totals, volumeSeries, type PivotGroups } from '../query/aggregate';
-import { compileFilter, type RowPredicate, type ViewFilter } from '../query/filter';
+import { compileFilter, EVERY_ROW, type RowPredicate, type ViewFilter } from '../query/filter';
 import { codeCounts, type CodeCounts } from '../query/code-counts';
 import { RowIndex, type IndexedDimension } from '../query/row-index';
 import { buildTimeline } from '../query/timeline';
@@ -171,7 +171,10 @@ export class QueryEngine {
     const keep = compileFilter(this.ctx, view);
     const n = this.committed;
     const test: RowPredicate = (r) => r < n && keep(r);
-    if (candidates) test.rows = candidates.rows;
+    if (candidates) {
+      test.rows = candidates.rows;
+      test.exact = keep === EVERY_ROW;
+    }
     return test;
   }
 
