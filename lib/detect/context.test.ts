@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPublicName, registrableDomain } from '../enrich/domain';
 import { BLOCK_SIZE } from '../store/column';
 import { STATUS_ORDER, type StoreStatus } from '../store/event-store';
 import { buildStore, type TestEvent } from '../testing/store-builder';
@@ -47,5 +48,25 @@ describe('DetectContext row accessors', () => {
 
   it('spans the event times', () => {
     expect(ctx.timeSpan()).toEqual({ min: 1_700_000_000_000, max: (1_700_000_000 + (events.length - 1) * 0.25) * 1000 });
+  });
+});
+
+describe('DetectContext names', () => {
+  const names = ['c2.evil.duckdns.org', 'wpad', 'x.corp', '4.3.2.1.in-addr.arpa', 'www.example.co.uk', 'ab+c/d==.t.vpn-gateway.info', 'host.local', '10.1.2.3'];
+  const store = buildStore(Array.from({ length: 40 }, (_, i) => ({ t: 1_700_000_000 + i, qname: names[(i * 5) % names.length] as string, host: 'WS1' })));
+
+  it('tells public names whichever is asked first, with the same domain ids either way', () => {
+    const domainsFirst = new DetectContext(store);
+    const publicFirst = new DetectContext(store);
+    const qs = [...new Set(Array.from({ length: store.size }, (_, r) => publicFirst.qname(r)))].reverse();
+    const asked = qs.map((q) => publicFirst.isPublicQname(q));
+    const domains = Array.from(domainsFirst.domainColumn());
+    expect(asked).toEqual(qs.map((q) => isPublicName(publicFirst.text(q))));
+    expect(qs.map((q) => domainsFirst.isPublicQname(q))).toEqual(asked);
+    expect(Array.from(publicFirst.domainColumn())).toEqual(domains);
+    for (let r = 0; r < store.size; r++) expect(publicFirst.domainText(publicFirst.domain(r))).toBe(registrableDomain(publicFirst.qnameText(r)));
+    // a name no row has (a string of the pool that is not a query name)
+    const host = store.strings.lookup('WS1');
+    expect(publicFirst.isPublicQname(host)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store';
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
-import { registrableDomain } from '../enrich/domain';
+import { nameFacts } from '../enrich/domain';
 import { f64At, u16At, u32At, withIndex } from '../store/column';
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
@@ -22,6 +22,8 @@ export class DetectContext {
   readonly domains = new StringPool();
   private readonly normOfRaw: Int32Array;
   private domainOfNorm: Int32Array;
+  /** per normalised name: 0 not yet known, 1 public, 2 not ({@link isPublicQname}) */
+  private publicOfNorm: Uint8Array;
   private readonly processOfActor: Int32Array;
   private readonly processes: ProcessEntity[] = [];
   /** fields provided by at least one input */
@@ -32,6 +34,7 @@ export class DetectContext {
     const poolSize = store.strings.size;
     this.normOfRaw = new Int32Array(poolSize).fill(-1);
     this.domainOfNorm = new Int32Array(poolSize).fill(-1);
+    this.publicOfNorm = new Uint8Array(poolSize);
     const actors = store.actors;
     this.processOfActor = new Int32Array(actors.size);
     const keys = new Map<string, number>();
@@ -116,13 +119,37 @@ export class DetectContext {
       const q = qnames[r] as number;
       if (q >= domainOfNorm.length) domainOfNorm = this.domainOfNorm = withIndex(domainOfNorm, q, -1);
       let d = domainOfNorm[q] as number;
-      if (d < 0) {
-        d = this.domains.intern(registrableDomain(this.text(q)));
-        domainOfNorm[q] = d;
-      }
+      if (d < 0) d = this.learnName(q);
       out[r] = d;
     }
     return out;
+  }
+
+  /**
+   * Registrable domain and public-ness of a normalised name, from one suffix-list lookup (the
+   * domain column and {@link isPublicQname} both need them); returns the domain id.
+   */
+  private learnName(q: number): number {
+    const facts = nameFacts(this.text(q));
+    const d = this.domains.intern(facts.domain);
+    if (q >= this.domainOfNorm.length) this.domainOfNorm = withIndex(this.domainOfNorm, q, -1);
+    if (q >= this.publicOfNorm.length) this.publicOfNorm = withIndex(this.publicOfNorm, q);
+    this.domainOfNorm[q] = d;
+    this.publicOfNorm[q] = facts.isPublic ? 1 : 2;
+    return d;
+  }
+
+  /**
+   * Whether a normalised query name (store string id) can be resolved through public DNS
+   * ({@link isPublicName}): decided with its registrable domain, once per distinct name.
+   */
+  isPublicQname(q: number): boolean {
+    // the rows' names first, in row order: domain ids do not depend on which detector asks first
+    this.domainCol ??= this.buildDomains();
+    const known = q < this.publicOfNorm.length ? (this.publicOfNorm[q] as number) : 0;
+    if (known !== 0) return known === 1;
+    this.learnName(q);
+    return this.publicOfNorm[q] === 1;
   }
 
   private buildProcesses(): Int32Array {

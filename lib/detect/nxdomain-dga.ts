@@ -2,7 +2,7 @@ import { STATUS_ORDER } from '../store/event-store';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
-import { isLocalServiceName, isPublicName, knownInfrastructure } from './util/known-domains';
+import { isLocalServiceName, knownInfrastructure } from './util/known-domains';
 import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
 /** Server-side failures (a reply was received); TIMEOUT, NO_RESPONSE and client ERRORs are not. */
@@ -97,7 +97,7 @@ export const nxdomainDga = defineDetector({
       let st = nameState[q] as number;
       if (st === 0) {
         const name = ctx.text(q);
-        st = isPublicName(name) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
+        st = ctx.isPublicQname(q) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
         nameState[q] = st;
       }
       return st === NAME_COUNTED;

@@ -1,6 +1,6 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { isPublicName, knownInfrastructure } from './util/known-domains';
+import { knownInfrastructure } from './util/known-domains';
 import { groupRowsBy, medianMadWithZeros, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
@@ -87,7 +87,7 @@ function judgeBucket(ctx: DetectContext, bucket: number, rows: number[], t: Volu
   const share = topCount / rows.length;
   const uniqueRatio = names.size / topCount;
   const concentrated =
-    share >= t.concentration && uniqueRatio >= t.minUniqueRatio && isPublicName(sample) && knownInfrastructure(sample) === null;
+    share >= t.concentration && uniqueRatio >= t.minUniqueRatio && ctx.isPublicQname(commonest) && knownInfrastructure(sample) === null;
   const rate = Math.log(rows.length / t.floor) / Math.log(Math.max(t.highRate, t.floor + 1) / t.floor);
   let score = 2 + 3 * Math.min(1.5, Math.max(0, rate));
   if (concentrated) score = Math.min(MAX_SCORE, score + 2 * share * Math.min(1, uniqueRatio / 0.5));

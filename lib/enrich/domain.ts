@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain, parse } from 'tldts';
 
 /**
  * Registrable domain (eTLD+1) from the Public Suffix List, private section included, so that
@@ -24,4 +24,39 @@ export function registrableDomain(name: string): string {
     return getDomain(suffix, OPTS) ?? suffix;
   }
   return name;
+}
+
+/**
+ * True when `name` can be resolved through public DNS, i.e. an attacker could run its
+ * authoritative server: at least two labels, a suffix from the Public Suffix List (ICANN or
+ * private section), not an IP literal, not under .arpa (reverse lookups). Single labels (`wpad`,
+ * Chromium's random probes), mDNS `.local` and made-up internal TLDs (`.lan`, `.home`, `.corp`,
+ * `.internal`, `.localdomain`) are not.
+ */
+export function isPublicName(name: string): boolean {
+  if (name === '' || !name.includes('.')) return false;
+  return publicByParse(parse(name, OPTS));
+}
+
+function publicByParse(p: ReturnType<typeof parse>): boolean {
+  if (p.isIp || p.domain === null) return false;
+  if (p.publicSuffix === 'arpa' || p.publicSuffix?.endsWith('.arpa')) return false;
+  return p.isIcann === true || p.isPrivate === true;
+}
+
+export interface NameFacts {
+  /** {@link registrableDomain} of the name */
+  readonly domain: string;
+  /** {@link isPublicName} of the name */
+  readonly isPublic: boolean;
+}
+
+/**
+ * {@link registrableDomain} and {@link isPublicName} of one name, from one Public Suffix List
+ * lookup when the name is a plain hostname (the lookup is most of the cost of each).
+ */
+export function nameFacts(name: string): NameFacts {
+  if (!HOSTNAME.test(name)) return { domain: registrableDomain(name), isPublic: isPublicName(name) };
+  const p = parse(name, OPTS);
+  return { domain: p.domain ?? name, isPublic: publicByParse(p) };
 }

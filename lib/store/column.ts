@@ -176,7 +176,7 @@ export function pushU16(col: Column<Uint16Array>, value: number): void {
  * `a` when it holds index `index`, else a copy at least twice as long (and at least 1,024)
  * whose new slots are `fill`: for lookup tables indexed by ids that keep growing.
  */
-export function withIndex<T extends Int32Array | Uint32Array | Float64Array>(a: T, index: number, fill = 0): T {
+export function withIndex<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(a: T, index: number, fill = 0): T {
   if (index < a.length) return a;
   const ctor = a.constructor as new (length: number) => T;
   const out = new ctor(Math.max(1024, index + 1, a.length * 2));

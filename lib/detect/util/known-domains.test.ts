@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageBasename, isBrowserImage, isLocalServiceName, isPublicName, knownInfrastructure } from './known-domains';
+import { isPublicName } from '../../enrich/domain';
+import { imageBasename, isBrowserImage, isLocalServiceName, knownInfrastructure } from './known-domains';
 
 describe('name classes', () => {
   it('accepts names under ICANN and private-section public suffixes', () => {

@@ -1,26 +1,11 @@
 import type { DetectContext } from '../context';
-import { parse } from 'tldts';
 
 /**
  * Name classes shared by the behaviour detectors (beacon regularity, NXDOMAIN/DGA, volume
- * bursts, rare domains): which names can reach an external authoritative server at all, and
- * which are well-known infrastructure that polls on a schedule by design.
+ * bursts, rare domains): which names are well-known infrastructure that polls on a schedule by
+ * design. Which names can reach an external authoritative server at all is isPublicName
+ * (lib/enrich/domain.ts), decided per distinct name by DetectContext.isPublicQname.
  */
-
-/**
- * True when `name` can be resolved through public DNS, i.e. an attacker could run its
- * authoritative server: at least two labels, a suffix from the Public Suffix List (ICANN or
- * private section), not an IP literal, not under .arpa (reverse lookups). Single labels (`wpad`,
- * Chromium's random probes), mDNS `.local` and made-up internal TLDs (`.lan`, `.home`, `.corp`,
- * `.internal`, `.localdomain`) are not.
- */
-export function isPublicName(name: string): boolean {
-  if (name === '' || !name.includes('.')) return false;
-  const p = parse(name, { allowPrivateDomains: true, validateHostname: false });
-  if (p.isIp || p.domain === null) return false;
-  if (p.publicSuffix === 'arpa' || p.publicSuffix?.endsWith('.arpa')) return false;
-  return p.isIcann === true || p.isPrivate === true;
-}
 
 /** Local-network helper names that fail by design wherever they are not configured. */
 export function isLocalServiceName(name: string): boolean {
@@ -144,8 +129,7 @@ export function huntableName(ctx: DetectContext): (qname: number) => boolean {
   return (q) => {
     let st = state[q] as number;
     if (st === 0) {
-      const name = ctx.text(q);
-      st = isPublicName(name) && knownInfrastructure(name) === null ? 1 : 2;
+      st = ctx.isPublicQname(q) && knownInfrastructure(ctx.text(q)) === null ? 1 : 2;
       state[q] = st;
     }
     return st === 1;
