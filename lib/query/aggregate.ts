@@ -36,9 +36,10 @@ export function volumeSeries(
   const slotOf = new Int32Array(stackBy === 'status' ? STATUS_ORDER.length : 65_536).fill(-1);
   const keys: number[] = [];
   const counts: Float64Array[] = [];
+  const all = keep === EVERY_ROW;
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
-    if (!keep(r)) continue;
+    if (!all && !keep(r)) continue;
     const t = ctx.time(r);
     if (t < range.from || t > range.to) continue;
     const key = stackBy === 'status' ? ctx.statusIndex(r) : ctx.qtype(r);
@@ -366,9 +367,10 @@ export function totals(ctx: DetectContext, keep: RowPredicate): Totals {
   let events = 0;
   let first = Infinity;
   let last = -Infinity;
+  const all = keep === EVERY_ROW;
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
-    if (!keep(r)) continue;
+    if (!all && !keep(r)) continue;
     events++;
     const t = ctx.time(r);
     if (t < first) first = t;

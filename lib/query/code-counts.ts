@@ -1,7 +1,7 @@
 import { qtypeName } from '../ingest/dns-codes';
 import { STATUS_ORDER, type StoreStatus } from '../store/event-store';
 import type { DetectContext } from '../detect/context';
-import { scanRow, scanSize, type RowPredicate } from './filter';
+import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
 
 export interface CodeCount<N extends string = string> {
   /** the status's index in STATUS_ORDER, or the record type's number */
@@ -21,9 +21,10 @@ export interface CodeCounts {
 export function codeCounts(ctx: DetectContext, keep: RowPredicate, maxQtypes = 64): CodeCounts {
   const byStatus = new Array<number>(STATUS_ORDER.length).fill(0);
   const byQtype = new Map<number, number>();
+  const all = keep === EVERY_ROW;
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
-    if (!keep(r)) continue;
+    if (!all && !keep(r)) continue;
     const s = ctx.statusIndex(r);
     byStatus[s] = (byStatus[s] as number) + 1;
     const q = ctx.qtype(r);

@@ -137,6 +137,18 @@ describe('QueryEngine', () => {
     expect(page.total).toBe(all.total);
   });
 
+  it('answers no filter (every row, without a test per row) as a filter that keeps every row', () => {
+    const { ask } = setup();
+    const every = { statuses: ['NOERROR', 'NXDOMAIN'] } as const; // the statuses there are
+    for (const dims of [['process', 'host'], ['domain'], ['qname', 'answers', 'host', 'user', 'process']] as const) {
+      const q = { kind: 'pivot', dims: [...dims], offset: 0, limit: 1000 } as const;
+      expect(ask({ ...q, filter: {} })).toEqual(ask({ ...q, filter: every }));
+    }
+    for (const stackBy of ['status', 'qtype'] as const) expect(ask({ ...overview(), stackBy })).toEqual(ask({ ...overview(every), stackBy }));
+    const labels = ask({ kind: 'filter-labels', filter: {} });
+    expect(labels).toEqual(ask({ kind: 'filter-labels', filter: every }));
+  });
+
   it('lists suspects with facets and filters by severity, detector, host, time and search', () => {
     const { ask } = setup();
     const q = (filter: Extract<Query, { kind: 'suspects' }>['filter']) => ask({ kind: 'suspects', filter, limit: 100 });

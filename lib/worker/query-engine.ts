@@ -169,6 +169,8 @@ export class QueryEngine {
     // the candidates are exactly the rows of their entity: that test need not run again per row
     if (candidates) delete view[candidates.dim];
     const keep = compileFilter(this.ctx, view);
+    // no filter: every loaded row (the context is over them), which scans then take without a call per row
+    if (!candidates && keep === EVERY_ROW) return EVERY_ROW;
     const n = this.committed;
     const test: RowPredicate = (r) => r < n && keep(r);
     if (candidates) {
