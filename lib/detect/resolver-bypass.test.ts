@@ -38,6 +38,29 @@ describe('resolver-bypass', () => {
     expect(by['10.0.0.15']!.entity.domain).toBe('r-1x.com');
   });
 
+  it('lists the resolvers a flagged host used, by first query, with its unicast queries to each', () => {
+    const host = '192.168.1.12';
+    const f = run([
+      ...everyone('10.0.0.2'),
+      // a NetBIOS query to the external address before any DNS query to it: not its first query
+      { ...q(T0 + 99, host, '203.0.113.53', 'FILESRV'), qtype: 32 },
+      q(T0 + 100, host, '8.8.8.8', 'a.fakedns.live'),
+      q(T0 + 101, host, '203.0.113.53', 'b.evil.net'),
+      q(T0 + 102, host, '8.8.8.8', 'c.fakedns.live'),
+      // not unicast DNS resolution: neither counted nor evidence
+      { ...q(T0 + 103, host, '8.8.8.8', 'printer.local') },
+      { ...q(T0 + 104, host, '8.8.8.8', 'WORKGROUP'), qtype: 32 },
+    ]);
+    expect(f).toHaveLength(1);
+    // the host's rows to the internal resolver come first (its first query), then by first query
+    expect(f[0]!.details.resolversUsed).toEqual([
+      { resolver: '10.0.0.2', kind: 'local', queries: 10 },
+      { resolver: '8.8.8.8', kind: 'public', queries: 2 },
+      { resolver: '203.0.113.53', kind: 'external', queries: 1 },
+    ]);
+    expect(f[0]!.evidence.events).toBe(2); // the two to 8.8.8.8 (one query to an external server is not judged)
+  });
+
   it('stays silent on forwarders, recursors, branch resolvers and mDNS/LLMNR/NetBIOS', () => {
     expect(run(silent)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { groupRowsBy, KEY_SHIFT } from './util/stats';
+import { KEY_SHIFT } from './util/stats';
 
 /**
  * Well-known public recursive resolvers (provider documentation of their anycast addresses).
@@ -118,9 +118,13 @@ const meta = {
 interface Pair {
   resolver: number;
   cls: AddressClass;
-  /** rows of this host to this resolver */
+  /** queries of this host to this resolver */
+  queries: number;
+  /** their rows, for the pairs judged (candidates) only */
   rows: Int32Array;
 }
+
+const NO_ROWS = new Int32Array(0);
 
 const CLASSES: readonly AddressClass[] = ['ignore', 'local', 'public', 'external'];
 const NAME_LOCAL = 1;
@@ -147,16 +151,36 @@ export const resolverBypass = defineDetector({
       const res = actors.resolver.get(a);
       resolverOfActor[a] = res === 0 || cls(res) === 'ignore' ? -1 : res;
     }
-    // (host, resolver) groups: who uses which resolver, over unicast DNS queries (not mDNS,
-    // LLMNR or NetBIOS) sent to a resolver address
-    const qnames = ctx.qnameColumn();
-    const outer = new Int32Array(ctx.size);
-    const inner = new Int32Array(ctx.size);
-    for (let r = 0; r < ctx.size; r++) {
-      outer[r] = -1;
-      const a = ctx.actor(r);
+    // (host, resolver) pairs: who uses which resolver, over unicast DNS queries (not mDNS, LLMNR
+    // or NetBIOS) sent to a resolver address. An actor has one host and one resolver, so pairs
+    // are numbered per actor; the rows are counted per pair, and gathered for the pairs judged
+    // only (most rows go to the internal resolvers)
+    const pairOfActor = new Int32Array(actors.size).fill(-1);
+    const pairIds = new Map<number, number>();
+    const pairHost: number[] = [];
+    const pairResolver: number[] = [];
+    for (let a = 0; a < actors.size; a++) {
       const res = resolverOfActor[a] as number;
       if (res < 0) continue;
+      const key = (hostOfActor[a] as number) * KEY_SHIFT + res;
+      let id = pairIds.get(key);
+      if (id === undefined) {
+        id = pairHost.length;
+        pairIds.set(key, id);
+        pairHost.push(hostOfActor[a] as number);
+        pairResolver.push(res);
+      }
+      pairOfActor[a] = id;
+    }
+    const qnames = ctx.qnameColumn();
+    /** each row's pair, −1 when the row is not a unicast DNS query to a resolver */
+    const pairOfRow = new Int32Array(ctx.size);
+    const queries = new Int32Array(pairHost.length);
+    const firstRow = new Int32Array(pairHost.length);
+    for (let r = 0; r < ctx.size; r++) {
+      pairOfRow[r] = -1;
+      const p = pairOfActor[ctx.actor(r)] as number;
+      if (p < 0) continue;
       const qtype = ctx.qtype(r);
       if (qtype === 32) continue; // NetBIOS NB
       const q = qnames[r] as number;
@@ -167,22 +191,28 @@ export const resolverBypass = defineDetector({
         nameFlags[q] = f;
       }
       if ((f & NAME_LOCAL) !== 0 || (qtype === 33 && (f & NAME_STAR) !== 0)) continue;
-      outer[r] = hostOfActor[a] as number;
-      inner[r] = res;
+      pairOfRow[r] = p;
+      if (queries[p] === 0) firstRow[p] = r;
+      queries[p] = (queries[p] as number) + 1;
     }
-    const groups = groupRowsBy(outer, inner);
+    // the pairs that have queries, by host id, then by first query
+    const used: number[] = [];
+    for (let p = 0; p < pairHost.length; p++) if ((queries[p] as number) > 0) used.push(p);
+    used.sort((a, b) => (pairHost[a] as number) - (pairHost[b] as number) || (firstRow[a] as number) - (firstRow[b] as number));
     const clientsOf = new Map<number, Set<number>>();
     const perHost = new Map<number, Pair[]>();
-    for (let g = 0; g < groups.count; g++) {
-      const key = groups.keys[g] as number;
-      const host = Math.floor(key / KEY_SHIFT);
-      const res = key % KEY_SHIFT;
+    const pairs: Pair[] = [];
+    for (const p of used) {
+      const host = pairHost[p] as number;
+      const res = pairResolver[p] as number;
       let clients = clientsOf.get(res);
       if (!clients) clientsOf.set(res, (clients = new Set()));
       clients.add(host);
-      let pairs = perHost.get(host);
-      if (!pairs) perHost.set(host, (pairs = []));
-      pairs.push({ resolver: res, cls: cls(res), rows: groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number) });
+      let list = perHost.get(host);
+      if (!list) perHost.set(host, (list = []));
+      const pair: Pair = { resolver: res, cls: cls(res), queries: queries[p] as number, rows: NO_ROWS };
+      list.push(pair);
+      pairs[p] = pair;
     }
     const totalClients = perHost.size;
     const need = Math.max(t.minResolverClients, Math.ceil(t.baselineShare * totalClients));
@@ -198,14 +228,27 @@ export const resolverBypass = defineDetector({
     // resolver strings share the store's pool, so the same address has the same id)
     const servers = new Set([...clientsOf].filter(([id, c]) => c.size > 1 || !c.has(id)).map(([id]) => id));
     const candidate = (res: number) => !baselineSet.has(res) && cls(res) !== 'local' && cls(res) !== 'ignore';
+    // the rows of the pairs judged below, in store order
+    const gathered: (number[] | undefined)[] = [];
+    for (const p of used) if (candidate(pairResolver[p] as number)) gathered[p] = [];
+    if (gathered.length > 0) {
+      for (let r = 0; r < ctx.size; r++) {
+        const p = pairOfRow[r] as number;
+        if (p >= 0) gathered[p]?.push(r);
+      }
+      gathered.forEach((rows, p) => {
+        const pair = pairs[p];
+        if (rows && pair) pair.rows = Int32Array.from(rows);
+      });
+    }
 
     const out: RawFinding[] = [];
-    for (const [hostId, pairs] of perHost) {
+    for (const [hostId, hostPairs] of perHost) {
       if (servers.has(hostId)) continue;
       const host = ctx.text(hostId);
-      const externals = pairs.filter((p) => p.cls === 'external').length;
+      const externals = hostPairs.filter((p) => p.cls === 'external').length;
       if (externals >= t.recursorAddresses) continue;
-      const judged = pairs.flatMap((p) => {
+      const judged = hostPairs.flatMap((p) => {
         if (!candidate(p.resolver)) return [];
         const domains = new Map<number, number>();
         for (const r of p.rows) {
@@ -254,7 +297,7 @@ export const resolverBypass = defineDetector({
             topDomain: ctx.domainText(j.top),
             topDomainShare: Math.round(j.share * 1000) / 1000,
           })),
-          resolversUsed: pairs.slice(0, 20).map((p) => ({ resolver: ctx.text(p.resolver), kind: p.cls, queries: p.rows.length })),
+          resolversUsed: hostPairs.slice(0, 20).map((p) => ({ resolver: ctx.text(p.resolver), kind: p.cls, queries: p.queries })),
         },
       });
     }
