@@ -141,7 +141,7 @@ export class DetectContext {
 
   /**
    * Whether a normalised query name (store string id) can be resolved through public DNS
-   * ({@link isPublicName}): decided with its registrable domain, once per distinct name.
+   * (isPublicName, lib/enrich/domain.ts): decided with its registrable domain, once per distinct name.
    */
   isPublicQname(q: number): boolean {
     // the rows' names first, in row order: domain ids do not depend on which detector asks first
