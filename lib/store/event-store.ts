@@ -23,7 +23,7 @@ export interface StoredAnswer {
   readonly value: string;
 }
 
-/** What a row is appended from (the ingest pipeline's DnsEventInput). */
+/* The string fields of a row input, as bits of StoreRowInput.keep. */
 export const KEEP_QNAME = 1;
 export const KEEP_HOST = 2;
 export const KEEP_USER = 4;
@@ -32,6 +32,7 @@ export const KEEP_GUID = 16;
 export const KEEP_CLIENT = 32;
 export const KEEP_RESOLVER = 64;
 
+/** What a row is appended from (the ingest pipeline's DnsEventInput). */
 export interface StoreRowInput {
   /** ms since the epoch, UTC. */
   time: number;

@@ -6,7 +6,7 @@
  * ArrayBuffer); the ingest worker only parses. The file is read once for both.
  */
 import { z } from 'zod';
-import { createFastSha256 } from '../ingest/hash';
+import { createFastSha256, type Hasher } from '../ingest/hash';
 import { readBlob } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
@@ -41,8 +41,9 @@ export type ReaderReply = z.infer<typeof ReaderReplySchema>;
  * buffer), and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not taken yet; then the digest.
  */
 export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transferable[]) => void): (data: unknown) => void {
-  // the sha256 WebAssembly is compiled while the worker waits for its file (a worker started ahead)
-  const warm = createFastSha256().catch(() => undefined);
+  // the hasher (its sha256 WebAssembly compiled) is made while the worker waits for its file (a
+  // worker started ahead), and hashes that file
+  let ready: Promise<Hasher> | null = createFastSha256();
   let acked = 0;
   let sent = 0;
   let room: (() => void) | null = null;
@@ -64,8 +65,9 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
     const { file, chunkBytes } = req.data;
     void (async () => {
       try {
-        await warm;
-        const h = await createFastSha256();
+        const made = ready ?? createFastSha256();
+        ready = null;
+        const h = await made;
         for await (const chunk of readBlob(file, chunkBytes)) {
           h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
