@@ -220,6 +220,26 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
   });
 
+  it('gives each row the client and resolver of its own cells, however often a client changed resolver', async () => {
+    const resolvers = ['10.0.0.1', '10.0.0.2', '10.0.0.1', '10.0.0.1', '10.0.0.3', '10.0.0.2'];
+    const rows = resolvers.flatMap((resp, i): Record<string, string>[] => [
+      { 'id.resp_h': resp, query: `q${i % 2}.example.com` },
+      { 'id.orig_h': '10.0.0.6', 'id.resp_h': resolvers[(i + 1) % resolvers.length] as string, query: 'q0.example.com' },
+    ]);
+    const bytes = smallZeekLog(rows);
+    tookBytes = 0;
+    const viaBytes = await load(bytes, 64, COUNTING);
+    expect(tookBytes).toBe(1);
+    expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
+    const { strings, actors, rows: r } = viaBytes.snapshot;
+    const actorOf = (row: number) => {
+      const a = r.actor[row] as number;
+      return `${strings[actors.client[a] as number]} → ${strings[actors.resolver[a] as number]}`;
+    };
+    expect(Array.from({ length: rows.length }, (_, i) => actorOf(i))).toEqual(rows.map((row) => `${row['id.orig_h'] ?? '10.0.0.5'} → ${row['id.resp_h']}`));
+    expect(Array.from(r.qname, (q) => strings[q])).toEqual(rows.map((row) => row.query));
+  });
+
   it('reads a log whose separator is not a tab as text', async () => {
     const log = '#separator \\x7c\n#fields|ts|query\n1709510401.3|a.example.com\n1709510402.3|b.example.com\n';
     const bytes = enc.encode(log);
@@ -269,6 +289,38 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       expect(viaBytes.summary.timeBasis).toContain('no UtcTime');
       expect(viaBytes.summary.problems.some((p) => p.reason.startsWith('unreadable UtcTime'))).toBe(true);
     }
+  });
+
+  it('gives each row the process of its own cells when a process GUID comes with another host, user, image or pid', async () => {
+    const header = '_time,QueryName,QueryResults,Computer,user,process_path,EventCode,QueryStatus,ProcessId,ProcessGuid,UtcTime';
+    const guid = '{0ca555cd-07b7-1e2b-546e-0000000d2400}';
+    const actors = [
+      ['WS1', 'CORP\\ann', 'C:\\a.exe', '100', guid],
+      ['WS2', 'CORP\\ann', 'C:\\a.exe', '100', guid],
+      ['WS1', 'CORP\\bob', 'C:\\a.exe', '100', guid],
+      ['WS1', 'CORP\\ann', 'C:\\b.exe', '100', guid],
+      ['WS1', 'CORP\\ann', 'C:\\a.exe', '200', guid],
+      ['WS1', 'CORP\\ann', 'C:\\a.exe', '100', '{0ca555cd-07b7-1e2b-546e-0000000d2401}'],
+      ['WS1', 'CORP\\ann', 'C:\\a.exe', '100', guid],
+    ];
+    const lines = Array.from({ length: 40 }, (_, i) => {
+      const [host, user, image, pid, g] = actors[(i * 3) % actors.length] as string[];
+      const t = `2024-03-04 00:00:${String(i).padStart(2, '0')}.500`;
+      return `2024-03-04T00:00:00.000+00:00,q${i % 3}.example.com,::ffff:1.2.3.4;,${host},${user},${image},22,0,${pid},${g},${t}`;
+    });
+    const bytes = enc.encode([header, ...lines].join('\n') + '\n');
+    tookBytes = 0;
+    const viaBytes = await load(bytes, 300, COUNTING);
+    expect(tookBytes).toBe(1);
+    expect(viaBytes.size).toBe(40);
+    expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
+    const { strings, actors: a, rows } = viaBytes.snapshot;
+    const actorOf = (row: number) => {
+      const id = rows.actor[row] as number;
+      return [strings[a.host[id] as number], strings[a.user[id] as number], strings[a.image[id] as number], String(a.pid[id]), strings[a.guid[id] as number]];
+    };
+    expect(Array.from({ length: 40 }, (_, i) => actorOf(i))).toEqual(Array.from({ length: 40 }, (_, i) => actors[(i * 3) % actors.length]));
+    expect(new Set(rows.actor).size).toBe(6);
   });
 
   it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {

@@ -65,6 +65,14 @@ export class SummarySink implements IngestSink {
     else this.codeCounts.set(e.statusCode, { n: 1 });
   }
 
+  qnameId(qname: string, keep: boolean): number {
+    return this.store.qnameId(qname, keep);
+  }
+
+  actorId(e: DnsEventInput): number {
+    return this.store.actorId(e);
+  }
+
   /** Events per status name. */
   get statusMix(): Record<string, number> {
     return Object.fromEntries(this.statusCounts.map((c) => [c.status, c.n])) as Record<string, number>;

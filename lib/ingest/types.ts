@@ -42,6 +42,13 @@ export interface IngestSink {
    */
   answers(key: string, raw: string, parse: (raw: string) => readonly Answer[], keep?: boolean): number;
   dns(event: DnsEventInput): void;
+  /**
+   * The store's ids of a query name and of a row's actor, as `dns` would intern them: a reader
+   * that sees rows share these fields (the same cells) hands them over with its rows
+   * (StoreRowInput.qnameId, actorId) instead of having them interned again.
+   */
+  qnameId(qname: string, keep: boolean): number;
+  actorId(event: DnsEventInput): number;
   processFact(fact: ProcessFactInput): void;
   /** A record that was read fine but is not a DNS event nor a process fact, e.g. "Sysmon 3". */
   other(kind: string): void;

@@ -67,6 +67,16 @@ export interface StoreRowInput {
   keep?: number;
   /** Client address; '' unknown. */
   client: string;
+  /**
+   * The store's id of `qname` ({@link EventStore.qnameId}) when the reader already has it (a
+   * query name it saw before in the same cell); -1 or absent: interned from `qname`.
+   */
+  qnameId?: number;
+  /**
+   * The store's id of this row's actor (host, user, image, pid, guid, client, resolver:
+   * {@link EventStore.actorId}) when the reader already has it; -1 or absent: interned from them.
+   */
+  actorId?: number;
 }
 
 /** One row, materialised for display (only for the rows a view shows). */
@@ -345,17 +355,33 @@ export class EventStore {
     return id;
   }
 
+  /**
+   * The raw id of query name `qname` (interned, with its normalised form known): what
+   * {@link append} stores for a row's `qname`. `keep`: see {@link StoreRowInput.keep}.
+   */
+  qnameId(qname: string, keep: boolean): number {
+    const q = this.strings.intern(qname, keep);
+    this.normOf = withIndex(this.normOf, q);
+    if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(qname)) + 1;
+    return q;
+  }
+
+  /** The id of a row's actor (its host, user, image, pid, guid, client and resolver): what {@link append} stores for it. */
+  actorId(r: StoreRowInput): number {
+    return this.actors.intern(r);
+  }
+
   append(r: StoreRowInput): void {
     const inp = this.inputs[this.inputs.length - 1];
     if (!inp) throw new Error('append before beginInput');
     const statusIndex = STATUS_INDEX.get(r.status);
     if (statusIndex === undefined) throw new Error(`unknown status ${r.status}`);
-    const q = this.strings.intern(r.qname, ((r.keep ?? 0) & KEEP_QNAME) !== 0);
-    this.normOf = withIndex(this.normOf, q);
-    if (this.normOf[q] === 0) this.normOf[q] = this.strings.intern(normalizeQname(r.qname)) + 1;
+    const known = r.qnameId ?? -1;
+    const q = known >= 0 ? known : this.qnameId(r.qname, ((r.keep ?? 0) & KEEP_QNAME) !== 0);
+    const actor = r.actorId ?? -1;
     pushF64(this.time, r.time);
     pushU32(this.line, r.line);
-    pushU32(this.actor, this.actors.intern(r));
+    pushU32(this.actor, actor >= 0 ? actor : this.actors.intern(r));
     pushU32(this.qname, q);
     pushU16(this.outcome, this.outcomes.intern(r.qtype, statusIndex, r.statusCode));
     pushU32(this.answers, r.answers);

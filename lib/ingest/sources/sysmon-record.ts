@@ -156,6 +156,7 @@ export class SysmonMapper {
   private readonly ev: DnsEventInput = {
     time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
     status: 'NOERROR', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '', keep: 0,
+    qnameId: -1, actorId: -1,
   };
   /** answer set id → inferred qtype, -1 not yet known */
   private qtypeById = new Int32Array(0);
@@ -261,15 +262,27 @@ export class SysmonMapper {
     ev.line = line;
     ev.qname = qname;
     ev.host = f.getAny(F.host) ?? '';
-    if (f.lastId() >= 0) keep |= KEEP_HOST;
-    // the user's last read is the value itself, or the domain of a domain\\name made of two cells
-    ev.user = this.user(f);
-    if (f.lastId() >= 0) keep |= KEEP_USER;
+    const hostCell = f.lastId();
+    if (hostCell >= 0) keep |= KEEP_HOST;
+    const user = f.getAny(F.user);
+    // the cell the user is read from (-1 when it is made of others: it is then not remembered)
+    let userCell = -1;
+    if (user !== undefined) {
+      ev.user = user;
+      userCell = f.lastId();
+      if (userCell >= 0) keep |= KEEP_USER;
+    } else {
+      // the last read is the domain of a domain\\name made of two cells, or the value itself
+      ev.user = this.user(f);
+      if (f.lastId() >= 0) keep |= KEEP_USER;
+    }
     const image = f.getAny(F.image);
+    const imageCell = f.lastId();
     ev.image = normImage(image);
-    if (ev.image === image && f.lastId() >= 0) keep |= KEEP_IMAGE;
+    if (ev.image === image && imageCell >= 0) keep |= KEEP_IMAGE;
     const pidText = f.getAny(F.pid);
-    ev.pid = pidText === undefined ? -1 : cells.number(f.lastId(), pidText, parsePid);
+    const pidCell = f.lastId();
+    ev.pid = pidText === undefined ? -1 : cells.number(pidCell, pidText, parsePid);
     const guidText = f.getAny(F.guid);
     const guidCell = f.lastId();
     if (guidCell >= 0) {
@@ -305,6 +318,20 @@ export class SysmonMapper {
     }
     ev.status = status;
     ev.statusCode = code;
+    // the query name and the process as the store knows them, once per cell value (per set of cells)
+    // (the name first, as the store interns a row's strings: the same ids either way)
+    let qnameId = cells.qnameId(qnameCell);
+    if (qnameId < 0) {
+      qnameId = this.sink.qnameId(qname, qnameCell >= 0);
+      cells.setQnameId(qnameCell, qnameId);
+    }
+    ev.qnameId = qnameId;
+    let actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
+    if (actorId < 0) {
+      actorId = this.sink.actorId(ev);
+      cells.setActorId(guidCell, hostCell, userCell, imageCell, pidCell, actorId);
+    }
+    ev.actorId = actorId;
     this.sink.dns(ev);
   }
 

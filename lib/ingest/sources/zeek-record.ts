@@ -89,6 +89,7 @@ export class ZeekEmitter {
   private readonly ev: DnsEventInput = {
     time: 0, line: 0, host: '', user: '', image: '', pid: -1, guid: '', qname: '', qtype: 0,
     status: 'NO_RESPONSE', statusCode: -1, answers: 0, ttl: -1, resolver: '', client: '', keep: 0,
+    qnameId: -1, actorId: -1,
   };
   private basis = '';
   /**
@@ -179,6 +180,23 @@ export class ZeekEmitter {
       const ttlCell = cellId(F_TTLS);
       ev.ttl = ttlCell >= 0 && typeof ttls === 'string' ? cells.number(ttlCell, ttls, firstTtl) : firstTtl(ttls);
     }
+    // the query name and the actor (client and resolver) as the store knows them, once per cell value
+    // (the name first, as the store interns a row's strings: the same ids either way)
+    const queryCell = cellId(F_QUERY);
+    let qnameId = cells.qnameId(queryCell);
+    if (qnameId < 0) {
+      qnameId = this.sink.qnameId(ev.qname, queryCell >= 0);
+      cells.setQnameId(queryCell, qnameId);
+    }
+    ev.qnameId = qnameId;
+    const origCell = cellId(F_ORIG);
+    const respCell = cellId(F_RESP);
+    let actorId = cells.actorId(origCell, respCell, 0, 0, 0);
+    if (actorId < 0) {
+      actorId = this.sink.actorId(ev);
+      cells.setActorId(origCell, respCell, 0, 0, 0, actorId);
+    }
+    ev.actorId = actorId;
     this.sink.dns(ev);
   }
 
