@@ -1,5 +1,8 @@
 import { withIndex } from '../store/column';
 
+/** Int32s per slot of the actor table (see ByCell.actors). */
+const ACTOR_SLOT = 6;
+
 /**
  * What a reader works out from a cell (a number parsed, a name normalised, an answer set
  * interned), once per distinct value of the cell's column rather than per row: keyed by the row
@@ -17,9 +20,13 @@ export class ByCell {
 
   /** the store's query-name id + 1 per cell (0: not yet known) */
   private qnames = new Int32Array(0);
-  /** per cell: the actor id + 1 found for it (0: none yet), and the four other cells it goes with */
-  private actors = new Int32Array(0);
-  private actorCells = new Int32Array(0);
+  /**
+   * The actors remembered, by their first cell, in a table of open addressing sized by the
+   * distinct first cells (hosts, processes), not by the cell ids (which count every value of every
+   * column): per slot [cell + 1 (0: free), cell a, b, c, d, actor id].
+   */
+  private actors = new Int32Array(ACTOR_SLOT * 64);
+  private actorCount = 0;
 
   /** `read(text)` of cell `id`, worked out at the first row with it. */
   number(id: number, text: string, read: (text: string) => number): number {
@@ -78,23 +85,53 @@ export class ByCell {
    * `a`…`d` (every one with an id: equal ids, equal texts), -1 when not known for these cells.
    */
   actorId(id: number, a: number, b: number, c: number, d: number): number {
-    if (id < 0 || id >= this.actors.length) return -1;
-    const v = this.actors[id] as number;
-    const k = id * 4;
-    const cells = this.actorCells;
-    return v !== 0 && cells[k] === a && cells[k + 1] === b && cells[k + 2] === c && cells[k + 3] === d ? v - 1 : -1;
+    if (id < 0) return -1;
+    const t = this.actors;
+    const k = this.actorSlot(id);
+    return t[k] !== 0 && t[k + 1] === a && t[k + 2] === b && t[k + 3] === c && t[k + 4] === d ? (t[k + 5] as number) : -1;
   }
 
   /** Remembers {@link actorId}: one set of cells per cell `id` (the latest). */
   setActorId(id: number, a: number, b: number, c: number, d: number, actorId: number): void {
     if (id < 0 || a < 0 || b < 0 || c < 0 || d < 0) return;
-    this.actors = withIndex(this.actors, id);
-    this.actorCells = withIndex(this.actorCells, id * 4 + 3);
-    this.actors[id] = actorId + 1;
-    const k = id * 4;
-    this.actorCells[k] = a;
-    this.actorCells[k + 1] = b;
-    this.actorCells[k + 2] = c;
-    this.actorCells[k + 3] = d;
+    let k = this.actorSlot(id);
+    if (this.actors[k] === 0) {
+      if (++this.actorCount * 2 > this.actors.length / ACTOR_SLOT) {
+        this.growActors();
+        k = this.actorSlot(id);
+      }
+      this.actors[k] = id + 1;
+    }
+    const t = this.actors;
+    t[k + 1] = a;
+    t[k + 2] = b;
+    t[k + 3] = c;
+    t[k + 4] = d;
+    t[k + 5] = actorId;
+  }
+
+  /** The slot of cell `id` in the actor table: its own, or the free one where it would go. */
+  private actorSlot(id: number): number {
+    const t = this.actors;
+    const mask = t.length / ACTOR_SLOT - 1;
+    let s = Math.imul(id, 0x9e3779b1) >>> 0;
+    for (;;) {
+      s &= mask;
+      const k = s * ACTOR_SLOT;
+      const key = t[k] as number;
+      if (key === 0 || key === id + 1) return k;
+      s++;
+    }
+  }
+
+  private growActors(): void {
+    const old = this.actors;
+    this.actors = new Int32Array(old.length * 2);
+    for (let k = 0; k < old.length; k += ACTOR_SLOT) {
+      const key = old[k] as number;
+      if (key === 0) continue;
+      const to = this.actorSlot(key - 1);
+      this.actors.set(old.subarray(k, k + ACTOR_SLOT), to);
+    }
   }
 }
