@@ -46,11 +46,12 @@ async function* gunzip(chunks: AsyncIterator<Uint8Array>, first: Uint8Array): As
   const writer = ds.writable.getWriter();
   const pump = (async () => {
     try {
-      await writer.write(first as Uint8Array<ArrayBuffer>);
+      // copies: the stream may still hold a chunk when the source is asked for the next
+      await writer.write(first.slice());
       for (;;) {
         const r = await chunks.next();
         if (r.done) break;
-        await writer.write(r.value as Uint8Array<ArrayBuffer>);
+        await writer.write(r.value.slice());
       }
       await writer.close();
     } catch (e) {
@@ -69,6 +70,9 @@ async function readAtLeast(it: AsyncIterator<Uint8Array>, n: number): Promise<Ui
   const parts: Uint8Array[] = [];
   let total = 0;
   while (total < n) {
+    // a part kept while the next is asked for is a copy (see ingest's source)
+    const last = parts.length - 1;
+    if (last >= 0) parts[last] = (parts[last] as Uint8Array).slice();
     const r = await it.next();
     if (r.done) break;
     parts.push(r.value);
@@ -111,6 +115,10 @@ function firstLinePreview(text: string): string {
  * gzip), sniffs the format from the content, and feeds the adapter chunk by chunk. Never throws
  * for bad content: an unreadable input comes back with `error` set, bad records as problems.
  * When `signal` aborts, the rows of this input are removed again and `cancelled` is set.
+ *
+ * A chunk of `source` is read before the next one is asked for, and what is kept of it past
+ * that is copied: a source may reuse a chunk's memory once the next is asked for (the reader
+ * worker gives each buffer back to be read into again).
  */
 export async function ingest(
   source: AsyncIterable<Uint8Array>,
@@ -193,7 +201,8 @@ export async function ingest(
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
       else if (sniff.kind === 'text') encoding = sniff.encoding;
       plainUtf8 = texts === it && encoding === 'utf-8';
-      if (plainUtf8 && first) headBytes = [first.subarray(sniff.kind === 'text' ? sniff.bom : 0)];
+      // (copies: kept until the format is known, maybe past the next chunk)
+      if (plainUtf8 && first) headBytes = [first.slice(sniff.kind === 'text' ? sniff.bom : 0)];
     }
     if (!error) {
       const decoder = new TextDecoder(encoding);
@@ -219,7 +228,7 @@ export async function ingest(
         progress();
         const n = await texts.next();
         chunk = n.done ? null : n.value;
-        if (chunk && headBytes) headBytes.push(chunk);
+        if (chunk && headBytes) headBytes.push(chunk.slice());
       }
       if (!cancelled && !error) {
         const tail = bytesTo ? '' : decoder.decode();

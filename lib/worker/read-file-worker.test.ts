@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_CHUNKS_IN_FLIGHT, readerWorkerHandler, readInWorker, type ReaderReply } from './read-file-worker';
+import { READ_BUFFER_BYTES } from './read-file';
 
 /**
  * A reader Worker running read.worker.ts's handler in this thread: the ingest side's messages
@@ -83,6 +84,23 @@ describe('readInWorker', () => {
     expect((await collect(read.chunks)).equals(Buffer.from(bytes))).toBe(true);
     await expect(read.sha256).resolves.toBe(sha256(bytes));
     expect(worker.terminated).toBe(true);
+  });
+
+  it('streams a file into full buffers the parser gives back when it asks for the next chunk, every byte in order', async () => {
+    const worker = new FakeReaderWorker();
+    const bytes = bytesOf(3 * READ_BUFFER_BYTES + 12_345);
+    const read = readInWorker(() => worker as unknown as Worker)(new File([bytes], 'f.log'), new AbortController().signal);
+    const lengths: number[] = [];
+    const out: Uint8Array[] = [];
+    // a parser is done with a chunk when it asks for the next (this fake's buffers are not moved
+    // between threads: a chunk kept instead of copied would be read into again)
+    for await (const c of read.chunks) {
+      lengths.push(c.length);
+      out.push(c.slice());
+    }
+    expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
+    expect(lengths).toEqual([READ_BUFFER_BYTES, READ_BUFFER_BYTES, READ_BUFFER_BYTES, 12_345]);
+    await expect(read.sha256).resolves.toBe(sha256(bytes));
   });
 
   it('the reader waits while chunks are not taken, so they never pile up', async () => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { createFastSha256, type Hasher } from '../ingest/hash';
-import { readBlob } from './read-file';
+import { readBlob, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
 export interface FileRead {
@@ -19,14 +19,17 @@ export interface FileRead {
 /** Reads a file for the ingest pass; `signal` aborts it (a cancelled file). */
 export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
 
-/** Chunks handed over and not yet taken by the parser, at most: bounds the memory in transit. */
-export const MAX_CHUNKS_IN_FLIGHT = 3;
+/**
+ * Chunks handed over and not yet given back by the parser (the one it works on, and those
+ * waiting), at most: bounds the memory in transit.
+ */
+export const MAX_CHUNKS_IN_FLIGHT = 4;
 
 export const ReaderRequestSchema = z.union([
   /** the file to read; `chunkBytes` reads it in slices of that size instead of streaming it (tests) */
   z.object({ file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'), chunkBytes: z.number().int().positive().optional() }),
-  /** the parser took one more chunk */
-  z.object({ ack: z.literal(true) }),
+  /** the parser is done with one more chunk, and gives back its buffer when it was streamed into one (streamBlobInto) */
+  z.object({ ack: z.literal(true), buffer: z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0).optional() }),
 ]);
 
 export const ReaderReplySchema = z.union([
@@ -38,7 +41,9 @@ export type ReaderReply = z.infer<typeof ReaderReplySchema>;
 
 /**
  * The reader worker's side: reads the file given, hashes every chunk, posts it (transferring its
- * buffer), and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not taken yet; then the digest.
+ * buffer), and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not given back yet; then the
+ * digest. A streamed file is read into the buffers the parser gives back (streamBlobInto), so a
+ * file goes through a handful of buffers instead of new memory per chunk.
  */
 export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transferable[]) => void): (data: unknown) => void {
   // the hasher (its sha256 WebAssembly compiled) is made while the worker waits for its file (a
@@ -47,6 +52,9 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
   let acked = 0;
   let sent = 0;
   let room: (() => void) | null = null;
+  /** buffers given back, to read into again */
+  const buffers: ArrayBuffer[] = [];
+  const take = () => buffers.pop() ?? new ArrayBuffer(READ_BUFFER_BYTES);
   return (data) => {
     const req = ReaderRequestSchema.safeParse(data);
     if (!req.success) {
@@ -55,6 +63,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
     }
     if ('ack' in req.data) {
       acked++;
+      if (req.data.buffer) buffers.push(req.data.buffer);
       if (room && sent - acked < MAX_CHUNKS_IN_FLIGHT) {
         const go = room;
         room = null;
@@ -68,7 +77,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
         const made = ready ?? createFastSha256();
         ready = null;
         const h = await made;
-        for await (const chunk of readBlob(file, chunkBytes)) {
+        for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, take) : readBlob(file, chunkBytes)) {
           h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
           sent++;
@@ -188,11 +197,15 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
 
     async function* chunks(): AsyncGenerator<Uint8Array> {
       try {
+        /** the chunk the parser has: done with once it asks for the next (see ingest's source) */
+        let held: Uint8Array | null = null;
         for (;;) {
           if (signal.aborted) return;
+          if (held && !ended && !local) worker.postMessage({ ack: true, buffer: held.buffer }, [held.buffer as ArrayBuffer]);
+          held = null;
           const next = queue.shift();
           if (next) {
-            if (!ended && !local) worker.postMessage({ ack: true });
+            held = next;
             yield next;
             continue;
           }

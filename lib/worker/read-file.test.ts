@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readBlob, readBlobChunks } from './read-file';
+import { readBlob, readBlobChunks, streamBlobInto } from './read-file';
 
 async function collect(it: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
@@ -96,5 +96,44 @@ describe('readBlob', () => {
     }
     expect(cancelled).toBe(true);
     expect(pulls).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('streamBlobInto', () => {
+  it('fills each buffer it is given (the last one less), and a consumer that gives them back reads the whole file through two', async () => {
+    const bytes = new Uint8Array(2_600_000).map((_, i) => (i * 13 + (i >> 10)) & 0xff);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    const free: ArrayBuffer[] = [];
+    let made = 0;
+    const take = () => free.pop() ?? (made++, new ArrayBuffer(1 << 18));
+    const lengths: number[] = [];
+    const out: Uint8Array[] = [];
+    let held: Uint8Array | null = null;
+    for await (const c of streamBlobInto(blob, take)) {
+      if (held) free.push(held.buffer as ArrayBuffer); // done with the one before
+      lengths.push(c.length);
+      out.push(c.slice());
+      held = c;
+    }
+    expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
+    expect(lengths.slice(0, -1).every((n) => n === 1 << 18)).toBe(true);
+    expect(lengths.at(-1)).toBe(2_600_000 % (1 << 18));
+    expect(made).toBe(2);
+  });
+
+  it('streams as the platform does where the stream has no BYOB reader, and stops reading when the consumer stops', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull: (c) => c.enqueue(new Uint8Array(10).fill(1)),
+      cancel: () => {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const blob = { stream: () => stream } as unknown as Blob;
+    for await (const c of streamBlobInto(blob, () => new ArrayBuffer(64))) {
+      expect(Array.from(c)).toEqual(Array(10).fill(1));
+      break;
+    }
+    expect(cancelled).toBe(true);
   });
 });

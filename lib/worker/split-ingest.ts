@@ -355,7 +355,8 @@ export class SplitRead {
       this.seen += chunk.length;
       if (this.cut >= 0) continue; // past the cut: the other parts' bytes
       if (!this.decided) {
-        if (this.seen <= this.from) this.early.push(chunk);
+        // a copy: kept until the format is known, past the next chunk (see ingest's source)
+        if (this.seen <= this.from) this.early.push(chunk.slice());
         else this.decided = true; // the cut came before the format: one pass
         yield chunk;
         continue;
