@@ -9,7 +9,7 @@ import type { InputSummary } from '../../lib/schema/findings';
 import { EventStore } from '../../lib/store/event-store';
 import type { SplitRead } from '../../lib/worker/split-ingest';
 import { SPLIT_MIN_BYTES } from '../../lib/ingest/split';
-import { ingestFile, partsFor } from './split-ingest-node';
+import { ingestFile, partsFor, readRange } from './split-ingest-node';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'hunt-split-'));
 const encoder = new TextEncoder();
@@ -164,5 +164,32 @@ describe('the CLI reads a large file in parts in worker threads', () => {
     const split = await read(text, 2);
     expect(split.how?.outcome).toBe('one pass');
     expectSame(split, await read(text, 1));
+  });
+});
+
+describe('readRange', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'read-range-'));
+  const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 31 + (i >> 9)) & 0xff);
+  const file = path.join(dir, 'f.bin');
+  writeFileSync(file, bytes);
+
+  it('reads the bytes of any range in order, through one buffer', async () => {
+    for (const [start, end, chunk] of [[0, 100_000, 4096], [17, 99_999, 1000], [5000, 5001, 64], [300, 300, 64], [0, 100_000, 1 << 20]] as const) {
+      const out: Buffer[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      for await (const c of readRange(file, start, end, chunk)) {
+        buffers.add(c.buffer);
+        out.push(Buffer.from(c)); // a copy: the chunk's memory is read into again for the next
+      }
+      expect(Buffer.concat(out).equals(Buffer.from(bytes.subarray(start, end)))).toBe(true);
+      expect(buffers.size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('fails when the file is shorter than the range (it changed while read)', async () => {
+    const read = async () => {
+      for await (const c of readRange(file, 99_000, 101_000, 512)) void c;
+    };
+    await expect(read()).rejects.toThrow(/ended at byte 100000, before 101000/);
   });
 });

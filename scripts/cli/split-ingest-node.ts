@@ -8,7 +8,7 @@
  * differing time bases, a failed part) the file is read again in one pass.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,8 +19,13 @@ import type { InputSummary } from '../../lib/schema/findings';
 import type { EventStore } from '../../lib/store/event-store';
 import { askPart, ingestSplit, PartSpecSchema, SplitRead, type PartSource, type ReadPart } from '../../lib/worker/split-ingest';
 
-/** Bytes per read of the file (Node's default for file streams). */
-export const CLI_READ_BYTES = 64 * 1024;
+/**
+ * Bytes per read of the file, into one buffer per pass reused from read to read (see
+ * {@link readRange}).
+ */
+export const CLI_READ_BYTES = 1024 * 1024;
+/** Bytes of a pass's first read. */
+const FIRST_READ_BYTES = 64 * 1024;
 /** At most this many parts (the main thread's and the workers'). */
 export const CLI_MAX_PARTS = 4;
 
@@ -31,15 +36,34 @@ export const NodePartRequestSchema = PartSpecSchema.extend({
   name: z.string().max(4096),
 });
 
-async function* noBytes(): AsyncGenerator<Uint8Array> {}
+/**
+ * Bytes [start, end) of `file`, read `chunkBytes` at a time into one buffer: each chunk is a
+ * view of it, valid until the next is asked for (what ingest() reads a source by). A file stream
+ * hands over new memory per read, and first touching new memory is expensive: reading the
+ * 288 MB CSV of the bench took 566 ms and 12.5 thousand page faults with 64 KiB file-stream
+ * reads, against 90–98 ms and 1 thousand into one reused 1 MiB buffer (this machine).
+ */
+export async function* readRange(file: string, start: number, end: number, chunkBytes = CLI_READ_BYTES): AsyncGenerator<Uint8Array> {
+  if (end <= start) return;
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, end - start));
+    // the first read is short: the format is known from it, before the first cut of a split file
+    let want = Math.min(buffer.length, FIRST_READ_BYTES);
+    for (let at = start; at < end; want = buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(want, end - at), at);
+      if (bytesRead === 0) throw new Error(`${file} ended at byte ${at}, before ${end} (changed while read?)`);
+      at += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A file on disk as a part's source. */
 export function fileSource(file: string, size: number, name: string, chunkBytes = CLI_READ_BYTES): PartSource {
-  return {
-    name,
-    size,
-    read: (start, end) => (end > start ? createReadStream(file, { start, end: end - 1, highWaterMark: chunkBytes }) : noBytes()),
-  };
+  return { name, size, read: (start, end) => readRange(file, start, end, chunkBytes) };
 }
 
 const PART_WORKER = new URL('./part-worker.mjs', import.meta.url);
