@@ -231,8 +231,11 @@ export function setMode(col: i32, mode: u8): void {
 /** Room for `n` input bytes; returns where to write them (valid until the next call). */
 export function input(n: usize): usize {
   if (n + PAD > inCap) {
-    inPtr = grow(inPtr, inCap, n + PAD);
-    inCap = n + PAD;
+    // with room to spare: the next input is as long again plus the part of a row carried over,
+    // and a grown buffer is new memory (the stub runtime gives back only the last block)
+    const cap = max<usize>(n + PAD, inCap << 1);
+    inPtr = grow(inPtr, inCap, cap);
+    inCap = cap;
   }
   return inPtr;
 }
