@@ -56,9 +56,26 @@ export async function* streamBlobInto(blob: Blob, take: () => ArrayBuffer): Asyn
   }
 }
 
-/** A Blob streamed ({@link streamBlob}), or read in slices of `chunkBytes` when given (tests cut files small with it). */
+/**
+ * A Blob streamed through two buffers ({@link streamBlobInto}): each chunk is valid until the
+ * next is asked for, then its buffer is read into again (what ingest() reads a source by).
+ */
+export async function* streamBlobReused(blob: Blob): AsyncGenerator<Uint8Array> {
+  const free: ArrayBuffer[] = [];
+  let held: Uint8Array | null = null;
+  for await (const chunk of streamBlobInto(blob, () => free.pop() ?? new ArrayBuffer(READ_BUFFER_BYTES))) {
+    if (held) free.push(held.buffer as ArrayBuffer);
+    held = chunk;
+    yield chunk;
+  }
+}
+
+/**
+ * A Blob streamed ({@link streamBlobReused}: a chunk is valid until the next is asked for), or
+ * read in slices of `chunkBytes` when given (tests cut files small with it; each slice its own).
+ */
 export function readBlob(blob: Blob, chunkBytes?: number): AsyncGenerator<Uint8Array> {
-  return chunkBytes === undefined ? streamBlob(blob) : readBlobChunks(blob, chunkBytes);
+  return chunkBytes === undefined ? streamBlobReused(blob) : readBlobChunks(blob, chunkBytes);
 }
 
 /** Slices being read ahead of the consumer. */
