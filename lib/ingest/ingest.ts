@@ -32,8 +32,8 @@ export interface IngestOptions {
 
 
 /**
- * Bytes decoded at a time. A file's chunks (about 1 MiB streamed in Chromium, 64 KiB read in
- * Node) are decoded in pieces of this size: as one string a 4 MiB chunk cost fresh pages and a
+ * Bytes decoded at a time. A file's chunks (1 MiB read into reused buffers, in Chromium and in
+ * the CLI) are decoded in pieces of this size: as one string a 4 MiB chunk cost fresh pages and a
  * full collection to free, and 32 KiB pieces measured slower than 256 KiB ones (a scratch
  * harness in a Chromium worker: 128 KiB to 1 MiB about alike). 1M-row CSV in Chromium, runs alternated:
  * ingest 6.09/5.78/6.08 s with 256 KiB against 6.99/6.77/6.93 with 32 KiB; no difference in Node.

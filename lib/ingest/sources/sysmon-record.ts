@@ -318,20 +318,24 @@ export class SysmonMapper {
     }
     ev.status = status;
     ev.statusCode = code;
-    // the query name and the process as the store knows them, once per cell value (per set of cells)
-    // (the name first, as the store interns a row's strings: the same ids either way)
-    let qnameId = cells.qnameId(qnameCell);
-    if (qnameId < 0) {
-      qnameId = this.sink.qnameId(qname, qnameCell >= 0);
-      cells.setQnameId(qnameCell, qnameId);
+    ev.qnameId = ev.actorId = -1;
+    // the query name and the process as the store knows them, once per cell value (per set of
+    // cells); the name first, as the store interns a row's strings: the same ids either way. (A
+    // row without a valid timestamp is turned down by the sink: nothing of it is interned.)
+    if (Number.isFinite(ev.time)) {
+      let qnameId = cells.qnameId(qnameCell);
+      if (qnameId < 0) {
+        qnameId = this.sink.qnameId(qname, qnameCell >= 0);
+        cells.setQnameId(qnameCell, qnameId);
+      }
+      ev.qnameId = qnameId;
+      let actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
+      if (actorId < 0) {
+        actorId = this.sink.actorId(ev);
+        cells.setActorId(guidCell, hostCell, userCell, imageCell, pidCell, actorId);
+      }
+      ev.actorId = actorId;
     }
-    ev.qnameId = qnameId;
-    let actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
-    if (actorId < 0) {
-      actorId = this.sink.actorId(ev);
-      cells.setActorId(guidCell, hostCell, userCell, imageCell, pidCell, actorId);
-    }
-    ev.actorId = actorId;
     this.sink.dns(ev);
   }
 
