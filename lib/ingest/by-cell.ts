@@ -1,4 +1,5 @@
 import { withIndex } from '../store/column';
+import type { DnsEventInput, IngestSink } from './types';
 
 /** Int32s per slot of the actor table (see ByCell.actors). */
 const ACTOR_SLOT = 6;
@@ -108,6 +109,32 @@ export class ByCell {
     t[k + 3] = c;
     t[k + 4] = d;
     t[k + 5] = actorId;
+  }
+
+  /**
+   * The store's id of query name `text`, read from cell `id`: asked of `sink` at the first row
+   * with the cell (and at every row whose cell has no id), then remembered.
+   */
+  storeQnameId(id: number, text: string, sink: Pick<IngestSink, 'qnameId'>): number {
+    let q = this.qnameId(id);
+    if (q < 0) {
+      q = sink.qnameId(text, id >= 0);
+      this.setQnameId(id, q);
+    }
+    return q;
+  }
+
+  /**
+   * The store's id of `event`'s actor, whose fields are read from cell `id` and cells `a`…`d`:
+   * asked of `sink` at the first row with these cells, then remembered ({@link actorId}).
+   */
+  storeActorId(event: DnsEventInput, sink: Pick<IngestSink, 'actorId'>, id: number, a: number, b: number, c: number, d: number): number {
+    let actor = this.actorId(id, a, b, c, d);
+    if (actor < 0) {
+      actor = sink.actorId(event);
+      this.setActorId(id, a, b, c, d, actor);
+    }
+    return actor;
   }
 
   /** The slot of cell `id` in the actor table: its own, or the free one where it would go. */

@@ -65,14 +65,22 @@ async function* gunzip(chunks: AsyncIterator<Uint8Array>, first: Uint8Array): As
 /** Bytes looked at before decoding (BOM, UTF-16 without BOM, gzip, binary magic). */
 const SNIFF_BYTES = 512;
 
+/**
+ * Before the source is asked for the next chunk: the last of `kept`, a view of the chunk in hand,
+ * becomes a copy (the source may read into that chunk's memory again, see {@link ingest}); the
+ * others were copied at earlier pulls.
+ */
+function keepPastPull(kept: Uint8Array[]): void {
+  const last = kept.length - 1;
+  if (last >= 0) kept[last] = (kept[last] as Uint8Array).slice();
+}
+
 /** Concatenates chunks until at least `n` bytes or the end; null when there is nothing. */
 async function readAtLeast(it: AsyncIterator<Uint8Array>, n: number): Promise<Uint8Array | null> {
   const parts: Uint8Array[] = [];
   let total = 0;
   while (total < n) {
-    // a part kept while the next is asked for is a copy (see ingest's source)
-    const last = parts.length - 1;
-    if (last >= 0) parts[last] = (parts[last] as Uint8Array).slice();
+    keepPastPull(parts);
     const r = await it.next();
     if (r.done) break;
     parts.push(r.value);
@@ -201,8 +209,7 @@ export async function ingest(
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
       else if (sniff.kind === 'text') encoding = sniff.encoding;
       plainUtf8 = texts === it && encoding === 'utf-8';
-      // (copies: kept until the format is known, maybe past the next chunk)
-      if (plainUtf8 && first) headBytes = [first.slice(sniff.kind === 'text' ? sniff.bom : 0)];
+      if (plainUtf8 && first) headBytes = [first.subarray(sniff.kind === 'text' ? sniff.bom : 0)];
     }
     if (!error) {
       const decoder = new TextDecoder(encoding);
@@ -226,9 +233,11 @@ export async function ingest(
           }
         }
         progress();
+        // the head bytes are kept until the format is known, maybe past this pull
+        if (headBytes) keepPastPull(headBytes);
         const n = await texts.next();
         chunk = n.done ? null : n.value;
-        if (chunk && headBytes) headBytes.push(chunk.slice());
+        if (chunk && headBytes) headBytes.push(chunk);
       }
       if (!cancelled && !error) {
         const tail = bytesTo ? '' : decoder.decode();

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { createFastSha256, type Hasher } from '../ingest/hash';
-import { readBlob, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
+import { readBlob, readBlobChunks, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
 export interface FileRead {
@@ -77,7 +77,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
         const made = ready ?? createFastSha256();
         ready = null;
         const h = await made;
-        for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, take) : readBlob(file, chunkBytes)) {
+        for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, take) : readBlobChunks(file, chunkBytes)) {
           h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
           sent++;

@@ -242,8 +242,11 @@ export class SysmonMapper {
   }
 
   private user(f: FieldSource): string {
-    const u = f.getAny(F.user);
-    if (u !== undefined) return u;
+    return f.getAny(F.user) ?? this.userOtherwise(f);
+  }
+
+  /** The user of a record without a `User` field: `domain\\name` (ECS) or the security SID. */
+  private userOtherwise(f: FieldSource): string {
     const name = f.getAny(F.userName);
     if (name !== undefined) {
       const dom = f.getAny(F.userDomain);
@@ -273,7 +276,7 @@ export class SysmonMapper {
       if (userCell >= 0) keep |= KEEP_USER;
     } else {
       // the last read is the domain of a domain\\name made of two cells, or the value itself
-      ev.user = this.user(f);
+      ev.user = this.userOtherwise(f);
       if (f.lastId() >= 0) keep |= KEEP_USER;
     }
     const image = f.getAny(F.image);
@@ -323,18 +326,8 @@ export class SysmonMapper {
     // cells); the name first, as the store interns a row's strings: the same ids either way. (A
     // row without a valid timestamp is turned down by the sink: nothing of it is interned.)
     if (Number.isFinite(ev.time)) {
-      let qnameId = cells.qnameId(qnameCell);
-      if (qnameId < 0) {
-        qnameId = this.sink.qnameId(qname, qnameCell >= 0);
-        cells.setQnameId(qnameCell, qnameId);
-      }
-      ev.qnameId = qnameId;
-      let actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
-      if (actorId < 0) {
-        actorId = this.sink.actorId(ev);
-        cells.setActorId(guidCell, hostCell, userCell, imageCell, pidCell, actorId);
-      }
-      ev.actorId = actorId;
+      ev.qnameId = cells.storeQnameId(qnameCell, qname, this.sink);
+      ev.actorId = cells.storeActorId(ev, this.sink, guidCell, hostCell, userCell, imageCell, pidCell);
     }
     this.sink.dns(ev);
   }

@@ -182,21 +182,8 @@ export class ZeekEmitter {
     }
     // the query name and the actor (client and resolver) as the store knows them, once per cell value
     // (the name first, as the store interns a row's strings: the same ids either way)
-    const queryCell = cellId(F_QUERY);
-    let qnameId = cells.qnameId(queryCell);
-    if (qnameId < 0) {
-      qnameId = this.sink.qnameId(ev.qname, queryCell >= 0);
-      cells.setQnameId(queryCell, qnameId);
-    }
-    ev.qnameId = qnameId;
-    const origCell = cellId(F_ORIG);
-    const respCell = cellId(F_RESP);
-    let actorId = cells.actorId(origCell, respCell, 0, 0, 0);
-    if (actorId < 0) {
-      actorId = this.sink.actorId(ev);
-      cells.setActorId(origCell, respCell, 0, 0, 0, actorId);
-    }
-    ev.actorId = actorId;
+    ev.qnameId = cells.storeQnameId(cellId(F_QUERY), ev.qname, this.sink);
+    ev.actorId = cells.storeActorId(ev, this.sink, cellId(F_ORIG), cellId(F_RESP), 0, 0, 0);
     this.sink.dns(ev);
   }
 
