@@ -2,7 +2,8 @@
  * The CLI's ingest of one file on disk (scripts/hunt.ts and the bench's Node hunt): the library's
  * pipeline, and for a large Splunk CSV or Zeek TSV file the browser's split (lib/ingest/split.ts,
  * lib/worker/split-ingest.ts) with worker threads: the main thread reads the first part and
- * hashes the whole file while each other part is read by a worker thread of its own (part-worker.ts)
+ * the whole file's bytes go by it to be hashed (by a thread of their own from 8 MiB, see
+ * hash-thread.ts) while each other part is read by a worker thread of its own (part-worker.ts)
  * and its rows come back as a store snapshot (buffers transferred), absorbed in file order. When
  * a cut is unsafe (a quoted CSV cell with newlines across it, a new Zeek header block before it,
  * differing time bases, a failed part) the file is read again in one pass.
@@ -13,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { hashInThread, type ThreadHash } from './hash-thread';
 import type { IngestProgress } from '../../lib/ingest/ingest';
 import { SPLIT_MIN_BYTES } from '../../lib/ingest/split';
 import type { InputSummary } from '../../lib/schema/findings';
@@ -37,26 +39,44 @@ export const NodePartRequestSchema = PartSpecSchema.extend({
 });
 
 /**
- * Bytes [start, end) of `file`, read `chunkBytes` at a time into one buffer: each chunk is a
- * view of it, valid until the next is asked for (what ingest() reads a source by). A file stream
- * hands over new memory per read, and first touching new memory is expensive: reading the
- * 288 MB CSV of the bench took 566 ms and 12.5 thousand page faults with 64 KiB file-stream
- * reads, against 90–98 ms and 1 thousand into one reused 1 MiB buffer (this machine).
+ * Bytes [start, end) of `file`, read `chunkBytes` at a time into two buffers taken in turn: each
+ * chunk is a view of one, valid until the next is asked for (what ingest() reads a source by),
+ * and while it is parsed the next is read into the other. A file stream hands over new memory per
+ * read, and first touching new memory is expensive: reading the 288 MB CSV of the bench took
+ * 566 ms and 12.5 thousand page faults with 64 KiB file-stream reads, against 90–98 ms and
+ * 1 thousand into one reused 1 MiB buffer (this machine). Reading ahead: without it the parse
+ * waited 258–264 ms in all for its reads of that file.
  */
 export async function* readRange(file: string, start: number, end: number, chunkBytes = CLI_READ_BYTES): AsyncGenerator<Uint8Array> {
   if (end <= start) return;
   const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, end - start));
-    // the first read is short: the format is known from it, before the first cut of a split file
-    let want = Math.min(buffer.length, FIRST_READ_BYTES);
-    for (let at = start; at < end; want = buffer.length) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(want, end - at), at);
+  const size = Math.min(chunkBytes, end - start);
+  let [free, held] = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+  let pending: Promise<{ bytesRead: number }> | null = null;
+  // the first read is short: the format is known from it, before the first cut of a split file
+  let at = start;
+  const readNext = (want: number) => {
+    const read = handle.read(free, 0, Math.min(want, size, end - at), at).then(({ bytesRead }) => {
       if (bytesRead === 0) throw new Error(`${file} ended at byte ${at}, before ${end} (changed while read?)`);
       at += bytesRead;
-      yield buffer.subarray(0, bytesRead);
+      return { bytesRead };
+    });
+    // a failed read is reported when its chunk is asked for, not as an unhandled rejection before
+    read.catch(() => undefined);
+    [free, held] = [held, free];
+    return read;
+  };
+  try {
+    pending = readNext(FIRST_READ_BYTES);
+    while (pending) {
+      const { bytesRead } = await pending;
+      const chunk = held.subarray(0, bytesRead);
+      pending = at < end ? readNext(size) : null;
+      yield chunk;
     }
   } finally {
+    // a read still running when the consumer stops: let it end before the handle is closed
+    await pending?.catch(() => undefined);
     await handle.close();
   }
 }
@@ -127,15 +147,15 @@ export interface FileIngestOptions {
 
 /**
  * Reads `file` (`size` bytes) into `store` as one input, split when it pays (see the module
- * comment); the summary's sha256 is the digest of the whole file, computed as it streams by
- * the main thread.
+ * comment); the summary's sha256 is the digest of the whole file's bytes as the main thread read
+ * them, worked out by a thread of its own for a file of {@link HASH_THREAD_MIN_BYTES} or more.
  */
 export async function ingestFile(file: string, size: number, store: EventStore, opts: FileIngestOptions = {}): Promise<InputSummary> {
   const name = opts.name ?? path.basename(file);
   const parts = opts.parts ?? partsFor(size);
   const split = parts >= 2 ? new SplitRead(size, partInThread(file, size, name), parts) : null;
   const whole = () => fileSource(file, size, name).read(0, size);
-  const digest = createHash('sha256');
+  const digest = size >= HASH_THREAD_MIN_BYTES ? hashInThread() : hashHere();
   async function* hashed(): AsyncGenerator<Uint8Array> {
     for await (const bytes of whole()) {
       digest.update(bytes);
@@ -144,5 +164,22 @@ export async function ingestFile(file: string, size: number, store: EventStore, 
   }
   const summary = await ingestSplit(hashed(), store, { name, totalBytes: size, hasher: null, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, split, whole);
   opts.onRead?.({ parts, outcome: split?.outcome ?? 'one pass' });
-  return { ...summary, sha256: digest.digest('hex') };
+  // the hashing thread failed: the file is hashed again here
+  const sha256 = (await digest.digest()) ?? (await hashFile(file, size));
+  return { ...summary, sha256 };
+}
+
+/** Files from this size on are hashed by a thread of their own ({@link hashInThread}). */
+export const HASH_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+
+function hashHere(): ThreadHash {
+  const h = createHash('sha256');
+  return { update: (bytes) => void h.update(bytes), digest: () => Promise.resolve(h.digest('hex')) };
+}
+
+/** The sha256 of bytes [0, size) of `file`, read here. */
+export async function hashFile(file: string, size: number): Promise<string> {
+  const h = createHash('sha256');
+  for await (const bytes of readRange(file, 0, size)) h.update(bytes);
+  return h.digest('hex');
 }
