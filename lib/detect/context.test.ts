@@ -49,6 +49,28 @@ describe('DetectContext row accessors', () => {
   it('spans the event times', () => {
     expect(ctx.timeSpan()).toEqual({ min: 1_700_000_000_000, max: (1_700_000_000 + (events.length - 1) * 0.25) * 1000 });
   });
+
+  it('spans only its own rows when the store grew after it was made', () => {
+    const grown = buildStore(events);
+    const before = new DetectContext(grown);
+    grown.beginInput('later', 'x');
+    grown.append({
+      time: 9e15, line: 1, host: 'WS1', user: '', image: '', pid: 1, guid: '', qname: 'late.example.com', qtype: 1,
+      status: 'NOERROR', statusCode: 0, answers: 0, ttl: -1, resolver: '', client: '',
+    });
+    expect(grown.timeSpan().max).toBe(9e15);
+    expect(before.timeSpan()).toEqual(ctx.timeSpan());
+  });
+
+  it('reads a group of rows\' times in whole units', () => {
+    const rows = Int32Array.from([5, BLOCK_SIZE + 7, 0, BLOCK_SIZE - 1, 42]);
+    const out = new Float64Array(4);
+    ctx.unitsOf(rows, 1, 5, 1000, out);
+    expect(Array.from(out)).toEqual([BLOCK_SIZE + 7, 0, BLOCK_SIZE - 1, 42].map((r) => Math.floor(store.time.get(r) / 1000)));
+    ctx.unitsOf(rows, 0, 2, 60_000, out);
+    expect(out.subarray(0, 2)).toEqual(Float64Array.from([5, BLOCK_SIZE + 7].map((r) => Math.floor(store.time.get(r) / 60_000))));
+    expect(() => ctx.unitsOf(Int32Array.from([ctx.size]), 0, 1, 1000, out)).toThrow(RangeError);
+  });
 });
 
 describe('DetectContext names', () => {

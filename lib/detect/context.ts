@@ -2,7 +2,7 @@ import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
 import { nameFacts } from '../enrich/domain';
-import { f64At, u16At, u32At, withIndex } from '../store/column';
+import { BLOCK_BITS, BLOCK_MASK, f64At, u16At, u32At, withIndex } from '../store/column';
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
 export interface ProcessEntity {
@@ -71,10 +71,30 @@ export class DetectContext {
     return f64At(this.store.time, row);
   }
 
+  /**
+   * `Math.floor(time / unitMs)` of each of `rows[from..to)` into `out` from index 0: a group's
+   * times in seconds or buckets, read in one loop here instead of a {@link time} call per row
+   * (not inlined in a large detector, each call returned a boxed number: 17 MB of heap
+   * allocation a beacon run over the 1M Zeek log, and first-touched memory in Chromium).
+   */
+  unitsOf(rows: Readonly<Int32Array>, from: number, to: number, unitMs: number, out: Float64Array): void {
+    const blocks = this.store.time.blocks;
+    const size = this.size;
+    for (let i = from; i < to; i++) {
+      const r = rows[i] as number;
+      if (!(r >= 0 && r < size)) throw new RangeError(`row ${r} out of range 0..${size - 1}`);
+      out[i - from] = Math.floor(((blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number) / unitMs);
+    }
+  }
+
   private span: { min: number; max: number } | null = null;
 
-  /** Earliest and latest event time of the rows (ms; ±Infinity when there are none), one pass per context. */
+  /**
+   * Earliest and latest event time of the rows (ms; ±Infinity when there are none): the store's
+   * own when the context covers all its rows, else one pass per context.
+   */
   timeSpan(): { readonly min: number; readonly max: number } {
+    if (!this.span && this.size === this.store.size) this.span = this.store.timeSpan();
     if (!this.span) {
       let min = Infinity;
       let max = -Infinity;

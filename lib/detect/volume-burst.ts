@@ -147,7 +147,7 @@ export const volumeBurst = defineDetector({
       if (to - from <= t.floor) continue;
       const rows = groups.rows.subarray(from, to);
       const ids = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) ids[i] = Math.floor(ctx.time(rows[i] as number) / bucketMs);
+      ctx.unitsOf(groups.rows, from, to, bucketMs, ids);
       // rows are in store order: their buckets too when the log is in time order (then left as they are)
       sortAscending(ids);
       // a flagged bucket must exceed the floor (the limit is never below it): nothing to do for

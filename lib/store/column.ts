@@ -16,7 +16,7 @@ interface TypedArrayCtor<T extends TypedArray> {
 /** Rows per block: a power of two so that row → block is a shift. */
 export const BLOCK_BITS = 16;
 export const BLOCK_SIZE = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK_SIZE - 1;
+export const BLOCK_MASK = BLOCK_SIZE - 1;
 
 /**
  * A growable numeric column kept as fixed-size typed-array blocks. Growing never copies, so the

@@ -80,6 +80,33 @@ describe('EventStore', () => {
     expect(s.event(n - 1).ttl).toBe(-1);
   });
 
+  it('knows its earliest and latest time as rows come, absorbed or dropped', () => {
+    const s = new EventStore();
+    expect(s.timeSpan()).toEqual({ min: Infinity, max: -Infinity });
+    s.beginInput('one', 'x');
+    // out of order, across a block boundary
+    const times = Array.from({ length: BLOCK_SIZE + 50 }, (_, i) => 1_700_000_000_000 + ((i * 7919) % 100_003) * 1000);
+    for (const time of times) s.append(row({ time }));
+    expect(s.timeSpan()).toEqual({ min: Math.min(...times), max: Math.max(...times) });
+    // a later input with earlier and later rows, then dropped: the span is that of the rows left
+    s.beginInput('two', 'x');
+    s.append(row({ time: 1_000 }));
+    s.append(row({ time: 9e15 }));
+    expect(s.timeSpan()).toEqual({ min: 1_000, max: 9e15 });
+    s.dropLastInput();
+    expect(s.timeSpan()).toEqual({ min: Math.min(...times), max: Math.max(...times) });
+    // a part read elsewhere, absorbed
+    const part = new EventStore();
+    part.beginInput('part', 'x');
+    part.append(row({ time: 5 }));
+    s.beginInput('three', 'x');
+    s.absorb(part.snapshot(), 0);
+    expect(s.timeSpan()).toEqual({ min: 5, max: Math.max(...times) });
+    s.dropLastInput();
+    s.dropLastInput();
+    expect(s.timeSpan()).toEqual({ min: Infinity, max: -Infinity });
+  });
+
   it('keeps about 40 bytes per row when strings repeat', () => {
     const s = new EventStore();
     s.beginInput('big', 'x');
