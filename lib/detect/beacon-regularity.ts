@@ -136,6 +136,37 @@ interface Timing {
   coverage: number;
 }
 
+/*
+ * The per-value loops of scoreTiming, each a small function of its own: they run once per group
+ * and are optimised after a few groups, while the large scoreTiming ran unoptimised for much of
+ * the first detection, boxing each number it computed (15 MB of heap in a Chromium worker on the
+ * 1M Zeek log). Indexed loops: a for-of allocates an iterator result per value until optimised.
+ */
+
+/** The n - 1 intervals between the ascending `secs[0..n)` into `iv`. */
+function intervalsInto(secs: Float64Array, n: number, iv: Float64Array): void {
+  for (let i = 1; i < n; i++) iv[i - 1] = (secs[i] as number) - (secs[i - 1] as number);
+}
+
+/** How many of `values` are within `tol` of `center`. */
+function countNear(values: Float64Array, center: number, tol: number): number {
+  let on = 0;
+  for (let i = 0; i < values.length; i++) if (Math.abs((values[i] as number) - center) <= tol) on++;
+  return on;
+}
+
+/** Events per bin of `bins` equal bins over the span of the ascending `secs[0..n)`. */
+function histogram(secs: Float64Array, n: number, bins: number): Float64Array {
+  const counts = new Float64Array(bins);
+  const first = secs[0] as number;
+  const span = (secs[n - 1] as number) - first;
+  for (let i = 0; i < n; i++) {
+    const b = span > 0 ? Math.min(bins - 1, Math.floor((((secs[i] as number) - first) / span) * bins)) : 0;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  return counts;
+}
+
 /**
  * Scores the unique query seconds of one group (ascending); null when the group cannot be
  * reported: its median interval is under minMedianInterval, or its score must stay under
@@ -145,14 +176,11 @@ interface Timing {
 function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: BeaconThresholds, scratch: Float64Array): Timing | null {
   // the intervals live in `scratch` (one buffer for every group); a scored group keeps a copy
   const iv = scratch.subarray(0, n - 1);
-  for (let i = 1; i < n; i++) iv[i - 1] = (secs[i] as number) - (secs[i - 1] as number);
+  intervalsInto(secs, n, iv);
   const med = medianUnordered(iv);
   if (med < t.minMedianInterval) return null;
   const tol = Math.max(t.jitterTolerance * med, 2);
-  let on = 0;
-  // indexed loops over the typed arrays here: a for-of allocates an iterator result per value
-  // until the code is optimised (20 MB in the first detection of the 1M Zeek log)
-  for (let i = 0; i < iv.length; i++) if (Math.abs((iv[i] as number) - med) <= tol) on++;
+  const on = countNear(iv, med, tol);
   const first = secs[0] as number;
   const span = (secs[n - 1] as number) - first;
   // on-cadence share beyond chance: random (Poisson) traffic at the same mean rate also puts
@@ -171,11 +199,7 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
   const conc = chance < 1 ? Math.max(0, (onShare - chance) / (1 - chance)) : 0;
   // histogram over the group's own span, about two events per bin for an even cadence
   const bins = Math.max(1, Math.min(24, Math.floor((n - 1) / 2)));
-  const counts = new Float64Array(bins);
-  for (let i = 0; i < n; i++) {
-    const b = span > 0 ? Math.min(bins - 1, Math.floor((((secs[i] as number) - first) / span) * bins)) : 0;
-    counts[b] = (counts[b] as number) + 1;
-  }
+  const counts = histogram(secs, n, bins);
   let bars = 0;
   let largest = 0;
   for (let i = 0; i < bins; i++) {
