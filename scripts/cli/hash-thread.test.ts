@@ -63,6 +63,14 @@ describe('hashInThread', () => {
     }
   });
 
+  it('stops on abort (a read that failed) and gives no digest', async () => {
+    const h = hashInThread();
+    h.update(bytes(5000, 1));
+    h.abort();
+    h.update(bytes(5000, 2)); // ignored once stopped
+    expect(await h.digest()).toBeNull();
+  });
+
   it('gives up on a thread that stops hashing instead of waiting for it for ever', async () => {
     const stalled = `setInterval(() => {}, 1000);`;
     const h = hashInThread({ threadSource: stalled, stallMs: 100 });

@@ -65,6 +65,8 @@ export interface ThreadHash {
   update(bytes: Uint8Array): void;
   /** The hex digest of every byte given, or null when the thread failed (hash again). */
   digest(): Promise<string | null>;
+  /** Stops the thread without a digest (the read failed). */
+  abort(): void;
 }
 
 /** Starts a hashing thread; the options are for tests (a thread that fails or stalls). */
@@ -110,6 +112,9 @@ export function hashInThread({ threadSource = THREAD_SOURCE, stallMs = STALL_MS 
         Atomics.store(ctrl, STATE, written * 2);
         Atomics.notify(ctrl, STATE);
       }
+    },
+    abort() {
+      fail();
     },
     async digest() {
       if (!failed) {

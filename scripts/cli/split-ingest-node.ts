@@ -162,7 +162,13 @@ export async function ingestFile(file: string, size: number, store: EventStore, 
       yield bytes;
     }
   }
-  const summary = await ingestSplit(hashed(), store, { name, totalBytes: size, hasher: null, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, split, whole);
+  let summary: InputSummary;
+  try {
+    summary = await ingestSplit(hashed(), store, { name, totalBytes: size, hasher: null, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, split, whole);
+  } catch (e) {
+    digest.abort();
+    throw e;
+  }
   opts.onRead?.({ parts, outcome: split?.outcome ?? 'one pass' });
   // the hashing thread failed: the file is hashed again here
   const sha256 = (await digest.digest()) ?? (await hashFile(file, size));
@@ -174,7 +180,7 @@ export const HASH_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 function hashHere(): ThreadHash {
   const h = createHash('sha256');
-  return { update: (bytes) => void h.update(bytes), digest: () => Promise.resolve(h.digest('hex')) };
+  return { update: (bytes) => void h.update(bytes), digest: () => Promise.resolve(h.digest('hex')), abort: () => undefined };
 }
 
 /** The sha256 of bytes [0, size) of `file`, read here. */
