@@ -16,8 +16,11 @@ export class SummarySink implements IngestSink {
   readonly otherCounts: Record<string, number> = Object.create(null) as Record<string, number>;
   /** events per status, in the order statuses were first seen (a short list: no map per row) */
   private readonly statusCounts: { status: string; n: number }[] = [];
-  /** events per logged status code; the holder is updated in place (one lookup per row) */
+  /** events per logged status code; the holder is updated in place */
   private readonly codeCounts = new Map<number, { n: number }>();
+  /** the last row's code and its holder: most rows repeat it, and then need no lookup */
+  private lastCode = NaN;
+  private lastCodeCount: { n: number } = { n: 0 };
   first = Infinity;
   last = -Infinity;
   basis = '';
@@ -60,9 +63,13 @@ export class SummarySink implements IngestSink {
     while (i < counts.length && (counts[i] as { status: string }).status !== e.status) i++;
     if (i === counts.length) counts.push({ status: e.status, n: 0 });
     (counts[i] as { n: number }).n++;
-    const code = this.codeCounts.get(e.statusCode);
-    if (code) code.n++;
-    else this.codeCounts.set(e.statusCode, { n: 1 });
+    if (e.statusCode !== this.lastCode) {
+      let code = this.codeCounts.get(e.statusCode);
+      if (!code) this.codeCounts.set(e.statusCode, (code = { n: 0 }));
+      this.lastCode = e.statusCode;
+      this.lastCodeCount = code;
+    }
+    this.lastCodeCount.n++;
   }
 
   qnameId(qname: string, keep: boolean): number {
