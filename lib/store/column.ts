@@ -37,7 +37,7 @@ export class Column<T extends TypedArray> {
     (this.blocks[i >>> BLOCK_BITS] as T)[i & BLOCK_MASK] = value;
   }
 
-  /** Makes room for one more row (a new block when the last is full) and returns its index: see {@link pushF64}. */
+  /** Makes room for one more row (a new block when the last is full) and returns its index: see {@link pushU32}. */
   grow(): number {
     const i = this.n;
     if ((i & BLOCK_MASK) === 0) this.blocks.push(new this.ctor(BLOCK_SIZE));
@@ -155,13 +155,9 @@ export function u16At(col: Column<Uint16Array>, i: number): number {
 
 /*
  * Appends to a column of one element type. `Column.push` stores into every column type, so its
- * element store is polymorphic; the store's per-row appends use these, one type each.
+ * element store is polymorphic; the store's per-row appends use these, one type each (the time
+ * column's double is written in EventStore.append itself: passed to a call, it would be boxed).
  */
-export function pushF64(col: Column<Float64Array>, value: number): void {
-  const i = col.grow();
-  (col.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] = value;
-}
-
 export function pushU32(col: Column<Uint32Array>, value: number): void {
   const i = col.grow();
   (col.blocks[i >>> BLOCK_BITS] as Uint32Array)[i & BLOCK_MASK] = value;

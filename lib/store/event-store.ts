@@ -1,4 +1,4 @@
-import { Column, i32At, pushF64, pushU16, pushU32, u32At, UniformColumn, withIndex } from './column';
+import { BLOCK_BITS, BLOCK_MASK, Column, i32At, pushU16, pushU32, u32At, UniformColumn, withIndex } from './column';
 import { normalizeQname } from './qname';
 import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
@@ -413,7 +413,10 @@ export class EventStore {
     const q = known >= 0 ? known : this.qnameId(r.qname, ((r.keep ?? 0) & KEEP_QNAME) !== 0);
     const actor = r.actorId ?? -1;
     const t = r.time;
-    pushF64(this.time, t);
+    // written here, not through a call: a double passed to a function left out of line is boxed
+    // (a heap number per row: 19.6 MB of the 1M CSV ingest's allocations)
+    const i = this.time.grow();
+    (this.time.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] = t;
     if (t < this.spanMin) this.spanMin = t;
     if (t > this.spanMax) this.spanMax = t;
     pushU32(this.line, r.line);
@@ -481,7 +484,8 @@ export class EventStore {
     const r = snap.rows;
     for (let i = 0; i < r.time.length; i++) {
       const t = r.time[i] as number;
-      pushF64(this.time, t);
+      const at = this.time.grow();
+      (this.time.blocks[at >>> BLOCK_BITS] as Float64Array)[at & BLOCK_MASK] = t;
       if (t < this.spanMin) this.spanMin = t;
       if (t > this.spanMax) this.spanMax = t;
       pushU32(this.line, (r.line[i] as number) + lineOffset);
