@@ -202,12 +202,20 @@ export class SysmonMapper {
     else this.sink.other(`Sysmon ${id}`);
   }
 
-  private time(f: FieldSource): number {
+  /**
+   * Reads the record's time into `ev.time`: a number field, so nothing is boxed per row (returned
+   * from this call, each time was a heap number: 160 MB of the 10M-row CSV ingest's 510 MB).
+   */
+  private readTime(f: FieldSource): void {
     const read = f.parsedTime(F.utcTime);
     if (read === read) {
       this.basis('UTC (Sysmon UtcTime)');
-      return read;
-    }
+      this.ev.time = read;
+    } else this.ev.time = this.timeFromText(f);
+  }
+
+  /** The record's time when the row cutter did not read it (see {@link readTime}). */
+  private timeFromText(f: FieldSource): number {
     const utc = f.getAny(F.utcTime);
     if (utc !== undefined) {
       const p = parseIsoTime(utc);
@@ -261,7 +269,7 @@ export class SysmonMapper {
     const cells = this.byCell;
     // which strings the cutter made (FieldSource.lastId): the store may keep them as they are
     let keep = qnameCell >= 0 ? KEEP_QNAME : 0;
-    ev.time = this.time(f);
+    this.readTime(f);
     ev.line = line;
     ev.qname = qname;
     ev.host = f.getAny(F.host) ?? '';
@@ -344,10 +352,11 @@ export class SysmonMapper {
   }
 
   private fact(f: FieldSource, line: number, eventId: 1 | 7 | 11): void {
+    this.readTime(f); // into ev.time, which the next DNS record sets again
     const fact: ProcessFactInput = {
       eventId,
       line,
-      time: this.time(f),
+      time: this.ev.time,
       guid: normGuid(f.getAny(F.guid)),
       pid: parsePid(f.getAny(F.pid)),
       image: normImage(f.getAny(F.image)),
