@@ -45,7 +45,7 @@ const DATA_DIR = path.join(RESULTS_DIR, 'data');
 const SCRIPT = fileURLToPath(import.meta.url);
 /**
  * Bytes per read of the floor's file stream: Node's default (papaparse is ~3x faster on them
- * than on 1 MiB chunks). The hunt reads as the CLI does (CLI_READ_BYTES into a reused buffer).
+ * than on 1 MiB chunks). The hunt reads as the CLI does (readRange: 1 MiB reads into two buffers).
  */
 const READ_BYTES = 64 * 1024;
 

@@ -89,23 +89,9 @@ export class DetectContext {
 
   private span: { min: number; max: number } | null = null;
 
-  /**
-   * Earliest and latest event time of the rows (ms; ±Infinity when there are none): the store's
-   * own when the context covers all its rows, else one pass per context.
-   */
+  /** Earliest and latest event time of the rows (ms; ±Infinity when there are none): see {@link EventStore.timeSpan}. */
   timeSpan(): { readonly min: number; readonly max: number } {
-    if (!this.span && this.size === this.store.size) this.span = this.store.timeSpan();
-    if (!this.span) {
-      let min = Infinity;
-      let max = -Infinity;
-      for (let r = 0; r < this.size; r++) {
-        const t = this.time(r);
-        if (t < min) min = t;
-        if (t > max) max = t;
-      }
-      this.span = { min, max };
-    }
-    return this.span;
+    return (this.span ??= this.store.timeSpan(this.size));
   }
 
   /**

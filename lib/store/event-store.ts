@@ -323,30 +323,34 @@ export class EventStore {
   private spanExact = true;
 
   /**
-   * The earliest and latest time of every row (ms; +Infinity / -Infinity when there are none).
-   * Kept up by append and absorb, so detection does not read a million times in cold code for
-   * it (which boxed every value: 12–15 MB of heap allocation at 1M rows); worked out again from
-   * the column once after rows were dropped.
+   * The earliest and latest time of the first `rows` rows, all by default (ms; +Infinity /
+   * -Infinity when there are none). For all rows it is kept up by append and absorb, so
+   * detection does not read a million times in cold code for it (which boxed every value: 12–15
+   * MB of heap allocation at 1M rows), and worked out again from the column once after rows were
+   * dropped; for fewer (a detection context made before the store grew) it is worked out here.
    */
-  timeSpan(): { readonly min: number; readonly max: number } {
-    if (!this.spanExact) {
-      let min = Infinity;
-      let max = -Infinity;
-      let left = this.size;
-      for (const block of this.time.blocks) {
-        const n = Math.min(block.length, left);
-        for (let i = 0; i < n; i++) {
-          const t = block[i] as number;
-          if (t < min) min = t;
-          if (t > max) max = t;
-        }
-        left -= n;
+  timeSpan(rows: number = this.size): { readonly min: number; readonly max: number } {
+    const all = rows >= this.size;
+    if (all && this.spanExact) return { min: this.spanMin, max: this.spanMax };
+    let min = Infinity;
+    let max = -Infinity;
+    let left = Math.min(rows, this.size);
+    for (const block of this.time.blocks) {
+      if (left <= 0) break;
+      const n = Math.min(block.length, left);
+      for (let i = 0; i < n; i++) {
+        const t = block[i] as number;
+        if (t < min) min = t;
+        if (t > max) max = t;
       }
+      left -= n;
+    }
+    if (all) {
       this.spanMin = min;
       this.spanMax = max;
       this.spanExact = true;
     }
-    return { min: this.spanMin, max: this.spanMax };
+    return { min, max };
   }
 
   /** Starts a new input; rows appended until the next call belong to it. Returns its index. */

@@ -22,8 +22,7 @@ import type { EventStore } from '../../lib/store/event-store';
 import { askPart, ingestSplit, PartSpecSchema, SplitRead, type PartSource, type ReadPart } from '../../lib/worker/split-ingest';
 
 /**
- * Bytes per read of the file, into one buffer per pass reused from read to read (see
- * {@link readRange}).
+ * Bytes per read of the file, into two buffers per pass taken in turn (see {@link readRange}).
  */
 export const CLI_READ_BYTES = 1024 * 1024;
 /** Bytes of a pass's first read. */
