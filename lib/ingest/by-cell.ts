@@ -41,6 +41,16 @@ export class ByCell {
     return v;
   }
 
+  /** What {@link number} worked out for cell `id`, NaN when it has not (yet). */
+  knownNumber(id: number): number {
+    return id >= 0 && id < this.numbers.length ? (this.numbers[id] as number) : NaN;
+  }
+
+  /** What {@link string} worked out for cell `id`, undefined when it has not (yet). */
+  knownString(id: number): string | undefined {
+    return id >= 0 ? this.strings[id] : undefined;
+  }
+
   /** `read(text)` of cell `id`, worked out at the first row with it. */
   string(id: number, text: string, read: (text: string) => string): string {
     if (id < 0) return read(text);

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../bytes';
 import { generateHunt } from '../generate/hunt';
 import { EventStore } from '../store/event-store';
 import { ingest } from './ingest';
 import { ADAPTERS } from './sources';
 import type { SourceAdapter } from './types';
+import { ZeekEmitter } from './sources/zeek-record';
 
 const enc = new TextEncoder();
 
@@ -149,7 +150,14 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
       [7, 65_536],
       [8, 999],
     ] as const) {
-      const viaBytes = await sameAsText(zeekWithTrouble(seed), chunk, `seed ${seed}`);
+      const spy = vi.spyOn(ZeekEmitter.prototype, 'emitCut');
+      let taken = 0;
+      const viaBytes = await sameAsText(zeekWithTrouble(seed), chunk, `seed ${seed}`).finally(() => {
+        taken = spy.mock.results.filter((r) => r.value === true).length;
+        spy.mockRestore();
+      });
+      // rows were mapped from their cells' ids (a few thousand rows: new names and answer sets are many yet)
+      expect(taken).toBeGreaterThan(viaBytes.size / 20);
       expect(viaBytes.summary.format).toBe('zeek-tsv');
       expect(viaBytes.summary.problems.some((p) => p.reason === 'line too long: skipped')).toBe(true);
     }
@@ -238,6 +246,43 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     };
     expect(Array.from({ length: rows.length }, (_, i) => actorOf(i))).toEqual(rows.map((row) => `${row['id.orig_h'] ?? '10.0.0.5'} → ${row['id.resp_h']}`));
     expect(Array.from(r.qname, (q) => strings[q])).toEqual(rows.map((row) => row.query));
+  });
+
+  it('maps a row from its cells\' ids once they were read on an earlier row, to the event the text path makes', async () => {
+    const variants: Record<string, string>[] = [
+      {},
+      { answers: '-', TTLs: '-', rcode: '0' }, // NODATA
+      { answers: '(empty)', TTLs: '(empty)', rcode: '3', rcode_name: 'NXDOMAIN' },
+      { answers: '-', rcode: '5', rcode_name: 'REFUSED' },
+      { answers: 'mail.example.com', qtype: '15', qtype_name: 'MX' }, // the same answers cell, another class
+      { answers: '1.2.3.4', TTLs: '-' }, // answers without a TTL
+      { 'id.orig_h': '\\x2d', 'id.resp_h': '-' }, // unset once unescaped, and unset
+      { query: '-', rcode: '5' },
+      { query: 'esc\\x2eaped.example.com' },
+      { qtype: '70000', qtype_name: '-' },
+      { rcode: '-', rcode_name: 'SERVFAIL' },
+      { qtype: '-', qtype_name: 'TXT', answers: 'v=spf1' },
+      { 'id.orig_h': '10.0.0.9' },
+    ];
+    // each variant three times over, interleaved, so its cells are known when it comes again
+    const rows = [0, 1, 2].flatMap(() => variants);
+    const bytes = smallZeekLog(rows);
+    const spy = vi.spyOn(ZeekEmitter.prototype, 'emitCut');
+    try {
+      const viaBytes = await load(bytes, 64, COUNTING);
+      expect(viaBytes.size).toBe(rows.length);
+      expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
+      // the lines (header: 2) taken from ids: never in the first round, where every cell is new
+      const taken = spy.mock.calls.filter((_, i) => spy.mock.results[i]?.value === true).map((c) => c[0]);
+      const lineOf = (round: number, variant: number) => 3 + round * variants.length + variant;
+      expect(Math.min(...taken)).toBeGreaterThanOrEqual(lineOf(1, 0));
+      // an answer, none (NODATA, NXDOMAIN, REFUSED), an escaped name, an out-of-range type: in the later rounds
+      for (const v of [0, 1, 2, 3, 8, 9, 12]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
+      // a cell that reads as unset, or a TTL missing, is left to the mapping of text
+      for (const v of [5, 6, 7, 10, 11]) expect(taken).not.toContain(lineOf(2, v));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reads a log whose separator is not a tab as text', async () => {

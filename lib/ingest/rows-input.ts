@@ -14,6 +14,15 @@ export interface CellFacts {
   readonly zoned: Uint8Array;
 }
 
+/**
+ * A row the cutter cut, offered before anything of it is made into strings: the reader may map
+ * it straight from the cutter's output, `out[k + c]` being the value of cell c of its `count`
+ * (wasm/rows.ts: an id as in {@link CellFacts.ids}, a timestamp tag into `times`, -1 skipped)
+ * and return true; on false the row is made into cells and handed over as ever. A row with a
+ * raw cell is never offered (raw cells are read in order, by the rows handed over).
+ */
+export type CutHandler = (out: Int32Array, k: number, count: number, times: Float64Array, line: number) => boolean;
+
 /** The text framer a bytes input falls back to: it takes text and counts lines on from `line`. */
 export interface TextFramer {
   line: number;
@@ -91,6 +100,9 @@ export abstract class RowsInput<F extends TextFramer> {
   /** A row the cutter cut (cells reused; '' for SKIP cells), with its line and its offset in the input. */
   protected abstract row(cells: string[], line: number, start: number): void;
 
+  /** Rows the cutter cut are offered to this first (see {@link CutHandler}); null: none. */
+  onCut: CutHandler | null = null;
+
   /** A line with nothing on it. */
   protected abstract emptyLine(line: number): void;
 
@@ -146,6 +158,8 @@ export abstract class RowsInput<F extends TextFramer> {
     const cells = this.cells;
     const times = rows.times;
     const { ids, ms, zoned } = this.facts;
+    const hasRaw = rows.hasRaw;
+    const cut = this.onCut;
     let k = 0;
     for (let r = rows.rows; r > 0; r--) {
       const count = out[k] as number;
@@ -154,6 +168,10 @@ export abstract class RowsInput<F extends TextFramer> {
       const line = this.lineNo++;
       if (count === 0) {
         this.emptyLine(line);
+        continue;
+      }
+      if (cut !== null && (!hasRaw || !anyRaw(out, k, count)) && cut(out, k, count, times, line)) {
+        k += count;
         continue;
       }
       cells.length = count;
@@ -173,4 +191,10 @@ export abstract class RowsInput<F extends TextFramer> {
       this.row(cells, line, start);
     }
   }
+}
+
+/** Whether a cut row (its `count` cells from `out[k]`) has a raw cell. */
+function anyRaw(out: Int32Array, k: number, count: number): boolean {
+  for (let c = k; c < k + count; c++) if ((out[c] as number) <= -2) return true;
+  return false;
 }

@@ -81,6 +81,9 @@ export type ZeekCellId = (field: number) => number;
 
 const NO_CELLS: ZeekCellId = () => -1;
 
+/** The answer-set tag (ByCell.tagged) of an answers cell with no answers in it, whatever the query type. */
+const NO_ANSWERS = -2;
+
 /** countOf of a text, -1 for none (the cell-id memo keeps numbers). */
 const countText = (text: string): number => countOf(text) ?? -1;
 
@@ -167,6 +170,7 @@ export class ZeekEmitter {
     if (canonical === '') {
       ev.answers = 0;
       ev.ttl = -1;
+      cells.setTagged(cellId(F_ANSWERS), NO_ANSWERS, 0);
     } else {
       const cls = answerClass(ev.qtype);
       const answersCell = cellId(F_ANSWERS);
@@ -185,6 +189,49 @@ export class ZeekEmitter {
     ev.qnameId = cells.storeQnameId(cellId(F_QUERY), ev.qname, this.sink);
     ev.actorId = cells.storeActorId(ev, this.sink, cellId(F_ORIG), cellId(F_RESP), 0, 0, 0);
     this.sink.dns(ev);
+  }
+
+  /**
+   * The record of a row the cutter cut, mapped from its cells' ids alone (`ts` the epoch seconds
+   * the cutter read), when every cell was worked out on an earlier row ({@link emit} remembers
+   * them): the same event {@link emit} makes, without a string of the row being read. False
+   * (nothing done) when one was not, or the row is one {@link emit} reports: the caller then
+   * hands the row to emit.
+   */
+  emitCut(line: number, ts: number, orig: number, resp: number, query: number, qtypeCell: number, rcodeCell: number, answersCell: number, ttlCell: number): boolean {
+    if (!(ts >= 1e8 && ts < 1e11)) return false;
+    const cells = this.cells;
+    const host = cells.knownString(orig);
+    const resolver = cells.knownString(resp);
+    const qname = cells.knownString(query);
+    const qtype = cells.knownNumber(qtypeCell);
+    const rcode = cells.knownNumber(rcodeCell);
+    const qnameId = cells.qnameId(query);
+    const actorId = cells.actorId(orig, resp, 0, 0, 0);
+    if (host === undefined || resolver === undefined || qname === undefined || !(qtype >= 0) || !(rcode >= 0) || qnameId < 0 || actorId < 0) return false;
+    const ev = this.ev;
+    ev.qtype = qtype > 0xffff ? 0 : qtype;
+    const answers = cells.tagged(answersCell, answerClass(ev.qtype));
+    let ttl = -1;
+    if (answers >= 0) {
+      ttl = cells.knownNumber(ttlCell);
+      if (ttl !== ttl) return false;
+    } else if (cells.tagged(answersCell, NO_ANSWERS) !== 0) return false;
+    this.setBasis(EPOCH_BASIS);
+    ev.time = Math.round(ts * 1e6) / 1e3;
+    ev.line = line;
+    ev.host = ev.client = isUnset(host) ? '' : host;
+    ev.resolver = isUnset(resolver) ? '' : resolver;
+    ev.qname = qname;
+    ev.keep = KEEP_HOST | KEEP_CLIENT | KEEP_RESOLVER | KEEP_QNAME;
+    ev.status = rcode === 0 && answers < 0 ? 'NODATA' : statusFromRcode(rcode);
+    ev.statusCode = rcode;
+    ev.answers = answers < 0 ? 0 : answers;
+    ev.ttl = ttl;
+    ev.qnameId = qnameId;
+    ev.actorId = actorId;
+    this.sink.dns(ev);
+    return true;
   }
 
   /** {@link countOf} of a field, once per value of its cell when it has an id. */

@@ -6,11 +6,11 @@
 import { SNIFF_CHARS, type SourceAdapter } from '../types';
 import { ZeekLineReader } from './zeek-reader-base';
 import { unescapeAll, unescapeZeek } from './zeek-answers';
-import { F_ANSWERS, F_QTYPE_NAME, F_RCODE_NAME, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
+import { F_ANSWERS, F_ORIG, F_QTYPE, F_QTYPE_NAME, F_QUERY, F_RCODE, F_RCODE_NAME, F_RESP, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
 import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
-import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
-import type { CellFacts } from '../rows-input';
+import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, TIME_TAG, type CellMode } from '../wasm/rows';
+import type { CellFacts, CutHandler } from '../rows-input';
 
 /** Per field read by the mapping (by index, see ZEEK_FIELD_NAMES): whether its text is a Zeek string (escaped with `\xNN`). */
 const IS_STRING = Uint8Array.from(ZEEK_FIELD_NAMES, (f) => (f === 'id.orig_h' || f === 'id.resp_h' || f === 'query' || f === 'qtype_name' || f === 'rcode_name' ? 1 : 0));
@@ -125,6 +125,36 @@ class ZeekTsvReader extends ZeekLineReader {
       this.lazy[i] = 1;
     }
     bytes.configure(modes);
+    bytes.onCut = this.cutHandler(fields.length);
+  }
+
+  /**
+   * Rows of the usual shape (a ts the cutter read, and every cell the mapping reads worked out on
+   * an earlier row) are mapped from their cells' ids (ZeekEmitter.emitCut); anything else goes by
+   * cellsRow. Null when the header lacks a column the mapping reads.
+   */
+  private cutHandler(count: number): CutHandler | null {
+    const col = this.column;
+    const at = (f: number) => col[f] as number;
+    const [ts, orig, resp, query, qtype, rcode, answers, ttls] = [F_TS, F_ORIG, F_RESP, F_QUERY, F_QTYPE, F_RCODE, F_ANSWERS, F_TTLS].map(at) as [number, number, number, number, number, number, number, number];
+    if (Math.min(ts, orig, resp, query, qtype, rcode, answers, ttls) < 0) return null;
+    const emitter = this.emitter;
+    return (out, k, n, times, line) => {
+      if (n !== count) return false;
+      const t = out[k + ts] as number;
+      if (t < TIME_TAG) return false;
+      return emitter.emitCut(
+        line,
+        times[(t - TIME_TAG) >> 1] as number,
+        out[k + orig] as number,
+        out[k + resp] as number,
+        out[k + query] as number,
+        out[k + qtype] as number,
+        out[k + rcode] as number,
+        out[k + answers] as number,
+        out[k + ttls] as number,
+      );
+    };
   }
 
   protected line(line: string, n: number): void {

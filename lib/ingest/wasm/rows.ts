@@ -82,6 +82,8 @@ export class RowsWasm {
   /** the last scan's timestamps of TIME (ms, UTC) and EPOCH (seconds) cells */
   times = new Float64Array(0);
   rows = 0;
+  /** the last scan copied out some raw cells (read in order by {@link nextRaw}) */
+  hasRaw = false;
   private rawText = '';
   private rawAt = 0;
   private rawBytes: Uint8Array | null = null;
@@ -153,6 +155,7 @@ export class RowsWasm {
     const rawLen = x.rawLen.value as number;
     const rawPtr = x.rawBuffer();
     this.rawAt = 0;
+    this.hasRaw = rawLen > 0;
     if (rawLen === 0) {
       this.rawText = '';
       this.rawBytes = null;
