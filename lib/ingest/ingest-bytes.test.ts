@@ -6,6 +6,7 @@ import { ingest } from './ingest';
 import { ADAPTERS } from './sources';
 import type { SourceAdapter } from './types';
 import { ZeekEmitter } from './sources/zeek-record';
+import { SysmonMapper } from './sources/sysmon-record';
 
 const enc = new TextEncoder();
 
@@ -300,8 +301,15 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       [4, 777],
       [5, 65_536],
     ] as const) {
-      const viaBytes = await sameAsText(huntWithTrouble(seed), chunk, `seed ${seed}`);
+      const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
+      let taken = 0;
+      const viaBytes = await sameAsText(huntWithTrouble(seed), chunk, `seed ${seed}`).finally(() => {
+        taken = spy.mock.results.filter((r) => r.value === true).length;
+        spy.mockRestore();
+      });
       expect(viaBytes.summary.problems.length).toBeGreaterThan(5);
+      // rows were mapped from their cells' ids (a few thousand rows: new names and answer sets are many yet)
+      expect(taken).toBeGreaterThan(viaBytes.size / 20);
     }
   });
 
@@ -366,6 +374,49 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
     };
     expect(Array.from({ length: 40 }, (_, i) => actorOf(i))).toEqual(Array.from({ length: 40 }, (_, i) => actors[(i * 3) % actors.length]));
     expect(new Set(rows.actor).size).toBe(6);
+  });
+
+  it('maps a row from its cells\' ids once they were read on an earlier row, to the event the text path makes', async () => {
+    const header = '_time,QueryName,QueryResults,Computer,user,process_path,EventCode,QueryStatus,ProcessId,ProcessGuid,UtcTime';
+    const base: Record<string, string> = {
+      QueryName: 'q.example.com', QueryResults: '::ffff:1.2.3.4;', Computer: 'WS1', user: 'CORP\\ann', process_path: 'C:\\a.exe',
+      EventCode: '22', QueryStatus: '0', ProcessId: '100', ProcessGuid: '{0ca555cd-07b7-1e2b-546e-0000000d2400}',
+    };
+    const variants: Record<string, string>[] = [
+      {},
+      { QueryResults: '', QueryStatus: '9003' }, // NXDOMAIN, no answers
+      { QueryResults: '-', QueryStatus: '' }, // no answers, no status: ERROR
+      { QueryResults: 'type:  5 cname.example.net;2a00:1450::1;', QueryStatus: '' }, // answers, no status: NOERROR
+      { QueryStatus: 'SOMETHING_ELSE' }, // an unknown symbol: ERROR, code -1
+      { QueryStatus: '1460' }, // TIMEOUT
+      { process_path: '&lt;unknown process&gt;', ProcessGuid: '{0ca555cd-07b7-1e2b-546e-0000000d2401}' },
+      { ProcessId: 'abc', ProcessGuid: '{0CA555CD-07B7-1E2B-546E-0000000D2402}' }, // pid unreadable, GUID in upper case
+      { user: '', ProcessGuid: '{0ca555cd-07b7-1e2b-546e-0000000d2403}' }, // no user: left to the mapping of text
+      { EventCode: '' }, // no event id (a DNS record by its query name): left to the mapping of text
+      { EventCode: '1' }, // a process creation, not DNS
+      { Computer: 'WS2' }, // the same process GUID with another host
+    ];
+    const names = header.split(',');
+    const rows = [0, 1, 2].flatMap(() => variants);
+    const lines = rows.map((v, i) => {
+      const t = `2024-03-04 00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.500`;
+      return names.map((n) => (n === '_time' ? '2024-03-04T00:00:00.000+00:00' : n === 'UtcTime' ? t : (v[n] ?? base[n]))).join(',');
+    });
+    const bytes = enc.encode([header, ...lines].join('\n') + '\n');
+    const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
+    try {
+      const viaBytes = await load(bytes, 300, COUNTING);
+      expect(viaBytes.size).toBe(rows.length - 3);
+      expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
+      // the lines (header: 1) taken from ids: never in the first round, where every cell is new
+      const taken = spy.mock.calls.filter((_, i) => spy.mock.results[i]?.value === true).map((c) => c[4]);
+      const lineOf = (round: number, variant: number) => 2 + round * variants.length + variant;
+      expect(Math.min(...taken)).toBeGreaterThanOrEqual(lineOf(1, 0));
+      for (const v of [1, 2, 3, 4, 5, 6, 7]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
+      for (const v of [8, 9, 10]) expect(taken).not.toContain(lineOf(2, v));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {

@@ -17,11 +17,12 @@ export interface CellFacts {
 /**
  * A row the cutter cut, offered before anything of it is made into strings: the reader may map
  * it straight from the cutter's output, `out[k + c]` being the value of cell c of its `count`
- * (wasm/rows.ts: an id as in {@link CellFacts.ids}, a timestamp tag into `times`, -1 skipped)
+ * (wasm/rows.ts: an id as in {@link CellFacts.ids}, whose string is `values[id]`, a timestamp
+ * tag into `times`, -1 skipped)
  * and return true; on false the row is made into cells and handed over as ever. A row with a
  * raw cell is never offered (raw cells are read in order, by the rows handed over).
  */
-export type CutHandler = (out: Int32Array, k: number, count: number, times: Float64Array, line: number) => boolean;
+export type CutHandler = (out: Int32Array, k: number, count: number, times: Float64Array, values: readonly string[], line: number) => boolean;
 
 /** The text framer a bytes input falls back to: it takes text and counts lines on from `line`. */
 export interface TextFramer {
@@ -170,7 +171,7 @@ export abstract class RowsInput<F extends TextFramer> {
         this.emptyLine(line);
         continue;
       }
-      if (cut !== null && (!hasRaw || !anyRaw(out, k, count)) && cut(out, k, count, times, line)) {
+      if (cut !== null && (!hasRaw || !anyRaw(out, k, count)) && cut(out, k, count, times, values, line)) {
         k += count;
         continue;
       }

@@ -9,6 +9,7 @@ import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
 import { withIndex } from '../../store/column';
+import { TIME_TAG } from '../wasm/rows';
 import { ByCell } from '../by-cell';
 import { KEEP_GUID, KEEP_HOST, KEEP_IMAGE, KEEP_QNAME, KEEP_USER } from '../../store/event-store';
 
@@ -143,10 +144,29 @@ function quote(text: string): string {
   return `“${text.length > 60 ? text.slice(0, 60) + '…' : text}”`;
 }
 
+const UTC_TIME_BASIS = 'UTC (Sysmon UtcTime)';
+
 /** Event id text → number, -1 unreadable. */
 const EVENT_ID = (text: string): number => decimal(text, 6);
 /** QueryStatus text → code, -1 for an unknown symbol. */
 const STATUS_CODE = (text: string): number => sysmonStatusCode(text) ?? -1;
+
+/**
+ * The columns of a table the row cutter cuts, per field the DNS mapping reads, where each field
+ * has one column at most (see {@link SysmonMapper.dnsCut}); -1 where the table has none.
+ */
+export interface SysmonCutColumns {
+  eventId: number;
+  utcTime: number;
+  qname: number;
+  host: number;
+  user: number;
+  image: number;
+  pid: number;
+  guid: number;
+  results: number;
+  status: number;
+}
 
 /** Thrown for a record that cannot be read; its message is the problem reason. */
 class Unreadable extends Error {}
@@ -209,7 +229,7 @@ export class SysmonMapper {
   private readTime(f: FieldSource): void {
     const read = f.parsedTime(F.utcTime);
     if (read === read) {
-      this.basis('UTC (Sysmon UtcTime)');
+      this.basis(UTC_TIME_BASIS);
       this.ev.time = read;
     } else this.ev.time = this.timeFromText(f);
   }
@@ -220,7 +240,7 @@ export class SysmonMapper {
     if (utc !== undefined) {
       const p = parseIsoTime(utc);
       if (!p) throw new Unreadable(`unreadable UtcTime ${quote(utc)}`);
-      this.basis('UTC (Sysmon UtcTime)');
+      this.basis(UTC_TIME_BASIS);
       return p.ms;
     }
     for (const fb of TIME_FALLBACKS) {
@@ -338,6 +358,76 @@ export class SysmonMapper {
       ev.actorId = cells.storeActorId(ev, this.sink, guidCell, hostCell, userCell, imageCell, pidCell);
     }
     this.sink.dns(ev);
+  }
+
+  /**
+   * A DNS record of a row the cutter cut (its cells from `out[k]`, see CutHandler), mapped from
+   * its cells' ids alone when every cell was worked out on an earlier row ({@link dns} remembers
+   * them, see ByCell) and its UtcTime was read by the cutter: the event {@link handle} makes,
+   * with no string of the row read but the values handed to the event. False (nothing done) when
+   * a cell was not worked out yet, or the row is not such a record: the caller then hands the
+   * row to {@link handle}. `c.utcTime`, `c.qname` and the process's cells must be columns.
+   */
+  dnsCut(out: Int32Array, k: number, times: Float64Array, values: readonly string[], line: number, c: SysmonCutColumns): boolean {
+    const cells = this.byCell;
+    const t = out[k + c.utcTime] as number;
+    if (t < TIME_TAG) return false;
+    if (c.eventId >= 0 && cells.knownNumber(out[k + c.eventId] as number) !== 22) return false;
+    const qnameCell = out[k + c.qname] as number;
+    const guidCell = out[k + c.guid] as number;
+    const hostCell = out[k + c.host] as number;
+    const userCell = out[k + c.user] as number;
+    const imageCell = out[k + c.image] as number;
+    const pidCell = out[k + c.pid] as number;
+    const qnameId = cells.qnameId(qnameCell);
+    const actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
+    const guid = cells.knownString(guidCell);
+    const pid = cells.knownNumber(pidCell);
+    if (qnameId < 0 || actorId < 0 || guid === undefined || pid !== pid) return false;
+    // the answers: worked out per cell, or none in an empty cell
+    let answers = 0;
+    let qtype = 0;
+    const resultsCell = c.results < 0 ? -1 : (out[k + c.results] as number);
+    if (resultsCell >= 0) {
+      answers = cells.tagged(resultsCell, 0);
+      if (answers < 0) {
+        if (values[resultsCell] !== '') return false;
+        answers = 0;
+      } else if (answers !== 0) {
+        qtype = answers < this.qtypeById.length ? (this.qtypeById[answers] as number) : -1;
+        if (qtype < 0) return false;
+      }
+    }
+    let code = -1;
+    let status: DnsStatus = answers !== 0 ? 'NOERROR' : 'ERROR';
+    const statusCell = c.status < 0 ? -1 : (out[k + c.status] as number);
+    if (statusCell >= 0) {
+      const s = cells.knownNumber(statusCell);
+      if (s === s) {
+        code = s < 0 ? -1 : s;
+        status = s < 0 ? 'ERROR' : statusFromSysmon(s);
+      } else if (values[statusCell] !== '') return false;
+    }
+    const ev = this.ev;
+    this.basis(UTC_TIME_BASIS);
+    ev.time = times[(t - TIME_TAG) >> 1] as number;
+    ev.line = line;
+    ev.qname = values[qnameCell] as string;
+    ev.host = values[hostCell] as string;
+    ev.user = values[userCell] as string;
+    const image = values[imageCell] as string;
+    ev.image = normImage(image);
+    ev.pid = pid;
+    ev.guid = guid;
+    ev.keep = KEEP_QNAME | KEEP_HOST | KEEP_USER | KEEP_GUID | (ev.image === image ? KEEP_IMAGE : 0);
+    ev.answers = answers;
+    ev.qtype = qtype;
+    ev.status = status;
+    ev.statusCode = code;
+    ev.qnameId = qnameId;
+    ev.actorId = actorId;
+    this.sink.dns(ev);
+    return true;
   }
 
   /** The record type inferred from an answer set, once per set id (store ids are dense). */

@@ -7,13 +7,13 @@
  */
 import type { SourceAdapter } from '../types';
 import { SysmonCsvReaderBase } from './sysmon-csv-base';
-import { addKeyValueLines, addMessageFields, ColumnFields } from './sysmon-fields';
+import { addKeyValueLines, addMessageFields, ColumnFields, type AliasList } from './sysmon-fields';
 import { addEventXmlFields } from './sysmon-xml';
 import { csvPrelude } from '../split';
 import { CsvBytes } from '../csv-bytes';
 import { CELL_KEY, CELL_SKIP, CELL_TIME, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
-import type { CellFacts } from '../rows-input';
-import { SYSMON_READ_LISTS, SYSMON_TIME_LISTS } from './sysmon-record';
+import type { CellFacts, CutHandler } from '../rows-input';
+import { F, SYSMON_READ_LISTS, SYSMON_TIME_LISTS, type SysmonCutColumns } from './sysmon-record';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
 
@@ -64,6 +64,30 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
     const times = new Set(SYSMON_TIME_LISTS);
     for (const list of SYSMON_READ_LISTS) if (!times.has(list)) for (const c of columns.columnsOf(list)) modes[c] = CELL_KEY;
     bytes.configure(modes);
+    bytes.onCut = this.cutHandler(columns, h.names.length);
+  }
+
+  /**
+   * Rows of the usual shape (a DNS record whose UtcTime the cutter read, and every cell the
+   * mapping reads worked out on an earlier row) are mapped from their cells' ids
+   * (SysmonMapper.dnsCut); anything else goes by {@link row}. Null unless each field has one
+   * column at most, the time, name and process fields one each, and no provider or channel
+   * column (whose text decides whether a record is Sysmon's).
+   */
+  private cutHandler(columns: ColumnFields, count: number): CutHandler | null {
+    const one = (list: AliasList) => {
+      // (two aliases may name one column: `User` and `user`)
+      const cols = new Set(columns.columnsOf(list));
+      return cols.size === 0 ? -1 : cols.size === 1 ? ([...cols][0] as number) : NaN;
+    };
+    const c: SysmonCutColumns = {
+      eventId: one(F.eventId), utcTime: one(F.utcTime), qname: one(F.qname), host: one(F.host), user: one(F.user),
+      image: one(F.image), pid: one(F.pid), guid: one(F.guid), results: one(F.results), status: one(F.status),
+    };
+    if (Object.values(c).some((col) => col !== col) || Math.min(c.utcTime, c.qname, c.host, c.user, c.image, c.pid, c.guid) < 0) return null;
+    if (one(F.provider) !== -1 || one(F.channel) !== -1) return null;
+    const mapper = this.mapper;
+    return (out, k, n, times, values, line) => n === count && mapper.dnsCut(out, k, times, values, line, c);
   }
 
   /** A row of the table: from the text framer, or from the row cutter with what it knows of the cells. */

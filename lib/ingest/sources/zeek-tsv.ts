@@ -139,7 +139,7 @@ class ZeekTsvReader extends ZeekLineReader {
     const [ts, orig, resp, query, qtype, rcode, answers, ttls] = [F_TS, F_ORIG, F_RESP, F_QUERY, F_QTYPE, F_RCODE, F_ANSWERS, F_TTLS].map(at) as [number, number, number, number, number, number, number, number];
     if (Math.min(ts, orig, resp, query, qtype, rcode, answers, ttls) < 0) return null;
     const emitter = this.emitter;
-    return (out, k, n, times, line) => {
+    return (out, k, n, times, _values, line) => {
       if (n !== count) return false;
       const t = out[k + ts] as number;
       if (t < TIME_TAG) return false;
