@@ -92,6 +92,28 @@ describe('CsvFramer', () => {
     expect(frame(['a,b"c,d\n']).rows[0]?.[0]).toEqual(['a', 'b"c', 'd']);
   });
 
+  it('takes at most the rows asked for, a record across lines being one, and says how much it used', () => {
+    const rows: [string[], number][] = [];
+    const problems: [number, string][] = [];
+    const f = new CsvFramer((r, n) => void rows.push([[...r], n]), (n, why) => void problems.push([n, why]));
+    const text = '1,"x\ny"\n2,z\n3,w\n';
+    f.line = 10;
+    expect(f.take(text, false, 1)).toBe('1,"x\ny"\n'.length);
+    expect(rows).toEqual([[['1', 'x\ny'], 10]]);
+    expect(f.line).toBe(12);
+    expect(f.take('2,z\n3,w\n', false, 1)).toBe(4);
+    // a blank line counts as a row taken; the last row needs no line end when final
+    expect(f.take('\n4,v\n', false, 1)).toBe(1);
+    expect(f.take('5,u', true, 1)).toBe(3);
+    expect(rows.map(([r]) => r[0])).toEqual(['1', '2', '5']);
+    // an unterminated quote at the end counts too, and is reported
+    expect(f.take('6,"never closed\n7,t\n', true, 1)).toBe('6,"never closed\n'.length);
+    expect(problems).toEqual([[15, 'unterminated quoted field']]);
+    // without a limit: every whole row, the incomplete rest left
+    expect(f.take('8,s\n9,r\n10,"q', false)).toBe(8);
+    expect(rows.map(([r]) => r[0])).toEqual(['1', '2', '5', '8', '9']);
+  });
+
   it('gives the same rows whatever the chunking', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', ' ') });
     fc.assert(

@@ -74,13 +74,18 @@ export class CsvFramer {
   /**
    * Emits the whole rows at the start of `text` as {@link push} would (over-long records
    * reported and skipped alike) but keeps nothing: returns how many characters were used, the
-   * rest being an incomplete row (all of `text` when `final`). Used for rows the bytes path
-   * leaves to this framer; the used part always ends after a line feed, or at the end when final.
+   * rest being an incomplete row (all of `text` when `final`). With `maxRows`, it stops after
+   * that many (a row, an unterminated or a blank line each count), and does not look at the
+   * length of the rest. Used for rows the bytes path leaves to this framer; the used part always
+   * ends after a line feed, or at the end when final.
    */
-  take(text: string, final: boolean): number {
+  take(text: string, final: boolean, maxRows = Infinity): number {
     if (this.buf !== '') throw new Error('take() on a framer holding text');
     this.buf = text;
-    this.drain(final);
+    // at most `maxRows`: the rest is left whatever its length (it is not one record)
+    if (maxRows === Infinity) this.drain(final);
+    else this.buf = this.buf.slice(this.parse(final, maxRows));
+    this.nextQuote = -2;
     const used = text.length - this.buf.length;
     this.buf = '';
     return used;
@@ -100,13 +105,13 @@ export class CsvFramer {
     }
   }
 
-  /** Emits every complete row of the buffer; returns how much of it was consumed. */
-  private parse(final: boolean): number {
+  /** Emits every complete row of the buffer (at most `maxRows`); returns how much of it was consumed. */
+  private parse(final: boolean, maxRows = Infinity): number {
     const buf = this.buf;
     const n = buf.length;
     this.nextQuote = -2;
     let pos = 0;
-    while (pos < n) {
+    for (let taken = 0; pos < n && taken < maxRows; taken++) {
       const startLine = this.lineNo;
       const cut = this.cut(pos, final);
       if (cut === INCOMPLETE) return pos;
@@ -129,7 +134,7 @@ export class CsvFramer {
         pos = end;
       }
     }
-    return n;
+    return pos < n ? pos : n;
   }
 
   /** Position after the line that starts at `pos` (the buffer's end when it has no line end). */

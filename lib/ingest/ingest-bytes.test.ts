@@ -419,6 +419,27 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
     }
   });
 
+  it('leaves only a quoted row to the text framer: the rows after it are cut and mapped from their ids', async () => {
+    const header = '_time,QueryName,QueryResults,Computer,user,process_path,EventCode,QueryStatus,ProcessId,ProcessGuid,UtcTime';
+    const lines = Array.from({ length: 400 }, (_, i) => {
+      const t = `2024-03-04 00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.500`;
+      // every 20th row has a TXT answer with a comma in it, quoted
+      const results = i % 20 === 10 ? '"type:  16 v=spf1 a,mx -all;"' : '::ffff:1.2.3.4;';
+      return `2024-03-04T00:00:00.000+00:00,q${i % 2}.example.com,${results},WS1,CORP\\ann,C:\\a.exe,22,0,100,{0ca555cd-07b7-1e2b-546e-0000000d2400},${t}`;
+    });
+    const bytes = enc.encode([header, ...lines].join('\n') + '\n');
+    const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
+    try {
+      const viaBytes = await load(bytes, 64 * 1024, COUNTING);
+      expect(viaBytes.size).toBe(400);
+      expect(viaBytes).toEqual(await load(bytes, 64 * 1024, TEXT_ONLY));
+      // all but the 20 quoted rows and the first two (their cells new) went the short way
+      expect(spy.mock.results.filter((r) => r.value === true).length).toBe(400 - 20 - 2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {
     const xml = (q: string) =>
       `"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon'/><EventID>22</EventID><Computer>WS1</Computer></System><EventData><Data Name='UtcTime'>2024-03-04 10:00:00.000</Data><Data Name='QueryName'>${q}</Data><Data Name='QueryStatus'>0</Data><Data Name='QueryResults'>::ffff:1.2.3.4;</Data><Data Name='Image'>C:\\x.exe</Data><Data Name='ProcessGuid'>{aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee}</Data></EventData></Event>"`;
