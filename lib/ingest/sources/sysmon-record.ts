@@ -363,10 +363,11 @@ export class SysmonMapper {
   /**
    * A DNS record of a row the cutter cut (its cells from `out[k]`, see CutHandler), mapped from
    * its cells' ids alone when every cell was worked out on an earlier row ({@link dns} remembers
-   * them, see ByCell) and its UtcTime was read by the cutter: the event {@link handle} makes,
-   * with no string of the row read but the values handed to the event. False (nothing done) when
-   * a cell was not worked out yet, or the row is not such a record: the caller then hands the
-   * row to {@link handle}. `c.utcTime`, `c.qname` and the process's cells must be columns.
+   * them, see ByCell; a query name new to its cell is interned here, as dns() does) and its
+   * UtcTime was read by the cutter: the event {@link handle} makes, with no string of the row
+   * read but the values handed to the event. False (nothing done) when a cell was not worked out
+   * yet, or the row is not such a record: the caller then hands the row to {@link handle}.
+   * `c.utcTime`, `c.qname` and the process's cells must be columns.
    */
   dnsCut(out: Int32Array, k: number, times: Float64Array, values: readonly string[], line: number, c: SysmonCutColumns): boolean {
     const cells = this.byCell;
@@ -379,11 +380,11 @@ export class SysmonMapper {
     const userCell = out[k + c.user] as number;
     const imageCell = out[k + c.image] as number;
     const pidCell = out[k + c.pid] as number;
-    const qnameId = cells.qnameId(qnameCell);
     const actorId = cells.actorId(guidCell, hostCell, userCell, imageCell, pidCell);
     const guid = cells.knownString(guidCell);
     const pid = cells.knownNumber(pidCell);
-    if (qnameId < 0 || actorId < 0 || guid === undefined || pid !== pid) return false;
+    const qname = values[qnameCell] as string;
+    if (actorId < 0 || guid === undefined || pid !== pid || qname === '') return false;
     // the answers: worked out per cell, or none in an empty cell
     let answers = 0;
     let qtype = 0;
@@ -412,7 +413,7 @@ export class SysmonMapper {
     this.basis(UTC_TIME_BASIS);
     ev.time = times[(t - TIME_TAG) >> 1] as number;
     ev.line = line;
-    ev.qname = values[qnameCell] as string;
+    ev.qname = qname;
     ev.host = values[hostCell] as string;
     ev.user = values[userCell] as string;
     const image = values[imageCell] as string;
@@ -424,7 +425,8 @@ export class SysmonMapper {
     ev.qtype = qtype;
     ev.status = status;
     ev.statusCode = code;
-    ev.qnameId = qnameId;
+    // a name not seen in this cell before is interned here, as dns() would (nothing returns false after it)
+    ev.qnameId = cells.storeQnameId(qnameCell, qname, this.sink);
     ev.actorId = actorId;
     this.sink.dns(ev);
     return true;

@@ -194,7 +194,8 @@ export class ZeekEmitter {
   /**
    * The record of a row the cutter cut, mapped from its cells' ids alone (`ts` the epoch seconds
    * the cutter read), when every cell was worked out on an earlier row ({@link emit} remembers
-   * them): the same event {@link emit} makes, without a string of the row being read. False
+   * them; the store's id of a query name new to its cell is asked for here, as emit does): the
+   * same event {@link emit} makes, without a string of the row being read. False
    * (nothing done) when one was not, or the row is one {@link emit} reports: the caller then
    * hands the row to emit.
    */
@@ -206,9 +207,8 @@ export class ZeekEmitter {
     const qname = cells.knownString(query);
     const qtype = cells.knownNumber(qtypeCell);
     const rcode = cells.knownNumber(rcodeCell);
-    const qnameId = cells.qnameId(query);
     const actorId = cells.actorId(orig, resp, 0, 0, 0);
-    if (host === undefined || resolver === undefined || qname === undefined || !(qtype >= 0) || !(rcode >= 0) || qnameId < 0 || actorId < 0) return false;
+    if (host === undefined || resolver === undefined || qname === undefined || !(qtype >= 0) || !(rcode >= 0) || actorId < 0) return false;
     const ev = this.ev;
     ev.qtype = qtype > 0xffff ? 0 : qtype;
     const answers = cells.tagged(answersCell, answerClass(ev.qtype));
@@ -228,7 +228,8 @@ export class ZeekEmitter {
     ev.statusCode = rcode;
     ev.answers = answers < 0 ? 0 : answers;
     ev.ttl = ttl;
-    ev.qnameId = qnameId;
+    // a name not seen in this cell before is interned here, as emit would (nothing returns false after it)
+    ev.qnameId = cells.storeQnameId(query, qname, this.sink);
     ev.actorId = actorId;
     this.sink.dns(ev);
     return true;

@@ -139,10 +139,18 @@ class ZeekTsvReader extends ZeekLineReader {
     const [ts, orig, resp, query, qtype, rcode, answers, ttls] = [F_TS, F_ORIG, F_RESP, F_QUERY, F_QTYPE, F_RCODE, F_ANSWERS, F_TTLS].map(at) as [number, number, number, number, number, number, number, number];
     if (Math.min(ts, orig, resp, query, qtype, rcode, answers, ttls) < 0) return null;
     const emitter = this.emitter;
-    return (out, k, n, times, _values, line) => {
+    return (out, k, n, times, values, line) => {
       if (n !== count) return false;
       const t = out[k + ts] as number;
       if (t < TIME_TAG) return false;
+      // a query name new to its cell: its text as field() reads it (unset and empty markers aside)
+      const q = out[k + query] as number;
+      const cells = emitter.cells;
+      if (cells.knownString(q) === undefined) {
+        const v = values[q];
+        if (v === undefined || v === this.unsetField || v === this.emptyField) return false;
+        cells.string(q, v, unescapeZeek);
+      }
       return emitter.emitCut(
         line,
         times[(t - TIME_TAG) >> 1] as number,
