@@ -424,6 +424,28 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
     }
   });
 
+  it('reads an empty cell of a column the cutter copies as raw text as the text path does, alone in its scan', async () => {
+    const header = '_time,QueryName,QueryResults,Computer,user,process_path,EventCode,QueryStatus,ProcessId,ProcessGuid,UtcTime';
+    const row = (i: number, name: string) =>
+      `2024-03-04T00:00:00.000+00:00,${name},::ffff:1.2.3.4;,WS1,CORP\\ann,C:\\a.exe,22,0,100,{0ca555cd-07b7-1e2b-546e-0000000d2400},2024-03-04 00:00:${String(i % 60).padStart(2, '0')}.500`;
+    // a new name on every row: the cutter copies the name column as raw text after 4096 rows
+    const head = enc.encode([header, ...Array.from({ length: 5000 }, (_, i) => row(i, `n${i}.example.com`))].join('\n') + '\n');
+    const last = enc.encode(row(5000, '') + '\n');
+    const twoChunks = async (adapters: readonly SourceAdapter[]) => {
+      async function* source() {
+        yield head.slice();
+        yield last.slice(); // its own scan: an empty raw cell copies no bytes
+      }
+      const store = new EventStore();
+      const summary = await ingest(source(), store, { name: 'hunt.csv', totalBytes: head.length + last.length, adapters });
+      return { summary, snapshot: store.snapshot(), size: store.size };
+    };
+    const viaBytes = await twoChunks(COUNTING);
+    expect(viaBytes.size).toBe(5000);
+    expect(viaBytes.summary.problems).toEqual([{ line: 5002, reason: 'Sysmon event 22 without QueryName' }]);
+    expect(viaBytes).toEqual(await twoChunks(TEXT_ONLY));
+  });
+
   it('leaves only a quoted row to the text framer: the rows after it are cut and mapped from their ids', async () => {
     const header = '_time,QueryName,QueryResults,Computer,user,process_path,EventCode,QueryStatus,ProcessId,ProcessGuid,UtcTime';
     const lines = Array.from({ length: 400 }, (_, i) => {

@@ -384,7 +384,8 @@ export class SysmonMapper {
     const guid = cells.knownString(guidCell);
     const pid = cells.knownNumber(pidCell);
     const qname = values[qnameCell] as string;
-    if (actorId < 0 || guid === undefined || pid !== pid || qname === '') return false;
+    // (a negative cell is not an id: -2 is an empty cell of a column the cutter copies as raw text)
+    if (actorId < 0 || guid === undefined || pid !== pid || qnameCell < 0 || qname === '') return false;
     // the answers: worked out per cell, or none in an empty cell
     let answers = 0;
     let qtype = 0;

@@ -69,7 +69,7 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
 
   /**
    * Rows of the usual shape (a DNS record whose UtcTime the cutter read, and every cell the
-   * mapping reads worked out on an earlier row) are mapped from their cells' ids
+   * mapping reads but the query name worked out on an earlier row) are mapped from their cells' ids
    * (SysmonMapper.dnsCut); anything else goes by {@link row}. Null unless each field has one
    * column at most, the time, name and process fields one each, and no provider or channel
    * column (whose text decides whether a record is Sysmon's).

@@ -129,9 +129,9 @@ class ZeekTsvReader extends ZeekLineReader {
   }
 
   /**
-   * Rows of the usual shape (a ts the cutter read, and every cell the mapping reads worked out on
-   * an earlier row) are mapped from their cells' ids (ZeekEmitter.emitCut); anything else goes by
-   * cellsRow. Null when the header lacks a column the mapping reads.
+   * Rows of the usual shape (a ts the cutter read, and every cell the mapping reads but the query
+   * name worked out on an earlier row) are mapped from their cells' ids (ZeekEmitter.emitCut);
+   * anything else goes by cellsRow. Null when the header lacks a column the mapping reads.
    */
   private cutHandler(count: number): CutHandler | null {
     const col = this.column;
@@ -156,7 +156,7 @@ class ZeekTsvReader extends ZeekLineReader {
         times[(t - TIME_TAG) >> 1] as number,
         out[k + orig] as number,
         out[k + resp] as number,
-        out[k + query] as number,
+        q,
         out[k + qtype] as number,
         out[k + rcode] as number,
         out[k + answers] as number,
