@@ -101,6 +101,34 @@ export class SequenceNames {
     return (this.stemOf[q] = this.intern(text, true));
   }
 
+  private namedRows: Int32Array | null = null;
+
+  /**
+   * The rows (ascending) whose name has a counter (a stem id, or −3, when first seen): the only
+   * rows a run's passes look at, found in one pass over every row by the first detector that
+   * asks (which also sees every name, in row order: stem ids do not depend on who asks first).
+   */
+  rowsWithCounters(): Int32Array {
+    if (this.namedRows) return this.namedRows;
+    const ctx = this.ctx;
+    const stemOf = this.stemOf;
+    let out = new Int32Array(1024);
+    let n = 0;
+    for (let r = 0; r < ctx.size; r++) {
+      const q = ctx.qname(r);
+      let s = stemOf[q] as number;
+      if (s === -2) s = this.see(q);
+      if (s === -1) continue;
+      if (n === out.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = r;
+    }
+    return (this.namedRows = out.slice(0, n));
+  }
+
   /**
    * Stem id of a −3 name, or −1 when no small-counter name has that stem. Valid only after every
    * row was seen (a run's first pass), so the answer is final and cached.

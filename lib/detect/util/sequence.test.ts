@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStore, type TestEvent } from '../../testing/store-builder';
 import { DetectContext } from '../context';
 import { findSequenceRuns, parseSequentialName, sequencePattern } from './sequence';
+import { sequenceNames } from './sequence-name';
 
 const OPTS = { minRecords: 8, maxGaps: 2, maxStart: 1, maxProcesses: 3 };
 
@@ -45,6 +46,21 @@ describe('parseSequentialName', () => {
 });
 
 describe('findSequenceRuns', () => {
+  it('reads, for every detector of a context, only the rows whose names have a counter, and finds the same runs', () => {
+    const noise = (i: number): TestEvent => ({ t: 2000 + i, qname: i % 2 ? 'www.example.com' : 'api.example.org', host: 'WS2', image: 'C:\\b.exe' });
+    // a run with noise between its rows, and a name with a large counter (a hash label)
+    const events = series(12).flatMap((e, i) => [e, noise(i), { ...noise(i), qname: `x${1000 + i}.cdn.example.net` }]);
+    const ctx = new DetectContext(buildStore(events));
+    const first = findSequenceRuns(ctx, OPTS);
+    const named = sequenceNames(ctx).rowsWithCounters();
+    expect(Array.from(named)).toEqual(events.flatMap((_, r) => (r % 3 === 1 ? [] : [r])));
+    // the next detector's passes share them: the same list, the same runs, as a fresh context finds
+    expect(findSequenceRuns(ctx, { ...OPTS, minRecords: 2 })).toEqual(findSequenceRuns(new DetectContext(buildStore(events)), { ...OPTS, minRecords: 2 }));
+    expect(sequenceNames(ctx).rowsWithCounters()).toBe(named);
+    expect(first).toHaveLength(1);
+    expect(first[0]?.rows).toEqual(events.flatMap((_, r) => (r % 3 === 0 ? [r] : [])));
+  });
+
   it('finds a run from 0 with its terminal failure and every row', () => {
     const ev = [...series(10), { t: 2000, qname: 'cdn10.fakedns.live', status: 'NODATA' as const, qtype: 0, host: 'WS1', image: 'C:\\a.exe' }];
     const [run, ...rest] = runs(ev);

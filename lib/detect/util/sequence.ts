@@ -101,13 +101,15 @@ export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): Seq
   const names = sequenceNames(ctx);
   const { stemOf, counterOf } = names;
   const state: (RunStem | undefined)[] = [];
+  // the rows whose name has a counter, in row order (found once per context)
+  const named = names.rowsWithCounters();
 
   // Pass 1: per (stem, process) the mask of counters 0..31 seen; stems asked by too many
   // processes are dropped on the spot.
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0; i < named.length; i++) {
+    const r = named[i] as number;
     const q = ctx.qname(r);
-    let s = stemOf[q] as number;
-    if (s === -2) s = names.see(q);
+    const s = stemOf[q] as number;
     if (s < 0) continue;
     let st = state[s];
     if (st === undefined) state[s] = st = { procs: [], masks: [], domains: [], tooMany: false, cands: null };
@@ -145,7 +147,8 @@ export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): Seq
 
   // Pass 2: per-counter statistics and rows of the candidate groups.
   const answersKnown = ctx.fields.has('answers');
-  for (let r = 0; r < ctx.size; r++) {
+  for (let i = 0; i < named.length; i++) {
+    const r = named[i] as number;
     const q = ctx.qname(r);
     let s = stemOf[q] as number;
     if (s === -3 && candidateDomains.has(ctx.domain(r))) s = names.resolve(q);
