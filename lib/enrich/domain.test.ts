@@ -21,7 +21,7 @@ describe('registrableDomain', () => {
 });
 
 describe('nameFacts', () => {
-  const labels = ['a', 'www', 'x1-y', '_ldap', '_tcp', 'dc', 'wpad', 'xn--bcher-kva', '1', '10', '0', '255', 'ab+c', 'd/e==', 'what?x', '*', ''];
+  const labels = ['a', 'www', 'WWW', 'Ex-Ample', 'x1-y', '_ldap', '_tcp', 'dc', 'wpad', 'xn--bcher-kva', '1', '10', '0', '255', '0x7f', 'ab+c', 'd/e==', 'what?x', '*', ''];
   const suffixes = ['', 'com', 'co.uk', 'duckdns.org', 'cloudfront.net', 'github.io', 'in-addr.arpa', 'ip6.arpa', 'arpa', 'local', 'lan', 'corp', 'internal', 'example', 'com.', 'uk', 'blogspot.com'];
 
   it('gives what registrableDomain and isPublicName give, from one lookup where the name is a hostname', () => {

@@ -9,6 +9,8 @@ import { getDomain, parse } from 'tldts';
 const OPTS = { allowPrivateDomains: true, validateHostname: false } as const;
 const HOST_LABEL = /^[a-z0-9_-]+$/i;
 const HOSTNAME = /^[a-z0-9._-]+$/i;
+const LOWER_HOSTNAME = /^[a-z0-9._-]+$/;
+const HOSTNAME_OPTS = { ...OPTS, extractHostname: false } as const;
 
 export function registrableDomain(name: string): string {
   if (name === '') return '';
@@ -56,7 +58,9 @@ export interface NameFacts {
  * lookup when the name is a plain hostname (the lookup is most of the cost of each).
  */
 export function nameFacts(name: string): NameFacts {
-  if (!HOSTNAME.test(name)) return { domain: registrableDomain(name), isPublic: isPublicName(name) };
-  const p = parse(name, OPTS);
+  // a lower-case hostname (a normalised query name) is the hostname tldts would extract from it:
+  // telling it so skips its URL scan and a validation pass (~20 ms of the 1M CSV's detection)
+  const p = LOWER_HOSTNAME.test(name) ? parse(name, HOSTNAME_OPTS) : HOSTNAME.test(name) ? parse(name, OPTS) : null;
+  if (p === null) return { domain: registrableDomain(name), isPublic: isPublicName(name) };
   return { domain: p.domain ?? name, isPublic: publicByParse(p) };
 }
