@@ -40,6 +40,8 @@ export let status: i32 = 0;
 export let outLen: i32 = 0;
 export let outRows: i32 = 0;
 export let rawLen: i32 = 0;
+/** raw cells copied in this scan (an empty one copies no bytes) */
+export let rawCells: i32 = 0;
 /** 1 when every byte copied to the raw buffer in this scan is ASCII */
 export let rawAscii: i32 = 1;
 /** timestamps read in this scan */
@@ -276,6 +278,7 @@ function copyRaw(p: usize, len: usize): i32 {
   memory.copy(rawPtr + <usize>rawLen, p, len);
   if (rawAscii != 0 && !isAscii(p, len)) rawAscii = 0;
   rawLen += <i32>len;
+  rawCells++;
   return -2 - <i32>len;
 }
 
@@ -435,6 +438,7 @@ export function scan(pos: usize, end: usize, last: bool, maxRows: i32): usize {
   outLen = 0;
   outRows = 0;
   rawLen = 0;
+  rawCells = 0;
   rawAscii = 1;
   timesLen = 0;
   cellTable.ascii = 1;

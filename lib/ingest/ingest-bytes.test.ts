@@ -58,6 +58,24 @@ async function sameAsText(bytes: Uint8Array, chunk: number, label: string) {
   return viaBytes;
 }
 
+/**
+ * Runs `run` with the readers' short way watched (ZeekEmitter.emitCut, SysmonMapper.dnsCut: a cut
+ * row mapped from its cells' ids): what `run` gives, and the line of each row that went that way.
+ */
+async function shortWay<R>(run: () => Promise<R>): Promise<{ result: R; taken: number[] }> {
+  const zeek = vi.spyOn(ZeekEmitter.prototype, 'emitCut');
+  const sysmon = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
+  try {
+    const result = await run();
+    const zeekLines = zeek.mock.calls.filter((_, i) => zeek.mock.results[i]?.value === true).map((c) => c[0]);
+    const sysmonLines = sysmon.mock.calls.filter((_, i) => sysmon.mock.results[i]?.value === true).map((c) => c[4]);
+    return { result, taken: [...zeekLines, ...sysmonLines] };
+  } finally {
+    zeek.mockRestore();
+    sysmon.mockRestore();
+  }
+}
+
 /** A generated Splunk CSV hunt with hostile rows spliced in after `at` of its lines. */
 function huntWithTrouble(seed: number): Uint8Array {
   const clean = concatBytes([...generateHunt({ seed, format: 'splunk-csv', benignRows: 3000, chunkBytes: 16 * 1024 }).bytes]);
@@ -151,14 +169,9 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
       [7, 65_536],
       [8, 999],
     ] as const) {
-      const spy = vi.spyOn(ZeekEmitter.prototype, 'emitCut');
-      let taken = 0;
-      const viaBytes = await sameAsText(zeekWithTrouble(seed), chunk, `seed ${seed}`).finally(() => {
-        taken = spy.mock.results.filter((r) => r.value === true).length;
-        spy.mockRestore();
-      });
+      const { result: viaBytes, taken } = await shortWay(() => sameAsText(zeekWithTrouble(seed), chunk, `seed ${seed}`));
       // rows were mapped from their cells' ids (a few thousand rows: new names and answer sets are many yet)
-      expect(taken).toBeGreaterThan(viaBytes.size / 20);
+      expect(taken.length).toBeGreaterThan(viaBytes.size / 20);
       expect(viaBytes.summary.format).toBe('zeek-tsv');
       expect(viaBytes.summary.problems.some((p) => p.reason === 'line too long: skipped')).toBe(true);
     }
@@ -268,24 +281,18 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     // each variant three times over, interleaved, so its cells are known when it comes again
     const rows = [0, 1, 2].flatMap(() => variants);
     const bytes = smallZeekLog(rows);
-    const spy = vi.spyOn(ZeekEmitter.prototype, 'emitCut');
-    try {
-      const viaBytes = await load(bytes, 64, COUNTING);
-      expect(viaBytes.size).toBe(rows.length);
-      expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
-      // the lines (header: 2) taken from ids: not the first (every cell new); in the first round
-      // the escaped name, the only new cell of its row (a new name is interned on the way)
-      const taken = spy.mock.calls.filter((_, i) => spy.mock.results[i]?.value === true).map((c) => c[0]);
-      const lineOf = (round: number, variant: number) => 3 + round * variants.length + variant;
-      expect(taken).not.toContain(lineOf(0, 0));
-      expect(taken).toContain(lineOf(0, 8));
-      // an answer, none (NODATA, NXDOMAIN, REFUSED), an escaped name, an out-of-range type: in the later rounds
-      for (const v of [0, 1, 2, 3, 8, 9, 12]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
-      // a cell that reads as unset, or a TTL missing, is left to the mapping of text
-      for (const v of [5, 6, 7, 10, 11]) expect(taken).not.toContain(lineOf(2, v));
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: viaBytes, taken } = await shortWay(() => load(bytes, 64, COUNTING));
+    expect(viaBytes.size).toBe(rows.length);
+    expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
+    // the lines (header: 2) taken from ids: not the first (every cell new); in the first round
+    // the escaped name, the only new cell of its row (a new name is interned on the way)
+    const lineOf = (round: number, variant: number) => 3 + round * variants.length + variant;
+    expect(taken).not.toContain(lineOf(0, 0));
+    expect(taken).toContain(lineOf(0, 8));
+    // an answer, none (NODATA, NXDOMAIN, REFUSED), an escaped name, an out-of-range type: in the later rounds
+    for (const v of [0, 1, 2, 3, 8, 9, 12]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
+    // a cell that reads as unset, or a TTL missing, is left to the mapping of text
+    for (const v of [5, 6, 7, 10, 11]) expect(taken).not.toContain(lineOf(2, v));
   });
 
   it('reads a log whose separator is not a tab as text', async () => {
@@ -303,15 +310,10 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       [4, 777],
       [5, 65_536],
     ] as const) {
-      const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
-      let taken = 0;
-      const viaBytes = await sameAsText(huntWithTrouble(seed), chunk, `seed ${seed}`).finally(() => {
-        taken = spy.mock.results.filter((r) => r.value === true).length;
-        spy.mockRestore();
-      });
+      const { result: viaBytes, taken } = await shortWay(() => sameAsText(huntWithTrouble(seed), chunk, `seed ${seed}`));
       expect(viaBytes.summary.problems.length).toBeGreaterThan(5);
       // rows were mapped from their cells' ids (a few thousand rows: new names and answer sets are many yet)
-      expect(taken).toBeGreaterThan(viaBytes.size / 20);
+      expect(taken.length).toBeGreaterThan(viaBytes.size / 20);
     }
   });
 
@@ -406,22 +408,16 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       return names.map((n) => (n === '_time' ? '2024-03-04T00:00:00.000+00:00' : n === 'UtcTime' ? t : (v[n] ?? base[n]))).join(',');
     });
     const bytes = enc.encode([header, ...lines].join('\n') + '\n');
-    const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
-    try {
-      const viaBytes = await load(bytes, 300, COUNTING);
-      expect(viaBytes.size).toBe(rows.length - 3);
-      expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
-      // the lines (header: 1) taken from ids: not the first (every cell new), and of the first
-      // round the row whose name alone is new
-      const taken = spy.mock.calls.filter((_, i) => spy.mock.results[i]?.value === true).map((c) => c[4]);
-      const lineOf = (round: number, variant: number) => 2 + round * variants.length + variant;
-      expect(taken).not.toContain(lineOf(0, 0));
-      expect(taken).toContain(lineOf(0, 12));
-      for (const v of [1, 2, 3, 4, 5, 6, 7]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
-      for (const v of [8, 9, 10]) expect(taken).not.toContain(lineOf(2, v));
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: viaBytes, taken } = await shortWay(() => load(bytes, 300, COUNTING));
+    expect(viaBytes.size).toBe(rows.length - 3);
+    expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
+    // the lines (header: 1) taken from ids: not the first (every cell new), and of the first
+    // round the row whose name alone is new
+    const lineOf = (round: number, variant: number) => 2 + round * variants.length + variant;
+    expect(taken).not.toContain(lineOf(0, 0));
+    expect(taken).toContain(lineOf(0, 12));
+    for (const v of [1, 2, 3, 4, 5, 6, 7]) expect(taken).toEqual(expect.arrayContaining([lineOf(1, v), lineOf(2, v)]));
+    for (const v of [8, 9, 10]) expect(taken).not.toContain(lineOf(2, v));
   });
 
   it('reads an empty cell of a column the cutter copies as raw text as the text path does, alone in its scan', async () => {
@@ -455,16 +451,11 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
       return `2024-03-04T00:00:00.000+00:00,q${i % 2}.example.com,${results},WS1,CORP\\ann,C:\\a.exe,22,0,100,{0ca555cd-07b7-1e2b-546e-0000000d2400},${t}`;
     });
     const bytes = enc.encode([header, ...lines].join('\n') + '\n');
-    const spy = vi.spyOn(SysmonMapper.prototype, 'dnsCut');
-    try {
-      const viaBytes = await load(bytes, 64 * 1024, COUNTING);
-      expect(viaBytes.size).toBe(400);
-      expect(viaBytes).toEqual(await load(bytes, 64 * 1024, TEXT_ONLY));
-      // all but the 20 quoted rows and the first (its cells new) went the short way
-      expect(spy.mock.results.filter((r) => r.value === true).length).toBe(400 - 20 - 1);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: viaBytes, taken } = await shortWay(() => load(bytes, 64 * 1024, COUNTING));
+    expect(viaBytes.size).toBe(400);
+    expect(viaBytes).toEqual(await load(bytes, 64 * 1024, TEXT_ONLY));
+    // all but the 20 quoted rows and the first (its cells new) went the short way
+    expect(taken.length).toBe(400 - 20 - 1);
   });
 
   it('reads a table of event XML (`_raw`) and a BOM as the text path does', async () => {

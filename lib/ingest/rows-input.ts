@@ -19,8 +19,8 @@ export interface CellFacts {
  * it straight from the cutter's output, `out[k + c]` being the value of cell c of its `count`
  * (wasm/rows.ts: an id as in {@link CellFacts.ids}, whose string is `values[id]`; a timestamp
  * tag into `times`; -1 skipped) and return true; on false the row is made into cells and handed
- * over as ever. A row with a raw cell of any bytes is never offered (raw cells are read in order,
- * by the rows handed over), but one with an empty raw cell (-2) may be: a negative value is no id.
+ * over as ever. A row with a raw cell, even an empty one, is never offered (raw cells are read
+ * in order, by the rows handed over).
  */
 export type CutHandler = (out: Int32Array, k: number, count: number, times: Float64Array, values: readonly string[], line: number) => boolean;
 

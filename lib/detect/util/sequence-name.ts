@@ -4,6 +4,7 @@
  * little-endian triplet (`aaa.stage.…`, `baa`, … `aba`).
  */
 import type { DetectContext } from '../context';
+import { withIndex } from '../../store/column';
 
 export interface ParsedName {
   readonly kind: 'decimal' | 'base26';
@@ -112,18 +113,14 @@ export class SequenceNames {
     if (this.namedRows) return this.namedRows;
     const ctx = this.ctx;
     const stemOf = this.stemOf;
-    let out = new Int32Array(1024);
+    let out = new Int32Array(0);
     let n = 0;
     for (let r = 0; r < ctx.size; r++) {
       const q = ctx.qname(r);
       let s = stemOf[q] as number;
       if (s === -2) s = this.see(q);
       if (s === -1) continue;
-      if (n === out.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(out);
-        out = grown;
-      }
+      out = withIndex(out, n);
       out[n++] = r;
     }
     return (this.namedRows = out.slice(0, n));

@@ -5,7 +5,7 @@
 import { statusFromSysmon, sysmonStatusCode } from '../dns-codes';
 import { parseLocalDateTime } from '../local-time';
 import { parseAnyTime, parseIsoTime, type ParsedTime } from '../time';
-import type { DnsEventInput, DnsStatus, IngestSink, ProcessFactInput } from '../types';
+import type { DnsEventInput, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
 import { withIndex } from '../../store/column';
@@ -166,6 +166,23 @@ export interface SysmonCutColumns {
   guid: number;
   results: number;
   status: number;
+}
+
+/**
+ * A DNS record's status into `ev` (its answers set) from its QueryStatus code: -1 for an unknown
+ * symbol, which keeps the event (code -1, ERROR) rather than losing the query; null when none is
+ * logged (e.g. a Splunk table of _time, QueryName, QueryResults only): answers prove success;
+ * without answers the outcome is unknown, and a Sysmon query without results is far more often a
+ * failure than a NODATA, so it counts as ERROR. statusCode -1 marks "not logged" either way.
+ */
+function setStatus(ev: DnsEventInput, code: number | null): void {
+  if (code === null) {
+    ev.statusCode = -1;
+    ev.status = ev.answers !== 0 ? 'NOERROR' : 'ERROR';
+  } else {
+    ev.statusCode = code < 0 ? -1 : code;
+    ev.status = code < 0 ? 'ERROR' : statusFromSysmon(code);
+  }
 }
 
 /** Thrown for a record that cannot be read; its message is the problem reason. */
@@ -332,23 +349,7 @@ export class SysmonMapper {
     ev.qtype = answers === 0 ? 0 : this.qtypeOf(answers, results as string);
     const statusText = f.getAny(F.status);
     const statusCell = f.lastId();
-    let status: DnsStatus;
-    let code: number;
-    if (statusText === undefined) {
-      // No QueryStatus column (e.g. a Splunk table of _time, QueryName, QueryResults only):
-      // answers prove success; without answers the outcome is unknown, and a Sysmon query
-      // without results is far more often a failure than a NODATA, so it counts as ERROR.
-      // statusCode -1 marks "not logged" either way.
-      code = -1;
-      status = ev.answers !== 0 ? 'NOERROR' : 'ERROR';
-    } else {
-      const c = cells.number(statusCell, statusText, STATUS_CODE);
-      // An unknown symbol keeps the event (code -1, ERROR) rather than losing the query.
-      code = c < 0 ? -1 : c;
-      status = c < 0 ? 'ERROR' : statusFromSysmon(c);
-    }
-    ev.status = status;
-    ev.statusCode = code;
+    setStatus(ev, statusText === undefined ? null : cells.number(statusCell, statusText, STATUS_CODE));
     ev.qnameId = ev.actorId = -1;
     // the query name and the process as the store knows them, once per cell value (per set of
     // cells); the name first, as the store interns a row's strings: the same ids either way. (A
@@ -384,8 +385,7 @@ export class SysmonMapper {
     const guid = cells.knownString(guidCell);
     const pid = cells.knownNumber(pidCell);
     const qname = values[qnameCell] as string;
-    // (a negative cell is not an id: -2 is an empty cell of a column the cutter copies as raw text)
-    if (actorId < 0 || guid === undefined || pid !== pid || qnameCell < 0 || qname === '') return false;
+    if (actorId < 0 || guid === undefined || pid !== pid || qname === '') return false;
     // the answers: worked out per cell, or none in an empty cell
     let answers = 0;
     let qtype = 0;
@@ -400,15 +400,15 @@ export class SysmonMapper {
         if (qtype < 0) return false;
       }
     }
-    let code = -1;
-    let status: DnsStatus = answers !== 0 ? 'NOERROR' : 'ERROR';
+    // the status code worked out for the cell (null: none logged, an empty cell as no column)
+    let code: number | null = null;
     const statusCell = c.status < 0 ? -1 : (out[k + c.status] as number);
     if (statusCell >= 0) {
-      const s = cells.knownNumber(statusCell);
-      if (s === s) {
-        code = s < 0 ? -1 : s;
-        status = s < 0 ? 'ERROR' : statusFromSysmon(s);
-      } else if (values[statusCell] !== '') return false;
+      code = cells.knownNumber(statusCell);
+      if (code !== code) {
+        if (values[statusCell] !== '') return false;
+        code = null;
+      }
     }
     const ev = this.ev;
     this.basis(UTC_TIME_BASIS);
@@ -424,8 +424,7 @@ export class SysmonMapper {
     ev.keep = KEEP_QNAME | KEEP_HOST | KEEP_USER | KEEP_GUID | (ev.image === image ? KEEP_IMAGE : 0);
     ev.answers = answers;
     ev.qtype = qtype;
-    ev.status = status;
-    ev.statusCode = code;
+    setStatus(ev, code);
     // a name not seen in this cell before is interned here, as dns() would (nothing returns false after it)
     ev.qnameId = cells.storeQnameId(qnameCell, qname, this.sink);
     ev.actorId = actorId;

@@ -4,7 +4,7 @@
  */
 import { qtypeFromText, statusFromRcode } from '../dns-codes';
 import { parseEpochSeconds, parseIsoTime } from '../time';
-import type { DnsEventInput, EventField, IngestSink } from '../types';
+import type { DnsEventInput, DnsStatus, EventField, IngestSink } from '../types';
 import { answerClass, answerKey, answerParser, canonicalFromArray } from './zeek-answers';
 import { KEEP_CLIENT, KEEP_HOST, KEEP_QNAME, KEEP_RESOLVER } from '../../store/event-store';
 import { ByCell } from '../by-cell';
@@ -87,6 +87,11 @@ const NO_ANSWERS = -2;
 /** countOf of a text, -1 for none (the cell-id memo keeps numbers). */
 const countText = (text: string): number => countOf(text) ?? -1;
 
+/** The status of a reply with rcode `rcode`: NOERROR without answers is NODATA. */
+function statusOf(rcode: number, answered: boolean): DnsStatus {
+  return rcode === 0 && !answered ? 'NODATA' : statusFromRcode(rcode);
+}
+
 /** Maps records to events; one per reader, reusing one event object. */
 export class ZeekEmitter {
   private readonly ev: DnsEventInput = {
@@ -163,7 +168,7 @@ export class ZeekEmitter {
       ev.status = 'NO_RESPONSE';
       ev.statusCode = -1;
     } else {
-      ev.status = rcode === 0 && canonical === '' ? 'NODATA' : statusFromRcode(rcode);
+      ev.status = statusOf(rcode, canonical !== '');
       ev.statusCode = rcode;
     }
 
@@ -224,7 +229,7 @@ export class ZeekEmitter {
     ev.resolver = isUnset(resolver) ? '' : resolver;
     ev.qname = qname;
     ev.keep = KEEP_HOST | KEEP_CLIENT | KEEP_RESOLVER | KEEP_QNAME;
-    ev.status = rcode === 0 && answers < 0 ? 'NODATA' : statusFromRcode(rcode);
+    ev.status = statusOf(rcode, answers >= 0);
     ev.statusCode = rcode;
     ev.answers = answers < 0 ? 0 : answers;
     ev.ttl = ttl;

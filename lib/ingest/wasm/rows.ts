@@ -35,6 +35,7 @@ interface Exports {
   outLen: WebAssembly.Global;
   outRows: WebAssembly.Global;
   rawLen: WebAssembly.Global;
+  rawCells: WebAssembly.Global;
   rawAscii: WebAssembly.Global;
   timesLen: WebAssembly.Global;
   init(delim: number, stop: number, comment: number, maxRowBytes: number): void;
@@ -82,7 +83,7 @@ export class RowsWasm {
   /** the last scan's timestamps of TIME (ms, UTC) and EPOCH (seconds) cells */
   times = new Float64Array(0);
   rows = 0;
-  /** the last scan copied out some raw cells (read in order by {@link nextRaw}) */
+  /** the last scan copied out some raw cells, empty ones included (read in order by {@link nextRaw}) */
   hasRaw = false;
   private rawText = '';
   private rawAt = 0;
@@ -155,7 +156,7 @@ export class RowsWasm {
     const rawLen = x.rawLen.value as number;
     const rawPtr = x.rawBuffer();
     this.rawAt = 0;
-    this.hasRaw = rawLen > 0;
+    this.hasRaw = (x.rawCells.value as number) > 0;
     if (rawLen === 0) {
       this.rawText = '';
       this.rawBytes = null;
