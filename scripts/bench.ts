@@ -283,6 +283,7 @@ function summarise(data: DataFile, floor: FloorSample[], hunt: HuntSample[]): Re
     ingestSeconds: median(hunt.map((s) => s.ingestSeconds)),
     detectSeconds: median(hunt.map((s) => s.detectSeconds)),
     groupSeconds: median(hunt.map((s) => s.groupSeconds)),
+    digestSeconds: null,
     ratio: huntSeconds / parseSeconds,
     parsePeakMemoryMiB: median(floor.map((s) => s.peakRssBytes)) / MiB,
     peakMemoryMiB: peak / MiB,

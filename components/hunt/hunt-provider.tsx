@@ -35,6 +35,7 @@ export function HuntProvider({ children }: { children: ReactNode }) {
         onProgress: (id, p) =>
           dispatch({ type: 'progress', id, bytes: p.bytes, events: p.events, skipped: p.skipped, at: performance.now() }),
         onDone: (id, summary, storeEvents, fields) => dispatch({ type: 'done', id, summary, storeEvents, fields }),
+        onDigest: (id, sha256, message) => dispatch({ type: 'digest', id, sha256, message }),
         onCancelled: (id, storeEvents) => dispatch({ type: 'cancelled', id, storeEvents }),
         onError: (id, message) => dispatch({ type: 'failed', id, message }),
         onDataset: (version, events) => dispatch({ type: 'dataset', version, events }),

@@ -14,7 +14,18 @@ function countsText(counts: Readonly<Record<string, number>>, sep = ' ', join = 
     .join(join);
 }
 
-function SummaryFacts({ summary }: { summary: InputSummary }) {
+/** The file's SHA-256; computed after the findings are shown, so for a moment not yet there. */
+function Sha256Fact({ sha256, error }: { sha256: string; error: string | null }) {
+  if (sha256) return <dd className="hash">{sha256}</dd>;
+  if (error) return <dd className="muted">{error}</dd>;
+  return (
+    <dd className="muted" aria-busy="true">
+      computing…
+    </dd>
+  );
+}
+
+function SummaryFacts({ summary, digestError }: { summary: InputSummary; digestError: string | null }) {
   const others = countsText(summary.otherRecords, ': ', '; ');
   return (
     <dl className="facts">
@@ -57,7 +68,7 @@ function SummaryFacts({ summary }: { summary: InputSummary }) {
       <dt>Size</dt>
       <dd>{formatBytes(summary.bytes)}</dd>
       <dt>SHA-256</dt>
-      <dd className="hash">{summary.sha256}</dd>
+      <Sha256Fact sha256={summary.sha256} error={digestError} />
     </dl>
   );
 }
@@ -81,7 +92,7 @@ export function FileResult({ file }: { file: FileEntry }) {
   const s = file.summary;
   return (
     <Card id={file.id} title={file.name} tone={s.error ? 'danger' : 'default'}>
-      {s.error ? <Alert title={`Could not read ${file.name}`}>{s.error}</Alert> : <SummaryFacts summary={s} />}
+      {s.error ? <Alert title={`Could not read ${file.name}`}>{s.error}</Alert> : <SummaryFacts summary={s} digestError={file.digestError} />}
       {!s.error && file.fields ? <CoverageList fields={file.fields} format={s.format} /> : null}
       <ProblemList skipped={s.skipped} problems={s.problems} truncated={s.problemsTruncated} />
     </Card>

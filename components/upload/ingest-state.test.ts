@@ -20,6 +20,20 @@ describe('ingestReducer', () => {
     expect(done.storeEvents).toBe(7);
   });
 
+  it('fills in a sha256 that came after the summary, or says why there is none, and never overwrites one', () => {
+    const pending = { ...summary, sha256: '' };
+    const s = run(added('a'), added('b'), { type: 'done', id: 'a', summary: pending, storeEvents: 7 }, { type: 'done', id: 'b', summary: pending, storeEvents: 14 });
+    const hashed = ingestReducer(s, { type: 'digest', id: 'a', sha256: 'a'.repeat(64), message: null });
+    expect(hashed.files.map((f) => f.summary?.sha256)).toEqual(['a'.repeat(64), '']);
+    const failed = ingestReducer(hashed, { type: 'digest', id: 'b', sha256: null, message: 'The SHA-256 could not be computed: gone' });
+    expect(failed.files.map((f) => [f.summary?.sha256, f.digestError])).toEqual([
+      ['a'.repeat(64), null],
+      ['', 'The SHA-256 could not be computed: gone'],
+    ]);
+    // a late or repeated message changes nothing once the file has its sha256
+    expect(ingestReducer(failed, { type: 'digest', id: 'a', sha256: 'b'.repeat(64), message: null }).files[0]?.summary?.sha256).toBe('a'.repeat(64));
+  });
+
   it('ignores progress that arrives after a file was cancelled', () => {
     const s = run(added('a'), { type: 'cancelled', id: 'a', storeEvents: 0 }, { type: 'progress', id: 'a', bytes: 9, events: 9, skipped: 0 });
     expect(s.files[0]).toMatchObject({ status: 'cancelled', events: 0, bytes: 0 });

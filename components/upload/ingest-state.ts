@@ -16,6 +16,8 @@ export interface FileEntry {
   fields: readonly string[] | null;
   /** why the file failed (a worker error, not a content problem: those are in the summary) */
   message: string | null;
+  /** why its sha256 could not be computed (the summary's sha256 stays '') */
+  digestError: string | null;
   /** page clock (ms) when reading started and at the last progress, for speed and time left */
   startedAt: number | null;
   updatedAt: number | null;
@@ -34,6 +36,8 @@ export type IngestAction =
   | { type: 'started'; id: string; at?: number }
   | { type: 'progress'; id: string; bytes: number; events: number; skipped: number; at?: number }
   | { type: 'done'; id: string; summary: InputSummary; storeEvents: number; fields?: readonly string[] }
+  /** the sha256 of a file read earlier (its summary's sha256 was ''), or why there is none */
+  | { type: 'digest'; id: string; sha256: string | null; message: string | null }
   | { type: 'cancelled'; id: string; storeEvents: number }
   | { type: 'failed'; id: string | null; message: string };
 
@@ -52,7 +56,7 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
         ...state,
         files: [
           ...state.files,
-          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, fields: null, message: null, startedAt: null, updatedAt: null },
+          { id: action.id, name: action.name, size: action.size, status: 'queued', bytes: 0, events: 0, skipped: 0, summary: null, fields: null, message: null, digestError: null, startedAt: null, updatedAt: null },
         ],
       };
     case 'started':
@@ -82,6 +86,14 @@ export function ingestReducer(state: IngestState, action: IngestAction): IngestS
         })),
         storeEvents: action.storeEvents,
       };
+    case 'digest':
+      return update(state, action.id, (f) =>
+        f.summary && f.summary.sha256 === ''
+          ? action.sha256 !== null
+            ? { summary: { ...f.summary, sha256: action.sha256 } }
+            : { digestError: action.message ?? 'The SHA-256 could not be computed.' }
+          : {},
+      );
     case 'cancelled':
       return { ...update(state, action.id, () => ({ status: 'cancelled', events: 0 })), storeEvents: action.storeEvents };
     case 'failed':

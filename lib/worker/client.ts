@@ -14,7 +14,10 @@ export interface IngestProgressUpdate {
 export interface IngestClientCallbacks {
   onStarted?: (id: string) => void;
   onProgress?: (id: string, progress: IngestProgressUpdate) => void;
+  /** the summary's sha256 is '' when it comes later, with onDigest */
   onDone?: (id: string, summary: InputSummary, storeEvents: number, fields: readonly string[]) => void;
+  /** the sha256 of a file whose summary had none, or (sha256 null) why it could not be computed */
+  onDigest?: (id: string, sha256: string | null, message: string | null) => void;
   onCancelled?: (id: string, storeEvents: number) => void;
   /** `id` is null when the failure concerns the worker itself */
   onError?: (id: string | null, message: string) => void;
@@ -87,6 +90,9 @@ export function createIngestClient(
         break;
       case 'done':
         callbacks.onDone?.(m.id, m.summary, m.storeEvents, m.fields);
+        break;
+      case 'digest':
+        callbacks.onDigest?.(m.id, m.sha256, m.message);
         break;
       case 'cancelled':
         callbacks.onCancelled?.(m.id, m.storeEvents);

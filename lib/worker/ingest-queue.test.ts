@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventStore } from '../store/event-store';
 import { createHash } from 'node:crypto';
-import { readHere, readInWorker } from './read-file-worker';
+import { readHere, readInWorker, type ReadFile } from './read-file-worker';
 import { IngestQueue } from './ingest-queue';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { fakeAdapter } from '../testing/fake-adapter';
@@ -109,6 +109,42 @@ describe('IngestQueue', () => {
     expect(store.size).toBe(50);
   });
 
+  it('leaves a digest the reader puts off out of the summary, and posts it (or why it failed) when asked', async () => {
+    const store = new EventStore();
+    const messages: FromWorker[] = [];
+    const failing = new Set<string>();
+    const digests: string[] = [];
+    const readFile: ReadFile = (file) => {
+      const here = readHere(file, 64);
+      const digest = () => {
+        digests.push(file.name);
+        return failing.has(file.name) ? Promise.reject(new Error('the file changed on disk')) : here.digest();
+      };
+      return { chunks: here.chunks, digest, deferred: true };
+    };
+    const queue = new IngestQueue(store, (m) => messages.push(FromWorkerSchema.parse(m)), { adapters: [fakeAdapter], readFile });
+    const a = fakeFile('a.log', 50);
+    failing.add('b.log');
+    queue.handle({ type: 'ingest', id: 'a', file: a });
+    queue.handle({ type: 'ingest', id: 'b', file: fakeFile('b.log', 5) });
+    await queue.whenIdle();
+    expect(messages.filter((m) => m.type === 'done').map((m) => m.type === 'done' && [m.id, m.summary.sha256, m.summary.events])).toEqual([
+      ['a', '', 50],
+      ['b', '', 5],
+    ]);
+    expect(digests).toEqual([]); // nothing hashed until asked
+    expect(queue.digestsPending).toBe(2);
+    await queue.digestPending();
+    const expected = createHash('sha256').update(new Uint8Array(await a.arrayBuffer())).digest('hex');
+    expect(messages.filter((m) => m.type === 'digest')).toEqual([
+      { type: 'digest', id: 'a', sha256: expected, message: null },
+      { type: 'digest', id: 'b', sha256: null, message: 'The SHA-256 could not be computed: the file changed on disk' },
+    ]);
+    expect(queue.digestsPending).toBe(0);
+    await queue.digestPending(); // nothing left: nothing posted twice
+    expect(messages.filter((m) => m.type === 'digest')).toHaveLength(2);
+  });
+
   it('reads and hashes in place when no worker can be made', async () => {
     const file = fakeFile('c.log', 20);
     const read = readInWorker(() => {
@@ -118,6 +154,6 @@ describe('IngestQueue', () => {
     for await (const c of read.chunks) chunks.push(c);
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
-    await expect(read.sha256).resolves.toBe(createHash('sha256').update(bytes).digest('hex'));
+    await expect(read.digest()).resolves.toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });

@@ -3,7 +3,7 @@ import { ADAPTERS } from '../ingest/sources';
 import type { SourceAdapter } from '../ingest/types';
 import type { EventStore } from '../store/event-store';
 import { describeIssues, IngestToWorkerSchema, PROGRESS_INTERVAL_MS, type FromWorker } from './protocol';
-import type { ReadFile } from './read-file-worker';
+import type { FileRead, ReadFile } from './read-file-worker';
 import { readBlob } from './read-file';
 import { ingestSplit, SplitRead, type IngestPart } from './split-ingest';
 import { SPLIT_MIN_BYTES, SPLIT_MIN_CORES } from '../ingest/split';
@@ -19,9 +19,13 @@ export interface IngestQueueOptions {
   onSettled?: (outcome: 'done' | 'cancelled') => void;
   /** when the last queued file has been handled */
   onIdle?: () => void;
-  /** reads (and hashes) each file elsewhere, e.g. in a reader worker; without it this pass reads and hashes */
+  /**
+   * reads (and hashes) each file elsewhere, e.g. in a reader worker; without it this pass reads
+   * and hashes. A digest it puts off (FileRead.deferred) is left out of the `done` summary (sha256
+   * '') and posted by {@link IngestQueue.digestPending}.
+   */
   readFile?: ReadFile;
-  /** reads the second part of a large file elsewhere, e.g. in a part worker (only with readFile, which hashes the whole file) */
+  /** reads the second part of a large file elsewhere, e.g. in a part worker (only with readFile, whose digest covers the whole file) */
   ingestPart?: IngestPart;
   /** files from this size on are split when they can be (default SPLIT_MIN_BYTES) */
   splitMinBytes?: number;
@@ -44,6 +48,9 @@ export class IngestQueue {
   private running: { id: string; controller: AbortController } | null = null;
   private drain: Promise<void> = Promise.resolve();
   private readonly now: () => number;
+  /** files read whose digest was put off, in the order they were read */
+  private readonly digests: { id: string; read: FileRead }[] = [];
+  private digesting = false;
 
   constructor(
     private readonly store: EventStore,
@@ -68,6 +75,34 @@ export class IngestQueue {
       case 'cancel':
         this.cancel(msg.id);
         break;
+    }
+  }
+
+  /** Files read whose digest is still to be computed by {@link digestPending}. */
+  get digestsPending(): number {
+    return this.digests.length;
+  }
+
+  /**
+   * Computes the digests put off (files read by a reader that does not hash as it reads), one
+   * file after the other, posting each as a `digest` message: the sha256, or why it could not be
+   * computed (the file can no longer be read). Resolves when none is left; a call while it runs
+   * returns at once.
+   */
+  async digestPending(): Promise<void> {
+    if (this.digesting) return;
+    this.digesting = true;
+    try {
+      for (let d = this.digests.shift(); d; d = this.digests.shift()) {
+        try {
+          this.post({ type: 'digest', id: d.id, sha256: await d.read.digest(), message: null });
+        } catch (e) {
+          const reason = e instanceof Error ? e.message : String(e);
+          this.post({ type: 'digest', id: d.id, sha256: null, message: `The SHA-256 could not be computed: ${reason}`.slice(0, 2000) });
+        }
+      }
+    } finally {
+      this.digesting = false;
     }
   }
 
@@ -160,7 +195,8 @@ export class IngestQueue {
       () => readBlob(file, this.opts.chunkBytes),
     );
     if (summary.cancelled) readAbort.abort();
-    else if (read) summary.sha256 = await read.sha256;
+    else if (read?.deferred) this.digests.push({ id, read });
+    else if (read) summary.sha256 = await read.digest();
     if (summary.cancelled) this.post({ type: 'cancelled', id, storeEvents: this.store.size });
     else {
       // the logical fields of the file's format, for its detector coverage

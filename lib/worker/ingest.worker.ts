@@ -18,7 +18,7 @@ function transfer(m: FromWorker): Transferable[] {
   return m.result.kind === 'timeline' ? columnBuffers(m.result.points) : [];
 }
 
-/** Each file is read and hashed by a nested worker and its chunks handed over while this one parses (the second core). */
+/** Each file is read by a nested worker and its chunks handed over while this one parses (the second core); its sha256 is computed by another once the findings are out. */
 const readFile = readInWorker(() => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-read' }));
 
 /**

@@ -69,15 +69,30 @@ export const ProgressMessageSchema = z.object({
   skipped: CountSchema,
 });
 
-/** The file was read (possibly with an `error` in the summary, e.g. unknown format). */
+const Sha256Schema = InputSummarySchema.shape.sha256;
+
+/**
+ * The file was read (possibly with an `error` in the summary, e.g. unknown format). Its sha256 is
+ * '' when it is computed later (the app's reader puts it off until the findings are shown): a
+ * `digest` message for the same id follows.
+ */
 export const DoneMessageSchema = z.object({
   type: z.literal('done'),
   id: IdSchema,
-  summary: InputSummarySchema,
+  summary: InputSummarySchema.extend({ sha256: z.union([Sha256Schema, z.literal('')]) }),
   /** DNS events held by the worker's store for the whole session after this file */
   storeEvents: CountSchema,
   /** logical fields the file's format provides (empty when it could not be read): detector coverage */
   fields: z.array(z.string().min(1).max(32)).max(64),
+});
+
+/** The sha256 of a file read earlier (its `done` summary had none), or why it could not be computed. */
+export const DigestMessageSchema = z.object({
+  type: z.literal('digest'),
+  id: IdSchema,
+  sha256: Sha256Schema.nullable(),
+  /** null with a sha256 */
+  message: z.string().max(2000).nullable(),
 });
 
 /** The file was cancelled; none of its rows stay in the store. */
@@ -99,6 +114,7 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   StartedMessageSchema,
   ProgressMessageSchema,
   DoneMessageSchema,
+  DigestMessageSchema,
   CancelledMessageSchema,
   ErrorMessageSchema,
   ResultMessageSchema,

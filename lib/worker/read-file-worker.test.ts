@@ -67,7 +67,6 @@ describe('readInWorker', () => {
     const first = read(new File([bytes], 'a.log'), new AbortController().signal);
     expect(made.length).toBe(1); // the file went to the reader started ahead
     expect((await collect(first.chunks)).equals(Buffer.from(bytes))).toBe(true);
-    await expect(first.sha256).resolves.toBe(sha256(bytes));
     expect(made.length).toBe(2);
     expect(made[0]?.terminated).toBe(true);
     expect(made[1]?.terminated).toBe(false);
@@ -77,13 +76,73 @@ describe('readInWorker', () => {
     expect(made.length).toBe(3);
   });
 
-  it('hands over every byte in order and the sha256, both from the reader worker', async () => {
-    const worker = new FakeReaderWorker();
+  it('hands over every byte in order from the reader worker, which hashes nothing on that pass', async () => {
+    const worker = new FakeReaderWorker(false);
     const bytes = bytesOf(10_000);
     const read = readInWorker(() => worker as unknown as Worker, 1000)(new File([bytes], 'f.log'), new AbortController().signal);
-    expect((await collect(read.chunks)).equals(Buffer.from(bytes))).toBe(true);
-    await expect(read.sha256).resolves.toBe(sha256(bytes));
+    expect(read.deferred).toBe(true);
+    const replies: ReaderReply[] = [];
+    const pump = setInterval(() => {
+      replies.push(...worker.outbox);
+      worker.deliver();
+    }, 1);
+    const got = await collect(read.chunks);
+    clearInterval(pump);
+    expect(got.equals(Buffer.from(bytes))).toBe(true);
+    expect(replies.filter((r) => 'chunk' in r)).toHaveLength(10);
+    expect(replies.at(-1)).toEqual({ end: true });
+    expect(replies.some((r) => 'sha256' in r)).toBe(false);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('computes the digest only when asked, in another reader worker that reads the file again', async () => {
+    const made: FakeReaderWorker[] = [];
+    const asked: unknown[] = [];
+    const read = readInWorker(() => {
+      const w = new FakeReaderWorker();
+      const post = w.postMessage.bind(w);
+      w.postMessage = (data: unknown) => {
+        asked.push(data);
+        post(data);
+      };
+      made.push(w);
+      return w as unknown as Worker;
+    }, 1000);
+    const bytes = bytesOf(7000);
+    const file = new File([bytes], 'f.log');
+    const r = read(file, new AbortController().signal);
+    await collect(r.chunks);
+    expect(made.length).toBe(2); // the reader, and the one started ahead for the next file
+    expect(asked.some((m) => typeof m === 'object' && m !== null && 'digest' in m)).toBe(false);
+    const digest = r.digest();
+    expect(r.digest()).toBe(digest); // asked twice, computed once
+    await expect(digest).resolves.toBe(sha256(bytes));
+    expect(asked.filter((m) => typeof m === 'object' && m !== null && 'digest' in m)).toEqual([{ digest: file }]);
+    expect(made[1]?.terminated).toBe(true); // the spare computed it, and is done
+    expect(made.length).toBe(3); // another is started ahead for the next file
+  });
+
+  it('computes the digest here when the digest worker fails, and when no worker can be made', async () => {
+    const bytes = bytesOf(3000);
+    let failing = false;
+    const read = readInWorker(() => {
+      const w = new FakeReaderWorker();
+      if (failing) w.postMessage = () => queueMicrotask(() => w.fail());
+      return w as unknown as Worker;
+    }, 1000);
+    const r = read(new File([bytes], 'f.log'), new AbortController().signal);
+    await collect(r.chunks);
+    failing = true;
+    // the spare started ahead is a working one: make the next spare a failing one first
+    const other = read(new File([bytesOf(10)], 'g.log'), new AbortController().signal);
+    await collect(other.chunks);
+    await expect(r.digest()).resolves.toBe(sha256(bytes));
+    const none = readInWorker(() => {
+      throw new Error('no workers');
+    }, 1000)(new File([bytes], 'h.log'), new AbortController().signal);
+    expect(none.deferred).toBe(false);
+    await collect(none.chunks);
+    await expect(none.digest()).resolves.toBe(sha256(bytes));
   });
 
   it('streams a file into full buffers the parser gives back when it asks for the next chunk, every byte in order', async () => {
@@ -100,7 +159,6 @@ describe('readInWorker', () => {
     }
     expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
     expect(lengths).toEqual([READ_BUFFER_BYTES, READ_BUFFER_BYTES, READ_BUFFER_BYTES, 12_345]);
-    await expect(read.sha256).resolves.toBe(sha256(bytes));
   });
 
   it('the reader waits while chunks are not taken, so they never pile up', async () => {
@@ -114,13 +172,15 @@ describe('readInWorker', () => {
   it('when the reader fails midway, the rest is read here from where it stopped, and the digest is still right', async () => {
     const worker = new FakeReaderWorker();
     const bytes = bytesOf(5000);
-    const read = readInWorker(() => worker as unknown as Worker, 700)(new File([bytes], 'f.log'), new AbortController().signal);
+    const workers = [worker];
+    const spawn = () => (workers.shift() ?? new FakeReaderWorker()) as unknown as Worker;
+    const read = readInWorker(spawn, 700)(new File([bytes], 'f.log'), new AbortController().signal);
     const got = await collect(read.chunks, (i) => {
       if (i === 2) worker.fail();
     });
     expect(got.equals(Buffer.from(bytes))).toBe(true);
-    await expect(read.sha256).resolves.toBe(sha256(bytes));
     expect(worker.terminated).toBe(true);
+    await expect(read.digest()).resolves.toBe(sha256(bytes));
   });
 
   it('stops the reader when the file is cancelled', async () => {
@@ -131,13 +191,23 @@ describe('readInWorker', () => {
     await it.next();
     abort.abort();
     expect(worker.terminated).toBe(true);
-    await expect(read.sha256).rejects.toThrow('aborted');
+    await expect(read.digest()).rejects.toThrow('aborted');
     expect((await it.next()).done).toBe(true);
   });
 
-  it('the reader answers anything but a File or an acknowledgement with an error', () => {
+  it('the reader answers anything but a File, a File to digest or an acknowledgement with an error', () => {
     const replies: ReaderReply[] = [];
     readerWorkerHandler((r) => replies.push(r))({ file: 'not a file' });
-    expect(replies).toEqual([{ error: 'expected a File or an acknowledgement' }]);
+    readerWorkerHandler((r) => replies.push(r))({ digest: 'not a file' });
+    expect(replies).toEqual([{ error: 'expected a File, a File to digest or an acknowledgement' }, { error: 'expected a File, a File to digest or an acknowledgement' }]);
+  });
+
+  it('a digest the reader cannot compute (the file is gone) is an error, not a wrong sha256', async () => {
+    const replies: ReaderReply[] = [];
+    const gone = new File(['abc'], 'gone.log');
+    Object.defineProperty(gone, 'stream', { value: () => new ReadableStream({ pull: (c) => c.error(new Error('NotReadableError: the file changed')) }) });
+    readerWorkerHandler((r) => replies.push(r))({ digest: gone });
+    await settle();
+    expect(replies).toEqual([{ error: 'NotReadableError: the file changed' }]);
   });
 });

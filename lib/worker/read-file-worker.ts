@@ -2,8 +2,13 @@
  * Reading a File in a second worker. In Chromium a Blob read is drained on the thread that asked
  * for it: slices read ahead by the ingest worker only arrive when its parser pauses, so that
  * worker sat idle waiting for bytes for ~15-25 % of a load. A reader worker streams the file
- * (ahead of need), hashes each chunk (sha256) and hands it over without a copy (transferred
- * ArrayBuffer); the ingest worker only parses. The file is read once for both.
+ * (ahead of need) and hands each chunk over without a copy (transferred ArrayBuffer); the ingest
+ * worker only parses.
+ *
+ * The sha256 of the file is not computed on that pass but on a later one, when asked
+ * ({@link FileRead.digest}): in a worker, hashing is WebAssembly at ~320 MB/s (Web Crypto has no
+ * streaming digest), and on two cores it took the time the parse needed (1M-row CSV in Chromium:
+ * ingest 1.87–1.91 s hashing, 1.26–1.46 s not). The page asks for it once the findings are shown.
  */
 import { z } from 'zod';
 import { createFastSha256, type Hasher } from '../ingest/hash';
@@ -12,8 +17,14 @@ import { readBlob, readBlobChunks, READ_BUFFER_BYTES, streamBlobInto } from './r
 /** The chunks of a file and its sha256, from wherever they are read. */
 export interface FileRead {
   chunks: AsyncIterable<Uint8Array>;
-  /** rejects when the read was aborted */
-  sha256: Promise<string>;
+  /**
+   * The file's sha256 (the same promise on every call); rejects when the read was aborted or
+   * the file cannot be read again. When {@link deferred}, calling it starts a second read of the
+   * file; otherwise the chunks were hashed as they were read and it settles once they all were.
+   */
+  digest(): Promise<string>;
+  /** digest() reads the file again (so a caller may put it off until nothing else is waiting) */
+  deferred: boolean;
 }
 
 /** Reads a file for the ingest pass; `signal` aborts it (a cancelled file). */
@@ -25,29 +36,36 @@ export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
  */
 export const MAX_CHUNKS_IN_FLIGHT = 4;
 
+const FileSchema = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File');
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const ReaderRequestSchema = z.union([
   /** the file to read; `chunkBytes` reads it in slices of that size instead of streaming it (tests) */
-  z.object({ file: z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File'), chunkBytes: z.number().int().positive().optional() }),
+  z.object({ file: FileSchema, chunkBytes: z.number().int().positive().optional() }),
+  /** the file to hash (read again, nothing handed over) */
+  z.object({ digest: FileSchema }),
   /** the parser is done with one more chunk, and gives back its buffer when it was streamed into one (streamBlobInto) */
   z.object({ ack: z.literal(true), buffer: z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0).optional() }),
 ]);
 
 export const ReaderReplySchema = z.union([
   z.object({ chunk: z.instanceof(Uint8Array) }),
-  z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  /** every chunk of the file was posted */
+  z.object({ end: z.literal(true) }),
+  z.object({ sha256: Sha256Schema }),
   z.object({ error: z.string().max(2000) }),
 ]);
 export type ReaderReply = z.infer<typeof ReaderReplySchema>;
 
 /**
- * The reader worker's side: reads the file given, hashes every chunk, posts it (transferring its
- * buffer), and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not given back yet; then the
- * digest. A streamed file is read into the buffers the parser gives back (streamBlobInto), so a
- * file goes through a handful of buffers instead of new memory per chunk.
+ * The reader worker's side. Given a file: reads it, posts each chunk (transferring its buffer),
+ * and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not given back yet; then `end`. A
+ * streamed file is read into the buffers the parser gives back (streamBlobInto), so a file goes
+ * through a handful of buffers instead of new memory per chunk. Given a file to digest: reads it
+ * through two buffers of its own and posts its sha256.
  */
 export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transferable[]) => void): (data: unknown) => void {
-  // the hasher (its sha256 WebAssembly compiled) is made while the worker waits for its file (a
-  // worker started ahead), and hashes that file
+  // the hasher (its sha256 WebAssembly compiled) is made while the worker waits (a worker started ahead)
   let ready: Promise<Hasher> | null = createFastSha256();
   let acked = 0;
   let sent = 0;
@@ -55,10 +73,11 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
   /** buffers given back, to read into again */
   const buffers: ArrayBuffer[] = [];
   const take = () => buffers.pop() ?? new ArrayBuffer(READ_BUFFER_BYTES);
+  const fail = (e: unknown) => post({ error: e instanceof Error ? e.message : String(e) }, []);
   return (data) => {
     const req = ReaderRequestSchema.safeParse(data);
     if (!req.success) {
-      post({ error: 'expected a File or an acknowledgement' }, []);
+      post({ error: 'expected a File, a File to digest or an acknowledgement' }, []);
       return;
     }
     if ('ack' in req.data) {
@@ -71,27 +90,29 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
       }
       return;
     }
+    if ('digest' in req.data) {
+      const made = ready ?? createFastSha256();
+      ready = null;
+      hashBlob(req.data.digest, undefined, made).then((sha256) => post({ sha256 }, []), fail);
+      return;
+    }
     const { file, chunkBytes } = req.data;
     void (async () => {
       try {
-        const made = ready ?? createFastSha256();
-        ready = null;
-        const h = await made;
         for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, take) : readBlobChunks(file, chunkBytes)) {
-          h.update(chunk);
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
           sent++;
           post({ chunk: chunk as Uint8Array<ArrayBuffer> }, [chunk.buffer as ArrayBuffer]);
         }
-        post({ sha256: h.hex() }, []);
+        post({ end: true }, []);
       } catch (e) {
-        post({ error: e instanceof Error ? e.message : String(e) }, []);
+        fail(e);
       }
     })();
   };
 }
 
-/** Reads and hashes in this thread (no second worker). */
+/** Reads and hashes in this thread (no second worker): the digest is there once the chunks are read. */
 export function readHere(file: File, chunkBytes?: number): FileRead {
   const hasher = createFastSha256();
   let settle: { resolve: (s: string) => void; reject: (e: Error) => void } | null = null;
@@ -112,13 +133,16 @@ export function readHere(file: File, chunkBytes?: number): FileRead {
       settle?.reject(new Error('aborted')); // no-op once resolved
     }
   }
-  return { chunks: chunks(), sha256 };
+  return { chunks: chunks(), digest: () => sha256, deferred: false };
 }
 
 /**
  * Reads each file in a worker made by `spawn` (see the module comment). When no worker can be
- * made the file is read here; when the worker fails midway, the rest is read here from where it
- * stopped and the digest is computed here from the whole file (late, never missing or wrong).
+ * made the file is read (and hashed) here; when the worker fails midway, the rest is read here
+ * from where it stopped.
+ *
+ * The digest, when asked, is computed by another worker from `spawn`, which reads the file again;
+ * here when no worker can be made or it fails (late, never missing or wrong).
  *
  * One reader is started ahead, before the first file and again once a file is read: a worker's
  * start (its script, the sha256 WebAssembly) took 160–420 ms before its first chunk in Chromium,
@@ -134,27 +158,57 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
       spare = null;
     }
   };
-  startSpare();
-  return (file, signal) => {
-    let worker: Worker;
-    if (spare) {
-      worker = spare;
-      spare = null;
-    } else {
-      try {
-        worker = spawn();
-      } catch {
-        return readHere(file, chunkBytes);
-      }
+  const takeWorker = (): Worker | null => {
+    const w = spare;
+    spare = null;
+    if (w) return w;
+    try {
+      return spawn();
+    } catch {
+      return null;
     }
+  };
+  startSpare();
+
+  /** sha256 of `file` from a reader worker; here when none can be made or it fails */
+  const digestInWorker = (file: File): Promise<string> => {
+    const worker = takeWorker();
+    startSpare();
+    if (!worker) return hashBlob(file);
+    return new Promise<string>((resolve) => {
+      let done = false;
+      const finish = (p: Promise<string> | string) => {
+        if (done) return;
+        done = true;
+        worker.terminate();
+        resolve(p);
+      };
+      worker.onmessage = (event: MessageEvent<unknown>) => {
+        const reply = ReaderReplySchema.safeParse(event.data);
+        finish(reply.success && 'sha256' in reply.data ? reply.data.sha256 : hashBlob(file));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        finish(hashBlob(file));
+      };
+      worker.postMessage({ digest: file });
+    });
+  };
+
+  return (file, signal) => {
+    let digest: Promise<string> | null = null;
+    const deferredDigest = () => {
+      if (signal.aborted) return Promise.reject(new Error('aborted'));
+      return (digest ??= digestInWorker(file));
+    };
+    const taken = takeWorker();
+    if (!taken) return readHere(file, chunkBytes);
+    const worker: Worker = taken;
     const queue: Uint8Array[] = [];
     let received = 0;
     let ended = false;
     let local: AsyncIterator<Uint8Array> | null = null;
     let wake: (() => void) | null = null;
-    let settle: { resolve: (s: string) => void; reject: (e: Error) => void } | null = null;
-    const sha256 = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
-    sha256.catch(() => undefined);
     const notify = () => {
       const w = wake;
       wake = null;
@@ -164,22 +218,17 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
       if (ended || local) return;
       worker.terminate();
       local = readBlob(file.slice(received), chunkBytes)[Symbol.asyncIterator]();
-      hashBlob(file, signal).then(
-        (s) => settle?.resolve(s),
-        (e: unknown) => settle?.reject(e instanceof Error ? e : new Error(String(e))),
-      );
       notify();
     };
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const reply = ReaderReplySchema.safeParse(event.data);
-      if (!reply.success || 'error' in reply.data) return failOver();
+      if (!reply.success || 'error' in reply.data || 'sha256' in reply.data) return failOver();
       if ('chunk' in reply.data) {
         received += reply.data.chunk.length;
         queue.push(reply.data.chunk);
       } else {
         ended = true;
         worker.terminate();
-        settle?.resolve(reply.data.sha256);
       }
       notify();
     };
@@ -189,7 +238,6 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
     };
     const abort = () => {
       worker.terminate();
-      settle?.reject(new Error('aborted'));
       notify();
     };
     signal.addEventListener('abort', abort, { once: true });
@@ -224,13 +272,13 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
         startSpare();
       }
     }
-    return { chunks: chunks(), sha256 };
+    return { chunks: chunks(), digest: deferredDigest, deferred: true };
   };
 }
 
-/** sha256 of a Blob, streamed here; rejects when aborted. */
-export async function hashBlob(blob: Blob, signal?: AbortSignal): Promise<string> {
-  const h = await createFastSha256();
+/** sha256 of a Blob, streamed here (with `hasher` when given); rejects when aborted. */
+export async function hashBlob(blob: Blob, signal?: AbortSignal, hasher?: Promise<Hasher>): Promise<string> {
+  const h = await (hasher ?? createFastSha256());
   for await (const chunk of readBlob(blob)) {
     if (signal?.aborted) throw new Error('aborted');
     h.update(chunk);

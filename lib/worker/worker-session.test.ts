@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { readHere, type ReadFile } from './read-file-worker';
 import { defineDetector } from '../detect/types';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { QUIET_MS, WorkerSession } from './worker-session';
@@ -54,6 +56,29 @@ describe('WorkerSession', () => {
     await session.whenWarm();
     expect(performance.now() - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
     expect(session.engine.warmStep()).toBe(false);
+  });
+
+  it('computes the digests the reader put off only after the findings, once the page has been quiet', async () => {
+    const messages: { m: FromWorker; at: number }[] = [];
+    const readFile: ReadFile = (f) => {
+      const here = readHere(f, 16);
+      return { chunks: here.chunks, digest: () => here.digest(), deferred: true };
+    };
+    const session = new WorkerSession((m) => messages.push({ m: FromWorkerSchema.parse(m), at: performance.now() }), { adapters: [fakeAdapter], detectors: [xDetector], readFile });
+    const a = file('a.log', ['x1.test', 'b.test']);
+    session.handle({ type: 'ingest', id: 'a', file: a });
+    await session.whenIdle();
+    // the page asks for its views as soon as the findings are out
+    session.handle({ type: 'query', reqId: 1, query: { kind: 'suspects', filter: {}, limit: 10 } });
+    const asked = performance.now();
+    await vi.waitFor(() => expect(messages.some(({ m }) => m.type === 'digest')).toBe(true), { timeout: 5000, interval: 5 });
+    const kinds = messages.map(({ m }) => m.type).filter((t) => t !== 'progress');
+    expect(kinds).toEqual(['started', 'done', 'dataset', 'detected', 'result', 'digest']);
+    const done = messages.find(({ m }) => m.type === 'done')?.m;
+    expect(done?.type === 'done' && done.summary.sha256).toBe('');
+    const digest = messages.find(({ m }) => m.type === 'digest');
+    expect(digest?.m).toEqual({ type: 'digest', id: 'a', sha256: createHash('sha256').update(new Uint8Array(await a.arrayBuffer())).digest('hex'), message: null });
+    expect((digest?.at ?? 0) - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
   });
 
   it('answers queries by request id with validated results', async () => {

@@ -17,7 +17,7 @@ export interface WorkerSessionOptions {
   adapters?: readonly SourceAdapter[];
   chunkBytes?: number;
   now?: () => number;
-  /** reads and hashes files beside the ingest pass (the worker passes a reader worker) */
+  /** reads files beside the ingest pass, and their sha256 later (the worker passes a reader worker) */
   readFile?: ReadFile;
   /** reads the second part of a large file beside the ingest pass (the worker passes a part worker) */
   ingestPart?: IngestPart;
@@ -40,6 +40,9 @@ export class WorkerSession {
   private waiting: number[] = [];
   /** when the page last asked something (see warm; the wall clock, not opts.now) */
   private lastQueryAt = -Infinity;
+  /** when detection last posted its findings (see digestWhenQuiet) */
+  private detectedAt = -Infinity;
+  private digestTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -120,7 +123,27 @@ export class WorkerSession {
     this.waiting = [];
     if (waiting.length === 0) this.post({ type: 'detected', reqId: null, detection });
     for (const reqId of waiting) this.post({ type: 'detected', reqId, detection });
+    this.detectedAt = performance.now();
     this.warm();
+    this.digestWhenQuiet();
+  }
+
+  /**
+   * Starts the digests the reader put off (IngestQueue.digestPending: another worker reads each
+   * file again) once the findings are out and the page has asked nothing for {@link QUIET_MS}:
+   * the page's first queries after a load (the overview, the suspects) come first. Not while a
+   * file is being read: the next settle starts them.
+   */
+  private digestWhenQuiet(): void {
+    if (this.digestTimer !== null || this.queue.digestsPending === 0) return;
+    const check = () => {
+      this.digestTimer = null;
+      if (this.queue.busy) return;
+      const quiet = QUIET_MS - (performance.now() - Math.max(this.lastQueryAt, this.detectedAt));
+      if (quiet > 0) this.digestTimer = setTimeout(check, quiet);
+      else void this.queue.digestPending();
+    };
+    this.digestTimer = setTimeout(check, 0);
   }
 
   private warming = false;

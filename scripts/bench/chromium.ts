@@ -11,7 +11,8 @@
  *     GC for what is retained) and the renderer's peak RSS (VmHWM) (cdp-memory.ts);
  *   - UI latency on the loaded app (last repetition only): median ms over `uiReps` actions.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { z } from 'zod';
@@ -76,6 +77,8 @@ const ChromiumHuntSampleSchema = z.object({
   renderSeconds: z.number(),
   /** change event → overview showing the result */
   totalSeconds: z.number(),
+  /** change event → the file's sha256 on the page (computed after the findings are shown) */
+  digestSeconds: z.number(),
   wallSeconds: z.number(),
   findings: z.number(),
   suspects: z.number(),
@@ -96,6 +99,13 @@ type ChromiumHuntSample = z.infer<typeof ChromiumHuntSampleSchema>;
 /** Generous: a 10M-row file in a busy 2-core machine. */
 const LOAD_TIMEOUT_MS = 60 * 60_000;
 const UI_TIMEOUT_MS = 120_000;
+
+/** sha256 of a file, streamed. */
+async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
 
 async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
@@ -198,6 +208,7 @@ async function measureHuntOnce(
   log: (s: string) => void,
   profileFile: string | null,
   cores: number | null,
+  expectedSha256: string,
 ): Promise<ChromiumHuntSample> {
   const browser = await launch();
   try {
@@ -246,6 +257,13 @@ async function measureHuntOnce(
     const cdpPage = await context.newCDPSession(page);
     const pageHeap = HeapUsageSchema.parse(await cdpPage.send('Runtime.getHeapUsage'));
     await cdpPage.detach();
+    // the sha256, computed once the findings are shown and the page is quiet: the UI is measured
+    // after it, and the next repetition never overlaps it
+    await page.waitForFunction('window.__bench.digestAt !== null', null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    const digest = BenchStateSchema.parse(await page.evaluate('window.__bench'));
+    if (digest.digestAt === null || digest.sha256 !== expectedSha256) {
+      throw new Error(`the page's sha256 of ${data.file} is ${digest.sha256 ?? digest.digestError ?? 'missing'}, not ${expectedSha256}`);
+    }
     let uiRaw: UiRaw | null = null;
     // the UI is measured as an analyst's browser runs it: no DevTools session on the worker
     await worker.close();
@@ -258,6 +276,7 @@ async function measureHuntOnce(
       detectSeconds: b.detected.ms / 1000,
       renderSeconds: (b.readyAt - b.detectedAt) / 1000,
       totalSeconds: (b.readyAt - b.changeAt) / 1000,
+      digestSeconds: (digest.digestAt - b.changeAt) / 1000,
       wallSeconds,
       findings: b.detected.findings,
       suspects: b.detected.suspects,
@@ -313,6 +332,7 @@ function summarise(data: DataFile, relFile: string, floor: ChromiumFloorSample[]
     ingestSeconds: medianOrNull(hunt.map((s) => s.ingestSeconds)),
     detectSeconds: medianOrNull(hunt.map((s) => s.detectSeconds)),
     groupSeconds: null,
+    digestSeconds: medianOrNull(hunt.map((s) => s.digestSeconds)),
     ratio: parseSeconds !== null && huntSeconds !== null ? huntSeconds / parseSeconds : null,
     parsePeakMemoryMiB: mib(medianOrNull(floor.map((s) => s.rendererPeakBytes))),
     peakMemoryMiB: mib(peak),
@@ -351,6 +371,8 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
       const hunt: ChromiumHuntSample[] = [];
       const errors: string[] = [];
       const label = `chromium ${data.format} ${sizeLabel(data.rows)}`;
+      /** what the page's sha256 must be (computed here once, streamed) */
+      let expected: string | null = null;
       for (let i = 0; i < opts.reps; i++) {
         // interleaved, as in Node
         try {
@@ -365,11 +387,12 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
         try {
           const last = i === opts.reps - 1;
           const profileFile = opts.cpuProfileDir ? path.join(opts.cpuProfileDir, `worker-${data.format}-${sizeLabel(data.rows)}-rep${i + 1}.cpuprofile`) : null;
-          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile, opts.cores ?? null);
+          expected ??= await fileSha256(data.file);
+          const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile, opts.cores ?? null, expected);
           hunt.push(h);
           const ui = summariseUi(h.ui);
           opts.log(
-            `  ${label} rep ${i + 1}/${opts.reps}: hunt ${h.totalSeconds.toFixed(2)} s (ingest ${h.ingestSeconds.toFixed(2)} + detect ${h.detectSeconds.toFixed(2)} + render ${h.renderSeconds.toFixed(2)}), ` +
+            `  ${label} rep ${i + 1}/${opts.reps}: hunt ${h.totalSeconds.toFixed(2)} s (ingest ${h.ingestSeconds.toFixed(2)} + detect ${h.detectSeconds.toFixed(2)} + render ${h.renderSeconds.toFixed(2)}), sha256 at ${h.digestSeconds.toFixed(2)} s, ` +
               `renderer peak ${(h.rendererPeakBytes / MiB).toFixed(0)} MiB, worker heap peak ${(h.heapPeakBytes / MiB).toFixed(0)} MiB, retained ${(h.retainedBytes / h.events).toFixed(1)} B/event` +
               (ui ? `, UI ms ${JSON.stringify(ui)}` : '') +
               '\n',

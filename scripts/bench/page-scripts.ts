@@ -11,10 +11,11 @@ import { DetectionStateSchema } from '../../lib/worker/query-results';
  * the worker's `done` and `detected` messages arrived (a listener on every Worker the page
  * creates; the app's own handler is untouched), and when the page first showed the result:
  * the status line says the one file is loaded and the overview shows the suspects count (a
- * number, not "Looking…"), with detection current for the loaded data.
+ * number, not "Looking…"), with detection current for the loaded data. Also when the file's
+ * sha256 arrived (with `done`, or after the findings in a `digest` message).
  */
 export const INIT_SCRIPT = `(() => {
-  const b = { changeAt: null, doneAt: null, done: null, datasetVersion: null, detectedAt: null, detected: null, readyAt: null, workers: 0 };
+  const b = { changeAt: null, doneAt: null, done: null, datasetVersion: null, detectedAt: null, detected: null, readyAt: null, digestAt: null, sha256: null, digestError: null, workers: 0 };
   Object.defineProperty(window, '__bench', { value: b });
   addEventListener('change', (e) => {
     const t = e.target;
@@ -39,6 +40,9 @@ export const INIT_SCRIPT = `(() => {
           b.doneAt = now;
           const s = d.summary ?? {};
           b.done = { storeEvents: d.storeEvents, events: s.events ?? null, skipped: s.skipped ?? null, error: s.error ?? null };
+          if (s.sha256) { b.digestAt = now; b.sha256 = s.sha256; }
+        } else if (d.type === 'digest') {
+          b.digestAt = now; b.sha256 = d.sha256; b.digestError = d.message;
         } else if (d.type === 'dataset') b.datasetVersion = d.version;
         else if (d.type === 'detected') { b.detectedAt = now; b.detected = d.detection; }
         check();
@@ -58,6 +62,9 @@ export const BenchStateSchema = z.object({
   detectedAt: z.number().nullable(),
   detected: DetectionStateSchema.nullable(),
   readyAt: z.number().nullable(),
+  digestAt: z.number().nullable(),
+  sha256: z.string().nullable(),
+  digestError: z.string().nullable(),
   workers: z.number(),
 });
 export type BenchState = z.infer<typeof BenchStateSchema>;

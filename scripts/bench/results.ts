@@ -58,6 +58,11 @@ export interface ResultRow {
   ingestSeconds: number | null;
   detectSeconds: number | null;
   groupSeconds: number | null;
+  /**
+   * Chromium: from the file's choice to its sha256 on the page, computed after the findings are
+   * shown (another worker reads the file again); null in Node, where the hunt hashes as it reads
+   */
+  digestSeconds: number | null;
   /** huntSeconds / parseSeconds; target ≤ 1.5 */
   ratio: number | null;
   /** Node: peak RSS of the floor child; Chromium: peak RSS (VmHWM) of the floor page's renderer */
@@ -130,6 +135,7 @@ export const TABLE_HEAD = [
   'hunt s',
   'ingest s',
   'detect s',
+  'sha256 s',
   'ratio',
   'peak MiB',
   'RSS-retained MiB',
@@ -153,6 +159,7 @@ export function table(rows: readonly ResultRow[]): string {
     num(r.huntSeconds, 2),
     num(r.ingestSeconds, 2),
     num(r.detectSeconds, 2),
+    num(r.digestSeconds, 2),
     r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${r.ratio.toFixed(2)}×`,
     num(r.peakMemoryMiB, 0),
     num(r.overheadMiB, 0),
@@ -185,6 +192,7 @@ export function unmeasured(environment: ResultRow['environment'], data: DataFile
     ingestSeconds: null,
     detectSeconds: null,
     groupSeconds: null,
+    digestSeconds: null,
     ratio: null,
     parsePeakMemoryMiB: null,
     peakMemoryMiB: null,
