@@ -217,8 +217,8 @@ export class DetectContext {
     return u32At(this.store.actor, row);
   }
 
-  /** outcome id of a row (qtype and status through the store's outcome table) */
-  private outcome(row: number): number {
+  /** outcome id of a row (qtype, status and code through the store's outcome table, EventStore.outcomes) */
+  outcome(row: number): number {
     return u16At(this.store.outcome, row);
   }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DetectContext } from '../detect/context';
 import { buildStore } from '../testing/store-builder';
 import { bucketSize, pivot, topN, totals, volumeSeries } from './aggregate';
-import { compileFilter } from './filter';
+import { codeCounts } from './code-counts';
+import { compileFilter, EVERY_ROW, type RowPredicate } from './filter';
+import { topCounts } from './top-counts';
 
 const T0 = 1_700_000_000;
 const store = buildStore([
@@ -46,5 +48,43 @@ describe('view filters and aggregates', () => {
     expect(v.series.map((s) => s.key)).toEqual(['NOERROR', 'NXDOMAIN']);
     expect(v.series[0]?.counts.reduce((a, b) => a + b)).toBe(3);
     expect(v.series[1]?.counts[v.buckets - 1]).toBe(1);
+  });
+});
+
+describe('the unfiltered view, read column block by column block', () => {
+  // more rows than a column block (65,536), out of time order, and a context over a prefix of a
+  // store that grew after it was made: the every-row paths must agree with the row-by-row ones
+  const STATUSES = ['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED'] as const;
+  const many = buildStore(
+    Array.from({ length: 70_500 }, (_, i) => ({
+      t: T0 + ((i * 7919) % 86_400) + (i % 3) / 4,
+      qname: `n${i % 997}.zone${i % 41}.example`,
+      host: `WS${i % 13}`,
+      image: `C:\\app${i % 7}.exe`,
+      qtype: [1, 28, 16, 5, 65][i % 5] as number,
+      status: STATUSES[(i >> 3) % 4] as (typeof STATUSES)[number],
+    })),
+  );
+  const prefix = new DetectContext(many);
+  buildStore([{ t: T0 - 1e6, qname: 'later.example', host: 'LATE', status: 'SERVFAIL' }], { store: many });
+  const whole = new DetectContext(many);
+  // a predicate that keeps every row but is not EVERY_ROW: the row-by-row paths
+  const everyRowOneByOne: RowPredicate = () => true;
+
+  it.each([
+    ['a context over the whole store', whole],
+    ['a context over a prefix of it', prefix],
+  ])('gives the same totals, codes, chart and top lists either way (%s)', (_, c) => {
+    expect(c.size).toBe(c === whole ? 70_501 : 70_500);
+    expect(totals(c, EVERY_ROW)).toEqual(totals(c, everyRowOneByOne));
+    expect(totals(c, EVERY_ROW).events).toBe(c.size);
+    expect(codeCounts(c, EVERY_ROW)).toEqual(codeCounts(c, everyRowOneByOne));
+    const span = c.timeSpan();
+    for (const stackBy of ['status', 'qtype'] as const) {
+      for (const range of [{ from: span.min, to: span.max }, { from: span.min + 3600e3, to: span.min + 7200e3 }]) {
+        expect(volumeSeries(c, EVERY_ROW, stackBy, range, 120)).toEqual(volumeSeries(c, everyRowOneByOne, stackBy, range, 120));
+      }
+    }
+    expect(topCounts(c, EVERY_ROW, 10)).toEqual(topCounts(c, everyRowOneByOne, 10));
   });
 });

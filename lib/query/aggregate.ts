@@ -2,7 +2,8 @@ import { STATUS_ORDER } from '../store/event-store';
 import { qtypeName } from '../ingest/dns-codes';
 import type { DetectContext } from '../detect/context';
 import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
-import { u32At, type Column } from '../store/column';
+import { outcomeCounts, statusCounts } from './code-counts';
+import { eachBlock, type Column } from '../store/column';
 
 export interface VolumeSeries {
   start: number;
@@ -36,22 +37,45 @@ export function volumeSeries(
   const slotOf = new Int32Array(stackBy === 'status' ? STATUS_ORDER.length : 65_536).fill(-1);
   const keys: number[] = [];
   const counts: Float64Array[] = [];
-  const all = keep === EVERY_ROW;
-  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
-    const r = scanRow(keep, i);
-    if (!all && !keep(r)) continue;
-    const t = ctx.time(r);
-    if (t < range.from || t > range.to) continue;
-    const key = stackBy === 'status' ? ctx.statusIndex(r) : ctx.qtype(r);
+  const keyOfOutcome = stackBy === 'status' ? ctx.store.outcomes.status : ctx.store.outcomes.qtype;
+  // the series of each outcome id, found on its first row
+  const seriesOf: Float64Array[] = [];
+  const counted = (o: number): Float64Array => {
+    const key = keyOfOutcome[o] as number;
     let slot = slotOf[key] as number;
     if (slot < 0) {
       slot = slotOf[key] = keys.length;
       keys.push(key);
       counts.push(new Float64Array(buckets));
     }
-    const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
-    const c = counts[slot] as Float64Array;
-    c[b] = (c[b] as number) + 1;
+    return (seriesOf[o] = counts[slot] as Float64Array);
+  };
+  if (keep === EVERY_ROW) {
+    // every row: the time and outcome columns block by block (their blocks hold the same rows)
+    const outcomes = ctx.store.outcome.blocks;
+    let block = 0;
+    eachBlock(ctx.store.time, ctx.size, (times) => {
+      const outcome = outcomes[block++] as Uint16Array;
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i] as number;
+        if (t < range.from || t > range.to) continue;
+        const o = outcome[i] as number;
+        const c = seriesOf[o] ?? counted(o);
+        const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
+        c[b] = (c[b] as number) + 1;
+      }
+    });
+  } else {
+    for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+      const r = scanRow(keep, i);
+      if (!keep(r)) continue;
+      const t = ctx.time(r);
+      if (t < range.from || t > range.to) continue;
+      const o = ctx.outcome(r);
+      const c = seriesOf[o] ?? counted(o);
+      const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
+      c[b] = (c[b] as number) + 1;
+    }
   }
   const series = keys
     .map((k, slot) => {
@@ -290,10 +314,12 @@ function rowKeys(ctx: DetectContext, size: number, dim: 'qname' | 'domain' | 'an
 /** A store column's values over [0, size), through `proj` when given. */
 function projected(col: Column<Uint32Array>, size: number, proj: Int32Array | null): Int32Array {
   const keys = new Int32Array(size);
-  for (let i = 0; i < size; i++) {
-    const raw = u32At(col, i);
-    keys[i] = proj === null ? raw : (proj[raw] as number);
-  }
+  let at = 0;
+  eachBlock(col, size, (block) => {
+    if (proj === null) keys.set(block, at);
+    else for (let i = 0; i < block.length; i++) keys[at + i] = proj[block[i] as number] as number;
+    at += block.length;
+  });
   return keys;
 }
 
@@ -363,14 +389,18 @@ export interface Totals {
 }
 
 export function totals(ctx: DetectContext, keep: RowPredicate): Totals {
+  if (keep === EVERY_ROW) {
+    // every row: the statuses folded from the outcome counts, the span the store keeps
+    const span = ctx.timeSpan();
+    return totalsOf(statusCounts(ctx, outcomeCounts(ctx, keep)), ctx.size, span.min, span.max);
+  }
   const byStatus = new Array<number>(STATUS_ORDER.length).fill(0);
   let events = 0;
   let first = Infinity;
   let last = -Infinity;
-  const all = keep === EVERY_ROW;
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
-    if (!all && !keep(r)) continue;
+    if (!keep(r)) continue;
     events++;
     const t = ctx.time(r);
     if (t < first) first = t;
@@ -378,6 +408,10 @@ export function totals(ctx: DetectContext, keep: RowPredicate): Totals {
     const s = ctx.statusIndex(r);
     byStatus[s] = (byStatus[s] as number) + 1;
   }
+  return totalsOf(byStatus, events, first, last);
+}
+
+function totalsOf(byStatus: readonly number[], events: number, first: number, last: number): Totals {
   return {
     events,
     first: events ? first : null,

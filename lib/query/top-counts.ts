@@ -1,4 +1,5 @@
 import type { DetectContext } from '../detect/context';
+import { eachBlock } from '../store/column';
 import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
 
 export type TopDimension = 'host' | 'process' | 'domain';
@@ -19,14 +20,21 @@ export function topCounts(ctx: DetectContext, keep: RowPredicate, n: number): Re
   // per domain id in a typed array (domain ids run from 0 to the count): no map operation per row
   const domains = ctx.domainColumn();
   const perDomainId = new Float64Array(ctx.domainCount());
-  const all = keep === EVERY_ROW;
-  for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
-    const r = scanRow(keep, i);
-    if (!all && !keep(r)) continue;
-    const a = ctx.actor(r);
-    perActor[a] = (perActor[a] as number) + 1;
-    const d = domains[r] as number;
-    perDomainId[d] = (perDomainId[d] as number) + 1;
+  if (keep === EVERY_ROW) {
+    // every row: the actor column block by block, the domain ids in one loop
+    eachBlock(ctx.store.actor, ctx.size, (block) => {
+      for (let i = 0; i < block.length; i++) perActor[block[i] as number] = (perActor[block[i] as number] as number) + 1;
+    });
+    for (let r = 0; r < ctx.size; r++) perDomainId[domains[r] as number] = (perDomainId[domains[r] as number] as number) + 1;
+  } else {
+    for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
+      const r = scanRow(keep, i);
+      if (!keep(r)) continue;
+      const a = ctx.actor(r);
+      perActor[a] = (perActor[a] as number) + 1;
+      const d = domains[r] as number;
+      perDomainId[d] = (perDomainId[d] as number) + 1;
+    }
   }
   const perDomain = new Map<number, number>();
   for (let d = 0; d < perDomainId.length; d++) if ((perDomainId[d] as number) > 0) perDomain.set(d, perDomainId[d] as number);

@@ -133,6 +133,20 @@ export class UniformColumn<T extends TypedArray> {
  * load is polymorphic and several times slower per random read (measured: ~25 vs ~5 ms for 1M
  * grouped reads of time); each of these reads one type. Out of range throws as `get` does.
  */
+/**
+ * Calls `each` with the blocks of `col` that hold rows [0, rows), the last cut to the rows it
+ * holds: a pass over a column's values in plain typed-array loops, without a call per row.
+ */
+export function eachBlock<T extends TypedArray>(col: Column<T>, rows: number, each: (block: T) => void): void {
+  let left = Math.min(rows, col.length);
+  for (const block of col.blocks) {
+    if (left <= 0) break;
+    const n = Math.min(block.length, left);
+    each(n === block.length ? block : (block.subarray(0, n) as T));
+    left -= n;
+  }
+}
+
 export function f64At(col: Column<Float64Array>, i: number): number {
   if (i < 0 || i >= col.length) return col.get(i);
   return (col.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] as number;

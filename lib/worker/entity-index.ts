@@ -1,5 +1,6 @@
 import type { DetectContext } from '../detect/context';
 import type { RefDimension } from './query-protocol';
+import { eachBlock } from '../store/column';
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -56,7 +57,8 @@ export class EntityIndex {
     const ctx = this.ctx;
     if (dim === 'domain') {
       const seen = new Uint8Array(ctx.domainCount());
-      for (let r = 0; r < this.rows; r++) seen[ctx.domain(r)] = 1;
+      const domains = ctx.domainColumn();
+      for (let r = 0; r < this.rows; r++) seen[domains[r] as number] = 1;
       const labels: string[] = [];
       for (let d = 0; d < seen.length; d++) if (seen[d]) labels.push(ctx.domainText(d));
       return labels;
@@ -64,7 +66,9 @@ export class EntityIndex {
     const ids = new Set<number>();
     const actors = ctx.store.actors;
     const seen = new Uint8Array(actors.size);
-    for (let r = 0; r < this.rows; r++) seen[ctx.actor(r)] = 1;
+    eachBlock(ctx.store.actor, this.rows, (block) => {
+      for (let i = 0; i < block.length; i++) seen[block[i] as number] = 1;
+    });
     const column = dim === 'host' ? actors.host : actors.image;
     for (let a = 0; a < seen.length; a++) if (seen[a]) ids.add(column.get(a));
     return [...new Set([...ids].map((id) => ctx.text(id)))];
