@@ -128,11 +128,6 @@ export class UniformColumn<T extends TypedArray> {
   }
 }
 
-/*
- * Row `i` of a column of one element type. `Column.get` reads every column type, so its element
- * load is polymorphic and several times slower per random read (measured: ~25 vs ~5 ms for 1M
- * grouped reads of time); each of these reads one type. Out of range throws as `get` does.
- */
 /**
  * Calls `each` with the blocks of `col` that hold rows [0, rows), the last cut to the rows it
  * holds: a pass over a column's values in plain typed-array loops, without a call per row.
@@ -147,6 +142,11 @@ export function eachBlock<T extends TypedArray>(col: Column<T>, rows: number, ea
   }
 }
 
+/*
+ * Row `i` of a column of one element type. `Column.get` reads every column type, so its element
+ * load is polymorphic and several times slower per random read (measured: ~25 vs ~5 ms for 1M
+ * grouped reads of time); each of these reads one type. Out of range throws as `get` does.
+ */
 export function f64At(col: Column<Float64Array>, i: number): number {
   if (i < 0 || i >= col.length) return col.get(i);
   return (col.blocks[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] as number;

@@ -81,6 +81,25 @@ describe('WorkerSession', () => {
     expect((digest?.at ?? 0) - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
   });
 
+  it('computes the digest of a file it could not read too', async () => {
+    const messages: FromWorker[] = [];
+    const readFile: ReadFile = (f) => {
+      const here = readHere(f, 16);
+      return { chunks: here.chunks, digest: () => here.digest(), deferred: true };
+    };
+    const session = new WorkerSession((m) => messages.push(FromWorkerSchema.parse(m)), { adapters: [fakeAdapter], detectors: [xDetector], readFile });
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test']) });
+    await session.whenIdle();
+    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'digest')).toHaveLength(1), { timeout: 5000, interval: 5 });
+    const junk = new File(['not a log\n'], 'junk.txt');
+    session.handle({ type: 'ingest', id: 'b', file: junk });
+    await session.whenIdle();
+    const done = messages.find((m) => m.type === 'done' && m.id === 'b');
+    expect(done?.type === 'done' && done.summary.error).toBeTruthy();
+    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'digest')).toHaveLength(2), { timeout: 5000, interval: 5 });
+    expect(messages.filter((m) => m.type === 'digest').at(-1)).toEqual({ type: 'digest', id: 'b', sha256: createHash('sha256').update('not a log\n').digest('hex'), message: null });
+  });
+
   it('answers queries by request id with validated results', async () => {
     const { session, messages } = setup();
     session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test', 'x3.test']) });
