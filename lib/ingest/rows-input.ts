@@ -1,4 +1,4 @@
-import { MAX_WASM_CELLS, SCAN_FULL, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
+import { MAX_WASM_CELLS, SCAN_FULL, taggedTime, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
 
 /**
  * What the cutter knows of the cells of the row being handed over, by column (reused from row
@@ -181,7 +181,7 @@ export abstract class RowsInput<F extends TextFramer> {
         if (v >= TIME_TAG) {
           cells[c] = '';
           ids[c] = -1;
-          ms[c] = times[(v - TIME_TAG) >> 1] as number;
+          ms[c] = taggedTime(times, v);
           zoned[c] = v & 1;
         } else {
           cells[c] = v >= 0 ? (values[v] as string) : v === -1 ? '' : rows.nextRaw(-v - 2);

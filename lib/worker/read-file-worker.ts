@@ -11,7 +11,8 @@
  * ingest 1.87–1.91 s hashing, 1.26–1.46 s not). The page asks for it once the findings are shown.
  */
 import { z } from 'zod';
-import { createFastSha256, type Hasher } from '../ingest/hash';
+import { createFastSha256 } from '../ingest/hash';
+import { InputSummarySchema } from '../schema/findings';
 import { readBlob, readBlobChunks, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
@@ -37,7 +38,7 @@ export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
 export const MAX_CHUNKS_IN_FLIGHT = 4;
 
 const FileSchema = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File');
-const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256Schema = InputSummarySchema.shape.sha256;
 
 export const ReaderRequestSchema = z.union([
   /** the file to read; `chunkBytes` reads it in slices of that size instead of streaming it (tests) */
@@ -65,8 +66,6 @@ export type ReaderReply = z.infer<typeof ReaderReplySchema>;
  * through two buffers of its own and posts its sha256.
  */
 export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transferable[]) => void): (data: unknown) => void {
-  // the hasher (its sha256 WebAssembly compiled) is made while the worker waits (a worker started ahead)
-  let ready: Promise<Hasher> | null = createFastSha256();
   let acked = 0;
   let sent = 0;
   let room: (() => void) | null = null;
@@ -91,9 +90,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
       return;
     }
     if ('digest' in req.data) {
-      const made = ready ?? createFastSha256();
-      ready = null;
-      hashBlob(req.data.digest, undefined, made).then((sha256) => post({ sha256 }, []), fail);
+      hashBlob(req.data.digest).then((sha256) => post({ sha256 }, []), fail);
       return;
     }
     const { file, chunkBytes } = req.data;
@@ -145,7 +142,7 @@ export function readHere(file: File, chunkBytes?: number): FileRead {
  * here when no worker can be made or it fails (late, never missing or wrong).
  *
  * One reader is started ahead, before the first file and again once a file is read: a worker's
- * start (its script, the sha256 WebAssembly) took 160–420 ms before its first chunk in Chromium,
+ * start (its script, and then the sha256 WebAssembly, now compiled only for a digest) took 160–420 ms before its first chunk in Chromium,
  * against 20 ms for one started ahead (scratch harness, 1M-line log), time every load waited.
  */
 export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile {
@@ -276,12 +273,9 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
   };
 }
 
-/** sha256 of a Blob, streamed here (with `hasher` when given); rejects when aborted. */
-export async function hashBlob(blob: Blob, signal?: AbortSignal, hasher?: Promise<Hasher>): Promise<string> {
-  const h = await (hasher ?? createFastSha256());
-  for await (const chunk of readBlob(blob)) {
-    if (signal?.aborted) throw new Error('aborted');
-    h.update(chunk);
-  }
+/** sha256 of a Blob, streamed here. */
+export async function hashBlob(blob: Blob): Promise<string> {
+  const h = await createFastSha256();
+  for await (const chunk of readBlob(blob)) h.update(chunk);
   return h.hex();
 }

@@ -11,8 +11,7 @@
  *     GC for what is retained) and the renderer's peak RSS (VmHWM) (cdp-memory.ts);
  *   - UI latency on the loaded app (last repetition only): median ms over `uiReps` actions.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { z } from 'zod';
@@ -24,6 +23,7 @@ import { median, medianOrNull, MiB, sizeLabel, unmeasured, type DataFile, type R
 import { startStaticServer, type StaticServer } from './static-server';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium-args';
+import { hashFile } from '../cli/split-ingest-node';
 
 export interface ChromiumOptions {
   root: string;
@@ -99,13 +99,6 @@ type ChromiumHuntSample = z.infer<typeof ChromiumHuntSampleSchema>;
 /** Generous: a 10M-row file in a busy 2-core machine. */
 const LOAD_TIMEOUT_MS = 60 * 60_000;
 const UI_TIMEOUT_MS = 120_000;
-
-/** sha256 of a file, streamed. */
-async function fileSha256(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
@@ -387,7 +380,7 @@ export async function measureChromium(files: readonly DataFile[], opts: Chromium
         try {
           const last = i === opts.reps - 1;
           const profileFile = opts.cpuProfileDir ? path.join(opts.cpuProfileDir, `worker-${data.format}-${sizeLabel(data.rows)}-rep${i + 1}.cpuprofile`) : null;
-          expected ??= await fileSha256(data.file);
+          expected ??= await hashFile(data.file, data.manifest.bytes);
           const h = await measureHuntOnce(app, data, last && opts.uiReps > 0 ? { reps: opts.uiReps } : null, opts.log, profileFile, opts.cores ?? null, expected);
           hunt.push(h);
           const ui = summariseUi(h.ui);

@@ -9,7 +9,7 @@ import type { DnsEventInput, IngestSink, ProcessFactInput } from '../types';
 import { inferQtype, isEmptyResults, parseQueryResults } from './sysmon-answers';
 import { aliases, type AliasList, type FieldSource } from './sysmon-fields';
 import { withIndex } from '../../store/column';
-import { TIME_TAG } from '../wasm/rows';
+import { taggedTime, TIME_TAG } from '../wasm/rows';
 import { ByCell } from '../by-cell';
 import { KEEP_GUID, KEEP_HOST, KEEP_IMAGE, KEEP_QNAME, KEEP_USER } from '../../store/event-store';
 
@@ -412,7 +412,7 @@ export class SysmonMapper {
     }
     const ev = this.ev;
     this.basis(UTC_TIME_BASIS);
-    ev.time = times[(t - TIME_TAG) >> 1] as number;
+    ev.time = taggedTime(times, t);
     ev.line = line;
     ev.qname = qname;
     ev.host = values[hostCell] as string;

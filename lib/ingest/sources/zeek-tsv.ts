@@ -9,7 +9,7 @@ import { unescapeAll, unescapeZeek } from './zeek-answers';
 import { F_ANSWERS, F_ORIG, F_QTYPE, F_QTYPE_NAME, F_QUERY, F_RCODE, F_RCODE_NAME, F_RESP, F_TS, F_TTLS, quote, ZEEK_FIELD_NAMES, ZEEK_FIELDS } from './zeek-record';
 import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
-import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, TIME_TAG, type CellMode } from '../wasm/rows';
+import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, taggedTime, TIME_TAG, type CellMode } from '../wasm/rows';
 import type { CellFacts, CutHandler } from '../rows-input';
 
 /** Per field read by the mapping (by index, see ZEEK_FIELD_NAMES): whether its text is a Zeek string (escaped with `\xNN`). */
@@ -153,7 +153,7 @@ class ZeekTsvReader extends ZeekLineReader {
       }
       return emitter.emitCut(
         line,
-        times[(t - TIME_TAG) >> 1] as number,
+        taggedTime(times, t),
         out[k + orig] as number,
         out[k + resp] as number,
         q,

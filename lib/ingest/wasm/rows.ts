@@ -21,6 +21,11 @@ export type CellMode = typeof CELL_KEY | typeof CELL_RAW | typeof CELL_SKIP | ty
  */
 export const TIME_TAG = 0x40000000;
 
+/** The timestamp an output value from {@link TIME_TAG} on stands for, in `times` (the scan's {@link RowsWasm.times}). */
+export function taggedTime(times: Float64Array, v: number): number {
+  return times[(v - TIME_TAG) >> 1] as number;
+}
+
 /** Why {@link RowsWasm.scan} stopped. */
 export const SCAN_MORE = 0;
 export const SCAN_FULL = 1;
