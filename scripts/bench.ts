@@ -373,7 +373,11 @@ const USAGE = `usage: npm run bench -- [options]
   --parts N          the Node hunt parses a large Splunk CSV / Zeek TSV file in N parts (worker
                      threads for all but the first); default as the CLI: the idle cores less one
   --no-split         the Node hunt reads every file in one pass (--parts 1)
-  -h, --help         show this help`;
+  -h, --help         show this help
+
+Environment: BENCH_JS_FLAGS passes V8 flags to Chromium (--js-flags), e.g.
+  BENCH_JS_FLAGS='--trace-opt --trace-deopt' DEBUG=pw:browser npm run bench -- --chromium-only …
+prints each optimisation and deoptimisation of the pages and their workers.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

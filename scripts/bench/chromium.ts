@@ -100,8 +100,11 @@ type ChromiumHuntSample = z.infer<typeof ChromiumHuntSampleSchema>;
 const LOAD_TIMEOUT_MS = 60 * 60_000;
 const UI_TIMEOUT_MS = 120_000;
 
+/** V8 flags for the pages and their workers (bench --help: BENCH_JS_FLAGS), e.g. to trace optimisations. */
+const JS_FLAGS = process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [];
+
 async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...JS_FLAGS], timeout: 60_000 });
 }
 
 async function measureFloorOnce(site: StaticServer, data: DataFile): Promise<ChromiumFloorSample> {
