@@ -232,12 +232,13 @@ function scoreTiming(secs: Float64Array, n: number, datasetSpan: number, t: Beac
 }
 
 /**
- * The distinct whole seconds of rows[from..to), ascending, into `secs`; returns how many. A
- * function of its own (called once per group) so that it is optimised early: left in the large
- * `run`, its loops ran unoptimised for much of the first detection, boxing every time read.
+ * The distinct whole seconds of a group's times (`times[from..to)`, ms, in row order: see
+ * {@link groupRowsBy}'s carry), ascending, into `secs`; returns how many. A function of its own
+ * (called once per group) so that it is optimised early: left in the large `run`, its loops ran
+ * unoptimised for much of the first detection, boxing every time read.
  */
-function distinctSeconds(ctx: DetectContext, rows: Readonly<Int32Array>, from: number, to: number, secs: Float64Array): number {
-  ctx.unitsOf(rows, from, to, 1000, secs);
+function distinctSeconds(times: Float64Array, from: number, to: number, secs: Float64Array): number {
+  for (let i = from; i < to; i++) secs[i - from] = Math.floor((times[i] as number) / 1000);
   // rows are in store order: in time order already when the log is (then left as they are)
   sortAscending(secs.subarray(0, to - from));
   let n = 0;
@@ -258,7 +259,8 @@ export const beaconRegularity = defineDetector({
     const processes = ctx.processColumn();
     const outer = new Int32Array(ctx.size);
     for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
-    const groups = groupRowsBy(outer, ctx.domainColumn());
+    // each group's times come along in group order (read in row order, not row by row per group)
+    const groups = groupRowsBy(outer, ctx.domainColumn(), ctx.store.time.blocks);
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
@@ -271,7 +273,7 @@ export const beaconRegularity = defineDetector({
       const from = groups.start[g] as number;
       const to = groups.start[g + 1] as number;
       if (to - from < minTs) continue;
-      const n = distinctSeconds(ctx, groups.rows, from, to, secs);
+      const n = distinctSeconds(groups.carried, from, to, secs);
       if (n < minTs) continue;
       const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
       if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });

@@ -1,5 +1,4 @@
 import { STATUS_ORDER } from '../store/event-store';
-import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
 import { isLocalServiceName, knownInfrastructure } from './util/known-domains';
@@ -69,22 +68,22 @@ interface Burst {
   start: number;
 }
 
-/** Densest window of failure rows (time-sorted) of one status. */
-function densestWindow(ctx: DetectContext, rows: Int32Array, windowMs: number): { from: number; to: number } {
+/** Densest window of one status's failures, given their times (ascending). */
+function densestWindow(times: Float64Array, windowMs: number): { from: number; to: number } {
   let best = { from: 0, to: 0 };
   let j = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const t0 = ctx.time(rows[i] as number);
+  for (let i = 0; i < times.length; i++) {
+    const t0 = times[i] as number;
     if (j < i) j = i;
-    while (j < rows.length && ctx.time(rows[j] as number) - t0 < windowMs) j++;
+    while (j < times.length && (times[j] as number) - t0 < windowMs) j++;
     if (j - i > best.to - best.from) best = { from: i, to: j };
   }
   return best;
 }
 
-/** Whether the times of `rows` (ascending row numbers) never decrease. */
-function timeOrdered(ctx: DetectContext, rows: Int32Array): boolean {
-  for (let i = 1; i < rows.length; i++) if (!(ctx.time(rows[i] as number) >= ctx.time(rows[i - 1] as number))) return false;
+/** Whether `times` never decrease. */
+function ascending(times: Float64Array): boolean {
+  for (let i = 1; i < times.length; i++) if (!((times[i] as number) >= (times[i - 1] as number))) return false;
   return true;
 }
 
@@ -120,7 +119,8 @@ export const nxdomainDga = defineDetector({
       const d = domains[r] as number;
       if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
     }
-    const byFailure = groupRowsBy(failures);
+    // with each failure's time, read in row order (see groupRowsBy's carry)
+    const byFailure = groupRowsBy(failures, undefined, ctx.store.time.blocks);
     const candidate = new Uint8Array(ctx.domains.size);
     for (const [d, yes] of judged) if (yes) candidate[d] = 1;
     // the failure ids are grouped: their array is reused for the candidate rows
@@ -153,9 +153,13 @@ export const nxdomainDga = defineDetector({
       const to = byFailure.start[g + 1] as number;
       if (to - from <= t.failureBurst) continue;
       const rows = byFailure.rows.slice(from, to);
+      let times = byFailure.carried.subarray(from, to);
       // in store order already, and so in time order too when the log is (the usual case)
-      if (!timeOrdered(ctx, rows)) rows.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
-      const w = densestWindow(ctx, rows, windowMs);
+      if (!ascending(times)) {
+        rows.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+        times = Float64Array.from(rows, (r) => ctx.time(r));
+      }
+      const w = densestWindow(times, windowMs);
       if (w.to - w.from <= t.failureBurst) continue;
       const key = byFailure.keys[g] as number;
       const p = Math.floor(key / 4);
@@ -169,7 +173,7 @@ export const nxdomainDga = defineDetector({
           count: inWindow.length,
           rows: inWindow,
           domains: domains.size,
-          start: ctx.time(inWindow[0] as number),
+          start: times[w.from] as number,
         });
       }
     }

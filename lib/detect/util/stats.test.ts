@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_SIZE } from '../../store/column';
 import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
@@ -161,6 +162,25 @@ describe('groupRows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('carries a per-row value given in column blocks into group order, across blocks, with and without an inner id', () => {
+    const n = 2 * BLOCK_SIZE + 4321;
+    const value = (r: number) => 1_709_510_400_000 + r * 997 - (r % 5) * 0.25;
+    const blocks: Float64Array[] = [];
+    for (let from = 0; from < n; from += BLOCK_SIZE) blocks.push(Float64Array.from({ length: BLOCK_SIZE }, (_, i) => value(from + i)));
+    const outer = Int32Array.from({ length: n }, (_, r) => ((r * 7919) % 11) - 1);
+    const inner = Int32Array.from({ length: n }, (_, r) => (r * 104729) % 389);
+    for (const by of [inner, undefined]) {
+      const g = groupRowsBy(outer, by, blocks);
+      expect(g.rows.length).toBe(outer.filter((o) => o >= 0).length);
+      expect(g.carried.length).toBe(g.rows.length);
+      expect(Array.from(g.rows).findIndex((r, p) => g.carried[p] !== value(r))).toBe(-1);
+      // the same groups as without a carry
+      const plain = groupRowsBy(outer, by);
+      expect([Array.from(g.keys), Array.from(g.start), Array.from(g.rows)]).toEqual([Array.from(plain.keys), Array.from(plain.start), Array.from(plain.rows)]);
+    }
+    expect(groupRowsBy(outer, inner).carried).toBeUndefined();
   });
 
   it('matches the reference with thousands of groups', () => {

@@ -5,6 +5,7 @@
  * upper halves, the middle element excluded for odd lengths), MAD is unscaled.
  * Functions taking `sorted` expect ascending input and do not copy it.
  */
+import { BLOCK_BITS, BLOCK_MASK } from '../../store/column';
 
 type NumArray = ArrayLike<number>;
 
@@ -238,6 +239,8 @@ export interface RowGroups {
   readonly keys: Float64Array;
   readonly start: Int32Array;
   readonly rows: Int32Array;
+  /** with a `carry` ({@link groupRowsBy}): each row's carried value, in the order of `rows` */
+  readonly carried?: Float64Array;
 }
 
 export const KEY_SHIFT = 0x100000000;
@@ -263,8 +266,15 @@ export function groupRows(size: number, outerOf: (row: number) => number, innerO
  * {@link groupRows} over per-row id columns instead of callbacks (row r's ids are `outer[r]` and
  * `inner[r]`; `inner` is read only for kept rows): the same groups, without a call per row, so
  * detectors can pass the context's id columns as they are.
+ *
+ * `carry`, a per-row number in blocks of BLOCK_SIZE rows (a store column's `blocks`, e.g. the
+ * event times), is moved along into group order as `carried`: read in row order here, where a
+ * detector reading it row by row in group order would jump across the whole column (at 10M rows,
+ * 80 MB of times: a cache miss per read, 0.6 s of a beacon run against 0.07 s).
  */
-export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
+export function groupRowsBy(outer: Int32Array, inner: Int32Array | undefined, carry: readonly Float64Array[]): RowGroups & { readonly carried: Float64Array };
+export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups;
+export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: readonly Float64Array[]): RowGroups {
   const size = outer.length;
   // 1. rows per outer id, in a table grown to the largest id seen (slot o + 1 counts id o)
   let perOuter = new Int32Array(1024);
@@ -284,6 +294,7 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
   // 2. counting sort by outer id; the inner ids move along (read in row order, not gathered)
   const byOuter = new Int32Array(kept);
   const local = new Int32Array(inner ? kept : 0);
+  const carriedByOuter = new Float64Array(carry ? kept : 0);
   let maxInner = 0;
   const fill = outerStart.slice(0, nOuter);
   for (let r = 0; r < size; r++) {
@@ -291,6 +302,7 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
     if (o < 0) continue;
     const at = fill[o] as number;
     byOuter[at] = r;
+    if (carry) carriedByOuter[at] = (carry[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
     fill[o] = at + 1;
     if (inner) {
       const k = inner[r] as number;
@@ -309,7 +321,7 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
       keys[g] = o;
       start[++g] = outerStart[o + 1] as number;
     }
-    return { count, keys, start, rows: byOuter };
+    return carry ? { count, keys, start, rows: byOuter, carried: carriedByOuter } : { count, keys, start, rows: byOuter };
   }
   // 3. within each outer block a counting sort by inner id; a stamp per inner id tells whether
   // it was already seen in the current block, so nothing is reset between blocks
@@ -343,6 +355,17 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array): RowGroups {
   for (let g = 0; g < count; g++) start[g + 1] = (start[g] as number) + (counts[g] as number);
   const at = start.slice(0, count);
   const rows = new Int32Array(kept);
+  if (carry) {
+    const carried = new Float64Array(kept);
+    for (let i = 0; i < kept; i++) {
+      const g = local[i] as number;
+      const p = at[g] as number;
+      rows[p] = byOuter[i] as number;
+      carried[p] = carriedByOuter[i] as number;
+      at[g] = p + 1;
+    }
+    return { count, keys: keys.slice(0, count), start, rows, carried };
+  }
   for (let i = 0; i < kept; i++) {
     const g = local[i] as number;
     const p = at[g] as number;
