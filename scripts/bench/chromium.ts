@@ -221,8 +221,11 @@ async function measureHuntOnce(
     await page.goto(`${app.origin}/`);
     const input = page.locator('input[type="file"]').first();
     await input.waitFor({ state: 'attached', timeout: 60_000 });
-    // the app's worker (created once the page has hydrated)
-    const worker = await WorkerCdp.attach(browser, (t) => t.url.startsWith(app.origin) && (t.title.includes('dns-hunt-ingest') || t.url.includes('worker')));
+    // the app's ingest worker (created once the page has hydrated), by its name: the spare reader
+    // worker it starts is a worker of the same origin and script (turbopack-worker-….js#params=…),
+    // often listed first; attached to by mistake, it ended the CDP session once its file was read
+    // ("No session with given id": a 10M hunt recorded no result)
+    const worker = await WorkerCdp.attach(browser, (t) => t.url.startsWith(app.origin) && t.title === 'dns-hunt-ingest');
     const baseline = await worker.retained();
     const sampler = sampleMemory(worker, browser);
     if (profileFile) {
