@@ -58,18 +58,6 @@ describe('WorkerSession', () => {
     expect(session.engine.warmStep()).toBe(false);
   });
 
-  it('builds no index in the quiet spell after the findings, though the page asked nothing before', async () => {
-    // the page's first queries after a load come right after the findings: an index step
-    // (~100 ms at a million rows) must not run between them
-    const { session } = setup();
-    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test']) });
-    await session.whenIdle();
-    const detected = performance.now();
-    await session.whenWarm();
-    expect(performance.now() - detected).toBeGreaterThanOrEqual(QUIET_MS - 5);
-    expect(session.engine.warmStep()).toBe(false);
-  });
-
   it('computes the digests the reader put off only after the findings, once the page has been quiet', async () => {
     const messages: { m: FromWorker; at: number }[] = [];
     const readFile: ReadFile = (f) => {

@@ -139,7 +139,7 @@ export class WorkerSession {
     const check = () => {
       this.digestTimer = null;
       if (this.queue.busy) return;
-      const quiet = this.quietLeft();
+      const quiet = QUIET_MS - (performance.now() - Math.max(this.lastQueryAt, this.detectedAt));
       if (quiet > 0) this.digestTimer = setTimeout(check, quiet);
       else void this.queue.digestPending();
     };
@@ -155,26 +155,16 @@ export class WorkerSession {
   }
 
   /**
-   * Milliseconds until the page has been quiet for {@link QUIET_MS}: since its last query and
-   * since the findings went out. The page's first queries after a load were sent before the
-   * findings (with the data) and wait behind detection, so the time since the last query answered
-   * alone says nothing then: measured from it, an index step ran between them.
-   */
-  private quietLeft(): number {
-    return QUIET_MS - (performance.now() - Math.max(this.lastQueryAt, this.detectedAt));
-  }
-
-  /**
-   * Precomputes filter indexes one step per task, and only once the page is quiet
-   * ({@link quietLeft}): a step (an index over every row, ~100 ms at a million rows in Chromium)
+   * Precomputes filter indexes one step per task, and only once the page has sent no query for
+   * {@link QUIET_MS}: a step (an index over every row, ~100 ms at a million rows in Chromium)
    * that started between the page's first queries after a load held the pivot and the suspects
-   * back until it was done (1M CSV: the suspects shown 104 ms after the overview instead of 4–8).
+   * back until it was done.
    */
   private warm(): void {
     if (this.warming) return;
     this.warming = true;
     const step = () => {
-      const quiet = this.quietLeft();
+      const quiet = QUIET_MS - (performance.now() - this.lastQueryAt);
       if (quiet > 0 && !this.queue.busy) {
         setTimeout(step, quiet);
         return;
