@@ -50,6 +50,28 @@ export class Column<T extends TypedArray> {
     return (this.blocks[i >>> BLOCK_BITS] as T)[i & BLOCK_MASK] as number;
   }
 
+  /**
+   * Appends every value of `values`, each as `map[v]` when a map is given, else as `v + add`:
+   * what a `push` per value does, a block at a time (absorbing a 10M-row part took 1.4 s of
+   * `push` calls and their checks).
+   */
+  appendAll(values: Readonly<TypedArray>, map: Readonly<TypedArray> | null = null, add = 0): void {
+    const n = values.length;
+    let i = 0;
+    while (i < n) {
+      const at = this.n;
+      const off = at & BLOCK_MASK;
+      if (off === 0) this.blocks.push(new this.ctor(BLOCK_SIZE));
+      const block = this.blocks[at >>> BLOCK_BITS] as T;
+      const take = Math.min(BLOCK_SIZE - off, n - i);
+      if (map !== null) for (let k = 0; k < take; k++) block[off + k] = map[values[i + k] as number] as number;
+      else if (add !== 0) for (let k = 0; k < take; k++) block[off + k] = (values[i + k] as number) + add;
+      else block.set(values.subarray(i, i + take), off);
+      this.n = at + take;
+      i += take;
+    }
+  }
+
   /** The values as one contiguous array (for posting a store built elsewhere). */
   toArray(): T {
     const out = new this.ctor(this.n);
@@ -103,6 +125,19 @@ export class UniformColumn<T extends TypedArray> {
       col.push(value);
       this.col = col;
     }
+  }
+
+  /** Pushes every value of `values`: a run of the uniform value only counts, the rest goes to the column. */
+  appendAll(values: Readonly<TypedArray>): void {
+    let i = 0;
+    if (!this.col) {
+      while (i < values.length && values[i] === this.uniform) i++;
+      this.n += i;
+      if (i === values.length) return;
+      this.push(values[i] as number); // makes the column
+      i++;
+    }
+    (this.col as Column<T>).appendAll(values.subarray(i));
   }
 
   get(i: number): number {

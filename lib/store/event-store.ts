@@ -466,7 +466,8 @@ export class EventStore {
     if (!inp) throw new Error('absorb before beginInput');
     checkSnapshot(snap);
     const str = new Uint32Array(snap.strings.length);
-    snap.strings.forEach((v, i) => (str[i] = this.strings.intern(v)));
+    // a snapshot's strings are its own (cloned from another worker's, or a store's own): no copy
+    snap.strings.forEach((v, i) => (str[i] = this.strings.intern(v, true)));
     for (let raw = 0; raw < snap.normOf.length; raw++) {
       const n = snap.normOf[raw] as number;
       if (n === 0) continue;
@@ -485,20 +486,24 @@ export class EventStore {
     for (let i = 0; i < outcome.length; i++) outcome[i] = this.outcomes.intern(so.qtype[i] as number, so.status[i] as number, so.code[i] as number);
     const answers = new Uint32Array(snap.answers.length + 1);
     snap.answers.forEach((a, i) => (answers[i + 1] = this.internAnswers(a.key, a.raw, () => a.set)));
+    // the rows, column by column, a block at a time, their ids mapped to this store's
     const r = snap.rows;
+    let min = this.spanMin;
+    let max = this.spanMax;
     for (let i = 0; i < r.time.length; i++) {
       const t = r.time[i] as number;
-      const at = this.time.grow();
-      (this.time.blocks[at >>> BLOCK_BITS] as Float64Array)[at & BLOCK_MASK] = t;
-      if (t < this.spanMin) this.spanMin = t;
-      if (t > this.spanMax) this.spanMax = t;
-      pushU32(this.line, (r.line[i] as number) + lineOffset);
-      pushU32(this.actor, actor[r.actor[i] as number] as number);
-      pushU32(this.qname, str[r.qname[i] as number] as number);
-      pushU16(this.outcome, outcome[r.outcome[i] as number] as number);
-      pushU32(this.answers, answers[r.answers[i] as number] as number);
-      this.ttl.push(r.ttl[i] as number);
+      if (t < min) min = t;
+      if (t > max) max = t;
     }
+    this.spanMin = min;
+    this.spanMax = max;
+    this.time.appendAll(r.time);
+    this.line.appendAll(r.line, null, lineOffset);
+    this.actor.appendAll(r.actor, actor);
+    this.qname.appendAll(r.qname, str);
+    this.outcome.appendAll(r.outcome, outcome);
+    this.answers.appendAll(r.answers, answers);
+    this.ttl.appendAll(r.ttl);
     inp.count += r.time.length;
   }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_SIZE } from './column';
 import { EventStore, snapshotBuffers, STATUS_ORDER, type StoreRowInput, type StoredAnswer } from './event-store';
 
 /** A row plus the answer text it carries (interned through the store like the ingest sink does). */
@@ -41,23 +42,27 @@ function posted(store: EventStore) {
   return structuredClone(snap, { transfer: snapshotBuffers(snap) });
 }
 
+/** The rows ingested in one store (`whole`), and `first` ingested with `second` absorbed from another store (`merged`). */
+function wholeAndMerged(first: readonly GenRow[], second: readonly GenRow[], lineOffset: number): { whole: EventStore; merged: EventStore } {
+  const whole = new EventStore();
+  whole.beginInput('f.csv', 'x');
+  appendAll(whole, first);
+  appendAll(whole, second.map((r) => ({ ...r, row: { ...r.row, line: r.row.line + lineOffset } })));
+  const part = new EventStore();
+  part.beginInput('f.csv', 'x');
+  appendAll(part, second);
+  const merged = new EventStore();
+  merged.beginInput('f.csv', 'x');
+  appendAll(merged, first);
+  merged.absorb(posted(part), lineOffset);
+  return { whole, merged };
+}
+
 describe('store snapshots (a part of a file ingested in another worker)', () => {
   it('absorbing the second part gives the rows, strings and answer sets of ingesting the whole', () => {
     fc.assert(
       fc.property(fc.array(genRow, { maxLength: 60 }), fc.array(genRow, { maxLength: 60 }), fc.integer({ min: 0, max: 500 }), (first, second, lineOffset) => {
-        const whole = new EventStore();
-        whole.beginInput('f.csv', 'x');
-        appendAll(whole, first);
-        appendAll(whole, second.map((r) => ({ ...r, row: { ...r.row, line: r.row.line + lineOffset } })));
-
-        const part = new EventStore();
-        part.beginInput('f.csv', 'x');
-        appendAll(part, second);
-        const merged = new EventStore();
-        merged.beginInput('f.csv', 'x');
-        appendAll(merged, first);
-        merged.absorb(posted(part), lineOffset);
-
+        const { whole, merged } = wholeAndMerged(first, second, lineOffset);
         expect(merged.size).toBe(whole.size);
         expect(merged.inputs).toEqual(whole.inputs);
         for (let i = 0; i < whole.size; i++) expect(merged.event(i)).toEqual(whole.event(i));
@@ -67,6 +72,20 @@ describe('store snapshots (a part of a file ingested in another worker)', () => 
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('absorbs a part across a column block boundary as ingesting the whole does', () => {
+    const row = (i: number): GenRow => ({
+      row: { time: 1_600_000_000_000 + i * 1000, line: i + 2, host: `WS${i % 3}`, user: 'u', image: 'C:\\a.exe', pid: i % 5, guid: '{aa}', qname: `n${i % 97}.example`, qtype: i % 2 ? 1 : 28, status: 'NOERROR', statusCode: 0, ttl: i % 4 === 0 ? 60 : -1, resolver: '', client: '' },
+      answers: i % 3 ? '1.2.3.4;' : '',
+    });
+    const first = Array.from({ length: BLOCK_SIZE - 5 }, (_, i) => row(i));
+    const second = Array.from({ length: 40 }, (_, i) => row(BLOCK_SIZE + i));
+    const { whole, merged } = wholeAndMerged(first, second, 3);
+    expect(merged.size).toBe(whole.size);
+    for (let i = BLOCK_SIZE - 10; i < whole.size; i++) expect(merged.event(i)).toEqual(whole.event(i));
+    expect(merged.timeSpan(merged.size)).toEqual(whole.timeSpan(whole.size));
+    expect(merged.time.blocks.length).toBe(2);
   });
 
   it('keeps rows of earlier inputs and appends to the current one', () => {
