@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runDetectors } from '../lib/detect/run';
-import { EventStore } from '../lib/store/event-store';
+import { EventStore, joinBlocks, type StoreSnapshot } from '../lib/store/event-store';
 import { ingestFile } from './cli/split-ingest-node';
 
 function digest(value: unknown): string {
@@ -18,12 +18,24 @@ function digest(value: unknown): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
+/** A snapshot with each row column as one array, as snapshots were before they had blocks: digests stay comparable across commits. */
+function flat(s: StoreSnapshot): unknown {
+  const r = s.rows;
+  return {
+    ...s,
+    rows: {
+      time: joinBlocks(r.time, Float64Array), line: joinBlocks(r.line, Uint32Array), actor: joinBlocks(r.actor, Uint32Array), qname: joinBlocks(r.qname, Uint32Array),
+      outcome: joinBlocks(r.outcome, Uint16Array), answers: joinBlocks(r.answers, Uint32Array), ttl: joinBlocks(r.ttl, Int32Array),
+    },
+  };
+}
+
 /** The digests of one file's hunt (see the module comment). */
 export async function huntDigests(file: string): Promise<{ events: number; store: string; summary: string; findings: string }> {
   const store = new EventStore();
   const summary = await ingestFile(file, statSync(file).size, store, { parts: 1 });
   const { findings, evidenceRows } = runDetectors(store);
-  return { events: store.size, store: digest(store.snapshot()), summary: digest(summary), findings: digest({ findings, evidenceRows }) };
+  return { events: store.size, store: digest(flat(store.snapshot())), summary: digest(summary), findings: digest({ findings, evidenceRows }) };
 }
 
 async function main(files: readonly string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../bytes';
 import { generateHunt } from '../generate/hunt';
-import { EventStore } from '../store/event-store';
+import { EventStore, joinBlocks } from '../store/event-store';
 import { ingest } from './ingest';
 import { ADAPTERS } from './sources';
 import type { SourceAdapter } from './types';
@@ -209,7 +209,7 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     const viaBytes = await load(bytes, 64, COUNTING);
     expect(tookBytes).toBe(1);
     expect(viaBytes.size).toBe(5);
-    expect(new Set(viaBytes.snapshot.rows.answers).size).toBe(3);
+    expect(new Set(joinBlocks(viaBytes.snapshot.rows.answers, Uint32Array)).size).toBe(3);
     expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
   });
 
@@ -253,7 +253,8 @@ describe('Zeek TSV read as bytes (WebAssembly row cutter)', () => {
     const viaBytes = await load(bytes, 64, COUNTING);
     expect(tookBytes).toBe(1);
     expect(viaBytes).toEqual(await load(bytes, 64, TEXT_ONLY));
-    const { strings, actors, rows: r } = viaBytes.snapshot;
+    const { strings, actors, rows: blocks } = viaBytes.snapshot;
+    const r = { actor: joinBlocks(blocks.actor, Uint32Array), qname: joinBlocks(blocks.qname, Uint32Array) };
     const actorOf = (row: number) => {
       const a = r.actor[row] as number;
       return `${strings[actors.client[a] as number]} → ${strings[actors.resolver[a] as number]}`;
@@ -371,7 +372,8 @@ describe('Splunk CSV read as bytes (WebAssembly row cutter)', () => {
     expect(tookBytes).toBe(1);
     expect(viaBytes.size).toBe(40);
     expect(viaBytes).toEqual(await load(bytes, 300, TEXT_ONLY));
-    const { strings, actors: a, rows } = viaBytes.snapshot;
+    const { strings, actors: a, rows: blocks } = viaBytes.snapshot;
+    const rows = { actor: joinBlocks(blocks.actor, Uint32Array) };
     const actorOf = (row: number) => {
       const id = rows.actor[row] as number;
       return [strings[a.host[id] as number], strings[a.user[id] as number], strings[a.image[id] as number], String(a.pid[id]), strings[a.guid[id] as number]];

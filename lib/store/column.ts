@@ -72,7 +72,21 @@ export class Column<T extends TypedArray> {
     }
   }
 
-  /** The values as one contiguous array (for posting a store built elsewhere). */
+  /**
+   * The values as blocks whose concatenation is the column, the last cut to its rows: copies, or
+   * (`copy` false) views of the column's own blocks, for a store that is posted and done with.
+   */
+  rowBlocks(copy: boolean): T[] {
+    const out: T[] = [];
+    for (let off = 0, b = 0; off < this.n; off += BLOCK_SIZE, b++) {
+      const block = this.blocks[b] as T;
+      const take = Math.min(BLOCK_SIZE, this.n - off);
+      out.push((copy ? block.slice(0, take) : take === BLOCK_SIZE ? block : block.subarray(0, take)) as T);
+    }
+    return out;
+  }
+
+  /** The values as one contiguous array. */
   toArray(): T {
     const out = new this.ctor(this.n);
     let off = 0;
@@ -144,6 +158,12 @@ export class UniformColumn<T extends TypedArray> {
     if (this.col) return this.col.get(i);
     if (i < 0 || i >= this.n) throw new RangeError(`row ${i} out of range 0..${this.n - 1}`);
     return this.uniform;
+  }
+
+  /** As {@link Column.rowBlocks}; while every value is the uniform one, one array of them. */
+  rowBlocks(copy: boolean): T[] {
+    if (this.col) return this.col.rowBlocks(copy);
+    return this.n === 0 ? [] : [this.toArray()];
   }
 
   toArray(): T {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from './column';
-import { EventStore, type StoreRowInput } from './event-store';
+import { EventStore, joinBlocks, type StoreRowInput } from './event-store';
 import { normalizeQname } from './qname';
 
 function row(over: Partial<StoreRowInput> = {}): StoreRowInput {
@@ -74,7 +74,7 @@ describe('EventStore', () => {
     s.append(row({ ttl: -1 }));
     expect(s.ttl.bytes()).toBeGreaterThan(0);
     expect([s.event(0).ttl, s.event(n - 1).ttl, s.event(n).ttl, s.event(n + 1).ttl]).toEqual([-1, -1, 300, -1]);
-    expect(Array.from(s.snapshot().rows.ttl.subarray(n - 1))).toEqual([-1, 300, -1]);
+    expect(Array.from(joinBlocks(s.snapshot().rows.ttl, Int32Array).subarray(n - 1))).toEqual([-1, 300, -1]);
     s.dropLastInput();
     expect(s.size).toBe(n);
     expect(s.event(n - 1).ttl).toBe(-1);

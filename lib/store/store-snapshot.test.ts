@@ -36,9 +36,9 @@ function appendAll(store: EventStore, rows: readonly GenRow[]): void {
   for (const r of rows) store.append({ ...r.row, answers: store.internAnswers(r.answers, r.answers, parse) });
 }
 
-/** A snapshot as a worker would receive it: structured-cloned with its buffers transferred. */
+/** A part's store as a worker would receive it: handed over, structured-cloned with its buffers transferred. */
 function posted(store: EventStore) {
-  const snap = store.snapshot();
+  const snap = store.handOver();
   return structuredClone(snap, { transfer: snapshotBuffers(snap) });
 }
 
@@ -88,6 +88,22 @@ describe('store snapshots (a part of a file ingested in another worker)', () => 
     expect(merged.time.blocks.length).toBe(2);
   });
 
+  it('copies the row columns for a snapshot, and hands the store\'s own blocks over', () => {
+    const store = new EventStore();
+    store.beginInput('f.csv', 'x');
+    appendAll(store, Array.from({ length: BLOCK_SIZE + 3 }, (_, i) => ({ row: { time: 1_600_000_000_000 + i, line: i + 1, host: 'h', user: '', image: '', pid: 1, guid: '', qname: 'a.b', qtype: 1, status: 'NOERROR', statusCode: 0, ttl: -1, resolver: '', client: '' }, answers: '' })));
+    const copy = store.snapshot();
+    const own = store.handOver();
+    expect(copy.rows.time.map((b) => b.length)).toEqual([BLOCK_SIZE, 3]);
+    expect(own).toEqual(copy);
+    expect(own.rows.time.map((b) => b.buffer)).toEqual(store.time.blocks.map((b) => b.buffer));
+    expect(copy.rows.time.some((b, i) => b.buffer === store.time.blocks[i]?.buffer)).toBe(false);
+    (copy.rows.time[1] as Float64Array)[0] = 0;
+    expect(store.event(BLOCK_SIZE).time).toBe(1_600_000_000_000 + BLOCK_SIZE);
+    // one buffer per block to transfer, each once
+    expect(snapshotBuffers(own).length).toBe(new Set(snapshotBuffers(own)).size);
+  });
+
   it('keeps rows of earlier inputs and appends to the current one', () => {
     const part = new EventStore();
     part.beginInput('b.csv', 'x');
@@ -113,11 +129,11 @@ describe('store snapshots (a part of a file ingested in another worker)', () => 
     const store = new EventStore();
     store.beginInput('b.csv', 'x');
     const bad = [
-      (s: ReturnType<EventStore['snapshot']>) => (s.rows.qname[0] = 999),
-      (s: ReturnType<EventStore['snapshot']>) => (s.rows.actor[0] = 7),
-      (s: ReturnType<EventStore['snapshot']>) => (s.rows.answers[0] = 3),
+      (s: ReturnType<EventStore['snapshot']>) => ((s.rows.qname[0] as Uint32Array)[0] = 999),
+      (s: ReturnType<EventStore['snapshot']>) => ((s.rows.actor[0] as Uint32Array)[0] = 7),
+      (s: ReturnType<EventStore['snapshot']>) => ((s.rows.answers[0] as Uint32Array)[0] = 3),
       (s: ReturnType<EventStore['snapshot']>) => (s.outcomes.status[0] = 99),
-      (s: ReturnType<EventStore['snapshot']>) => (s.rows = { ...s.rows, ttl: new Int32Array(0) }),
+      (s: ReturnType<EventStore['snapshot']>) => (s.rows = { ...s.rows, ttl: [] }),
     ];
     for (const spoil of bad) {
       const snap = part.snapshot();

@@ -108,7 +108,8 @@ export async function ingestPart(source: PartSource, spec: PartSpec, signal: Abo
   });
   return {
     summary,
-    snapshot: store.snapshot(),
+    // the store is posted and dropped: its column blocks go as they are (transferred)
+    snapshot: store.handOver(),
     start,
     end,
     preludeLines: countNewlines(spec.prelude, 0, spec.prelude.length),
@@ -141,13 +142,13 @@ const SnapshotSchema = z.object({
   outcomes: z.object({ qtype: z.array(z.number().int()), status: z.array(z.number().int()), code: z.array(z.number().int()) }),
   answers: z.array(z.object({ key: z.string(), raw: z.string(), set: z.array(z.object({ type: z.number().int(), value: z.string() })) })),
   rows: z.object({
-    time: z.instanceof(Float64Array),
-    line: u32,
-    actor: u32,
-    qname: u32,
-    outcome: z.instanceof(Uint16Array),
-    answers: u32,
-    ttl: z.instanceof(Int32Array),
+    time: z.array(z.instanceof(Float64Array)),
+    line: z.array(u32),
+    actor: z.array(u32),
+    qname: z.array(u32),
+    outcome: z.array(z.instanceof(Uint16Array)),
+    answers: z.array(u32),
+    ttl: z.array(z.instanceof(Int32Array)),
   }),
 });
 
