@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runDetectors } from '../lib/detect/run';
-import { EventStore, joinBlocks, type StoreSnapshot } from '../lib/store/event-store';
+import { EventStore, type StoreSnapshot } from '../lib/store/event-store';
 import { ingestFile } from './cli/split-ingest-node';
 
 function digest(value: unknown): string {
@@ -18,16 +18,10 @@ function digest(value: unknown): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
-/** A snapshot with each row column as one array, as snapshots were before they had blocks: digests stay comparable across commits. */
+/** A snapshot with each row column as one list, as snapshots were before they had blocks: digests stay comparable across commits. */
 function flat(s: StoreSnapshot): unknown {
-  const r = s.rows;
-  return {
-    ...s,
-    rows: {
-      time: joinBlocks(r.time, Float64Array), line: joinBlocks(r.line, Uint32Array), actor: joinBlocks(r.actor, Uint32Array), qname: joinBlocks(r.qname, Uint32Array),
-      outcome: joinBlocks(r.outcome, Uint16Array), answers: joinBlocks(r.answers, Uint32Array), ttl: joinBlocks(r.ttl, Int32Array),
-    },
-  };
+  const rows = Object.entries(s.rows).map(([k, blocks]: [string, readonly ArrayLike<number>[]]) => [k, blocks.flatMap((b) => Array.from(b))]);
+  return { ...s, rows: Object.fromEntries(rows) };
 }
 
 /** The digests of one file's hunt (see the module comment). */

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../bytes';
 import { generateHunt } from '../generate/hunt';
-import { EventStore, joinBlocks } from '../store/event-store';
+import { joinBlocks } from '../store/column';
+import { EventStore } from '../store/event-store';
 import { ingest } from './ingest';
 import { ADAPTERS } from './sources';
 import type { SourceAdapter } from './types';

@@ -78,25 +78,13 @@ export class Column<T extends TypedArray> {
    */
   rowBlocks(copy: boolean): T[] {
     const out: T[] = [];
-    for (let off = 0, b = 0; off < this.n; off += BLOCK_SIZE, b++) {
-      const block = this.blocks[b] as T;
-      const take = Math.min(BLOCK_SIZE, this.n - off);
-      out.push((copy ? block.slice(0, take) : take === BLOCK_SIZE ? block : block.subarray(0, take)) as T);
-    }
+    eachBlock(this, this.n, (block) => out.push(copy ? (block.slice() as T) : block));
     return out;
   }
 
   /** The values as one contiguous array. */
   toArray(): T {
-    const out = new this.ctor(this.n);
-    let off = 0;
-    for (const b of this.blocks) {
-      const take = Math.min(BLOCK_SIZE, this.n - off);
-      if (take <= 0) break;
-      out.set(take === BLOCK_SIZE ? b : (b.subarray(0, take) as T), off);
-      off += take;
-    }
-    return out;
+    return joinBlocks(this.rowBlocks(false), this.ctor);
   }
 
   /** Drops rows from `n` on (used when an ingest is cancelled). */
@@ -195,6 +183,24 @@ export function eachBlock<T extends TypedArray>(col: Column<T>, rows: number, ea
     each(n === block.length ? block : (block.subarray(0, n) as T));
     left -= n;
   }
+}
+
+/** How many values the blocks hold together. */
+export function blocksLength(blocks: readonly ArrayLike<number>[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.length;
+  return n;
+}
+
+/** Blocks (e.g. a snapshot column's, see {@link Column.rowBlocks}) as one array. */
+export function joinBlocks<T extends TypedArray>(blocks: readonly T[], ctor: TypedArrayCtor<T>): T {
+  const out = new ctor(blocksLength(blocks));
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
 }
 
 /*

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from './column';
-import { EventStore, joinBlocks, type StoreRowInput } from './event-store';
+import { joinBlocks } from './column';
+import { EventStore, type StoreRowInput } from './event-store';
 import { normalizeQname } from './qname';
 
 function row(over: Partial<StoreRowInput> = {}): StoreRowInput {

@@ -1,4 +1,4 @@
-import { BLOCK_BITS, BLOCK_MASK, Column, i32At, pushU16, pushU32, u32At, UniformColumn, withIndex } from './column';
+import { BLOCK_BITS, BLOCK_MASK, blocksLength, Column, i32At, pushU16, pushU32, u32At, UniformColumn, withIndex } from './column';
 import { normalizeQname } from './qname';
 import { ownString, StringPool } from './string-pool';
 import { ProcessTable } from './process-table';
@@ -172,24 +172,6 @@ export interface StoreSnapshot {
   rows: { time: Float64Array[]; line: Uint32Array[]; actor: Uint32Array[]; qname: Uint32Array[]; outcome: Uint16Array[]; answers: Uint32Array[]; ttl: Int32Array[] };
 }
 
-/** Rows of a snapshot's column. */
-function rowCount(blocks: readonly ArrayLike<number>[]): number {
-  let n = 0;
-  for (const b of blocks) n += b.length;
-  return n;
-}
-
-/** A snapshot column's blocks as one array (to read a snapshot row by row, or digest it). */
-export function joinBlocks<T extends Float64Array | Uint32Array | Uint16Array | Int32Array>(blocks: readonly T[], ctor: new (length: number) => T): T {
-  const out = new ctor(rowCount(blocks));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
-}
-
 /** Throws unless every id in the snapshot points into its tables (it crossed a thread boundary). */
 function checkSnapshot(s: StoreSnapshot): void {
   const inRange = (a: ArrayLike<number>, n: number, what: string, base = 0) => {
@@ -206,9 +188,9 @@ function checkSnapshot(s: StoreSnapshot): void {
   if (s.outcomes.status.length !== s.outcomes.qtype.length || s.outcomes.code.length !== s.outcomes.qtype.length) throw new RangeError('store snapshot: outcome columns differ in length');
   inRange(s.outcomes.status, STATUS_ORDER.length, 'status');
   inRange(s.normOf, s.strings.length, 'normalised name', 1);
-  const rows = rowCount(s.rows.time);
+  const rows = blocksLength(s.rows.time);
   for (const [k, col] of Object.entries(s.rows)) {
-    const n = rowCount(col);
+    const n = blocksLength(col);
     if (n !== rows) throw new RangeError(`store snapshot: row column ${k} has ${n} of ${rows} rows`);
   }
   const inRangeRows = (blocks: readonly ArrayLike<number>[], n: number, what: string) => blocks.forEach((b) => inRange(b, n, what));
@@ -540,7 +522,7 @@ export class EventStore {
     for (const block of r.outcome) this.outcome.appendAll(block, outcome);
     for (const block of r.answers) this.answers.appendAll(block, answers);
     for (const block of r.ttl) this.ttl.appendAll(block);
-    inp.count += rowCount(r.time);
+    inp.count += blocksLength(r.time);
   }
 
   qtypeOf(row: number): number {

@@ -69,7 +69,8 @@ export const ProgressMessageSchema = z.object({
   skipped: CountSchema,
 });
 
-const Sha256Schema = InputSummarySchema.shape.sha256;
+/** A file's sha256 as the findings contract writes it. */
+export const Sha256Schema = InputSummarySchema.shape.sha256;
 
 /**
  * The file was read (possibly with an `error` in the summary, e.g. unknown format). Its sha256 is

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { createFastSha256 } from '../ingest/hash';
-import { InputSummarySchema } from '../schema/findings';
+import { Sha256Schema } from './protocol';
 import { readBlob, readBlobChunks, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
@@ -38,7 +38,6 @@ export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
 export const MAX_CHUNKS_IN_FLIGHT = 4;
 
 const FileSchema = z.custom<File>((v) => typeof File !== 'undefined' && v instanceof File, 'expected a File');
-const Sha256Schema = InputSummarySchema.shape.sha256;
 
 export const ReaderRequestSchema = z.union([
   /** the file to read; `chunkBytes` reads it in slices of that size instead of streaming it (tests) */
