@@ -152,7 +152,8 @@ export abstract class RowsInput<F extends TextFramer> {
       }
     }
     this.batch = null;
-    this.resume = b.input.subarray(b.end);
+    // a copy: the batch's buffers go back to the reader once the next is asked for
+    this.resume = b.input.slice(b.end);
     this.remoteFinal = b.final;
   }
 

@@ -27,10 +27,14 @@ class FakeReaderWorker {
     if (this.auto) queueMicrotask(() => this.deliver());
   });
 
-  constructor(private readonly auto = true) {}
+  constructor(
+    private readonly auto = true,
+    private readonly moves = false,
+  ) {}
 
-  postMessage(data: unknown): void {
-    if (!this.terminated) this.handle(data);
+  /** with `moves`, buffers given back are moved, as between threads: a view the parser kept of one is emptied */
+  postMessage(data: unknown, transfer?: Transferable[]): void {
+    if (!this.terminated) this.handle(this.moves && transfer && transfer.length > 0 ? structuredClone(data, { transfer }) : data);
   }
 
   deliver(n = Infinity): void {
@@ -201,7 +205,7 @@ describe('readInWorker', () => {
     const here = new EventStore();
     await ingest(readBlob(file), here, { name: 'hunt.csv' });
     for (const failAt of [null, 2]) {
-      const worker = new FakeReaderWorker();
+      const worker = new FakeReaderWorker(true, true);
       const replies: ReaderReply[] = [];
       const deliver = worker.deliver.bind(worker);
       worker.deliver = (n?: number) => {
