@@ -1,5 +1,4 @@
-import { CsvFramer } from './csv-framer';
-import type { TextStepRule } from './precut';
+import type { CsvFramer } from './csv-framer';
 import { RowsInput, type CellFacts } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
@@ -22,8 +21,6 @@ const ONE_ROW_WINDOW = 2 * 1024;
  * the cutter, e.g. a table of event XML).
  */
 export class CsvBytes extends RowsInput<CsvFramer> {
-  protected readonly cutKind = 'csv';
-
   private constructor(
     rows: RowsWasm,
     framer: CsvFramer,
@@ -54,57 +51,31 @@ export class CsvBytes extends RowsInput<CsvFramer> {
    * which the framer reports and skips once it is so in characters too.
    */
   protected viaText(status: number, pos: number, n: number, final: boolean): number {
-    this.framer.line = this.lineNo;
-    const used = csvTextBytes(this.view(pos, n), status, final, this.framer, this.utf8);
-    this.lineNo = this.framer.line;
-    return used;
+    if (n - pos > this.framer.maxChars) return this.viaFramer(pos, n, final, Infinity);
+    // only that row: the cutter takes the rows after it (in a window of the framer's, a quoted
+    // row took ~55 plain rows with it down the slower text path: 2.7 % of the bench's 1M CSV)
+    return status === SCAN_NEEDS_JS ? this.viaFramer(pos, n, final, 1) : 0;
   }
-}
 
-/**
- * The bytes the text framer takes at the start of `view` (the rest of the loaded input) for a row
- * the cutter left (`status`), 0 when it needs more input. `framer` emits what it takes.
- */
-function csvTextBytes(view: Uint8Array, status: number, final: boolean, framer: CsvFramer, utf8: TextDecoder): number {
-  if (view.length > framer.maxChars) return framerBytes(view, final, framer, Infinity, utf8);
-  // only that row: the cutter takes the rows after it (in a window of the framer's, a quoted
-  // row took ~55 plain rows with it down the slower text path: 2.7 % of the bench's 1M CSV)
-  return status === SCAN_NEEDS_JS ? framerBytes(view, final, framer, 1, utf8) : 0;
-}
-
-/**
- * The text path's rule for a reader that cuts a CSV input (see precut.ts): the same count of
- * bytes, from a framer of its own that emits nothing. Its rows are taken as the parser's reader
- * takes them: a row of `width` cells is a record, any other is turned down (a turned-down row
- * across lines gives its later lines back to the framer).
- */
-export function csvTextRule(delimiter: number, maxChars: number, width: number): TextStepRule {
-  const framer = new CsvFramer(
-    (cells) => cells.length === width,
-    () => undefined,
-    String.fromCharCode(delimiter),
-    maxChars,
-  );
-  const utf8 = new TextDecoder();
-  return (view, status, final) => csvTextBytes(view, status, final, framer, utf8);
-}
-
-/**
- * Lets the text framer cut the row at the start of `view` (and, up to `maxRows` in all, the whole
- * rows after it in the window). Returns the bytes used: 0 when the row is not complete yet.
- */
-function framerBytes(view: Uint8Array, final: boolean, framer: CsvFramer, maxRows: number, utf8: TextDecoder): number {
-  const n = view.length;
-  for (let win = maxRows === 1 ? ONE_ROW_WINDOW : FALLBACK_WINDOW; ; win *= 2) {
-    let end = Math.min(n, win);
-    // end the window on a character boundary (never inside a UTF-8 sequence)
-    while (end < n && end > 0 && ((view[end] as number) & 0xc0) === 0x80) end--;
-    const whole = end === n;
-    const text = utf8.decode(view.subarray(0, end));
-    const used = framer.take(text, final && whole, maxRows);
-    if (used === text.length) return end;
-    if (used > 0) return afterLineFeeds(view, countLineFeeds(text, used));
-    if (whole) return 0;
+  /**
+   * Lets the text framer cut the row at `pos` (and, up to `maxRows` in all, the whole rows after
+   * it in the window). Returns the bytes used: 0 when the row is not complete in the input yet.
+   */
+  private viaFramer(pos: number, n: number, final: boolean, maxRows: number): number {
+    for (let win = maxRows === 1 ? ONE_ROW_WINDOW : FALLBACK_WINDOW; ; win *= 2) {
+      let end = Math.min(n, pos + win);
+      const view = this.rows.inputView(pos, n);
+      // end the window on a character boundary (never inside a UTF-8 sequence)
+      while (end < n && end > pos && ((view[end - pos] as number) & 0xc0) === 0x80) end--;
+      const whole = end === n;
+      const text = this.utf8.decode(view.subarray(0, end - pos));
+      this.framer.line = this.lineNo;
+      const used = this.framer.take(text, final && whole, maxRows);
+      this.lineNo = this.framer.line;
+      if (used === text.length) return end - pos;
+      if (used > 0) return afterLineFeeds(view, countLineFeeds(text, used));
+      if (whole) return 0;
+    }
   }
 }
 

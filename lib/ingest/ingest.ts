@@ -7,7 +7,6 @@ import { createSha256, type Hasher } from './hash';
 import { ADAPTERS, pickAdapter, supportedFormatsText } from './sources';
 import { SNIFF_CHARS, type SourceAdapter } from './types';
 import { streamChunks } from './stream-chunks';
-import { isCutBatch, type CutBatch, type PrecutLink } from './precut';
 
 export interface IngestProgress {
   name: string;
@@ -28,27 +27,6 @@ export interface IngestOptions {
   adapters?: readonly SourceAdapter[];
   /** once the format is known: its adapter, the first decoded characters, and whether the bytes are plain UTF-8 (neither compressed nor UTF-16) */
   onFormat?: (adapter: SourceAdapter, head: string, plainUtf8: boolean) => void;
-  /** the thread that reads `source`, which may cut the rows for a bytes reader (then `source` yields CutBatches from there on, see precut.ts) */
-  precut?: PrecutLink | null;
-}
-
-/** An input's chunks: bytes, or once a bytes reader handed its cutting over (IngestOptions.precut), rows cut ahead. */
-export type InputItem = Uint8Array | CutBatch;
-
-/** `it` where only bytes may come (before a reader exists to hand its cutting over). */
-function bytesOnly(it: AsyncIterator<InputItem>): AsyncIterator<Uint8Array> {
-  return {
-    next: async () => {
-      const r = await it.next();
-      if (!r.done && isCutBatch(r.value)) throw new Error('rows cut ahead before the input was handed over');
-      return r as IteratorResult<Uint8Array>;
-    },
-  };
-}
-
-/** The input's own bytes an item brings (a batch's: those new in it). */
-function itemBytes(item: InputItem): Uint8Array {
-  return isCutBatch(item) ? item.input.subarray(item.input.length - item.fresh) : item;
 }
 
 
@@ -151,7 +129,7 @@ function firstLinePreview(text: string): string {
  * worker gives each buffer back to be read into again).
  */
 export async function ingest(
-  source: AsyncIterable<InputItem>,
+  source: AsyncIterable<Uint8Array>,
   store: EventStore,
   opts: IngestOptions,
 ): Promise<InputSummary> {
@@ -169,16 +147,15 @@ export async function ingest(
   /** while sniffing plain UTF-8: the bytes read so far (BOM left out), for a reader that takes bytes */
   let headBytes: Uint8Array[] | null = null;
   /** the reader, when it takes the input's bytes (see RecordReader.startBytes) */
-  let bytesTo: { pushBytes(bytes: Uint8Array): void; pushBatch(batch: CutBatch): void; end(): void } | null = null;
+  let bytesTo: { pushBytes(bytes: Uint8Array): void; end(): void } | null = null;
 
   const raw = source[Symbol.asyncIterator]();
-  async function* hashed(): AsyncGenerator<InputItem> {
+  async function* hashed(): AsyncGenerator<Uint8Array> {
     for (;;) {
       const r = await raw.next();
       if (r.done) return;
-      const own = itemBytes(r.value);
-      bytes += own.length;
-      hasher?.update(own);
+      bytes += r.value.length;
+      hasher?.update(r.value);
       yield r.value;
     }
   }
@@ -207,16 +184,8 @@ export async function ingest(
     const r = a.open(sink);
     reader = r;
     const pushBytes = r.pushBytes?.bind(r);
-    if (headBytes && pushBytes && r.startBytes?.(opts.precut ?? null)) {
-      const pushBatch = r.pushBatch?.bind(r);
-      bytesTo = {
-        pushBytes,
-        pushBatch: (b) => {
-          if (!pushBatch) throw new Error('rows cut ahead for a reader that cannot take them');
-          pushBatch(b);
-        },
-        end: () => r.end(),
-      };
+    if (headBytes && pushBytes && r.startBytes?.()) {
+      bytesTo = { pushBytes, end: () => r.end() };
       for (const b of headBytes) pushBytes(b);
     } else r.push(head);
     head = '';
@@ -227,15 +196,14 @@ export async function ingest(
 
   try {
     const it = hashed();
-    let texts: AsyncIterator<InputItem> = it;
-    let first = await readAtLeast(bytesOnly(it), SNIFF_BYTES);
+    let texts: AsyncIterator<Uint8Array> = it;
+    let first = await readAtLeast(it, SNIFF_BYTES);
     let encoding: TextEncodingName = 'utf-8';
     if (first) {
       let sniff = sniffBytes(first);
       if (sniff.kind === 'gzip') {
-        const inflated = gunzip(bytesOnly(it), first);
-        texts = inflated;
-        first = await readAtLeast(inflated, SNIFF_BYTES);
+        texts = gunzip(it, first);
+        first = await readAtLeast(texts, SNIFF_BYTES);
         sniff = first ? sniffBytes(first) : { kind: 'text', encoding: 'utf-8', bom: 0 };
       }
       if (sniff.kind === 'binary') error = `Not a text log export: this looks like ${sniff.reason}.`;
@@ -245,17 +213,13 @@ export async function ingest(
     }
     if (!error) {
       const decoder = new TextDecoder(encoding);
-      let chunk: InputItem | null = first;
+      let chunk: Uint8Array | null = first;
       read: while (chunk) {
         if (opts.signal?.aborted) {
           cancelled = true;
           break;
         }
-        const to = bytesTo as { pushBytes(bytes: Uint8Array): void; pushBatch(batch: CutBatch): void } | null;
-        if (to) {
-          if (isCutBatch(chunk)) to.pushBatch(chunk);
-          else to.pushBytes(chunk);
-        } else if (isCutBatch(chunk)) throw new Error('rows cut ahead before the input was handed over');
+        if (bytesTo) (bytesTo as { pushBytes(bytes: Uint8Array): void }).pushBytes(chunk);
         else {
           // decoded in pieces (see DECODE_BYTES), never a whole chunk as one string
           for (let off = 0; off < chunk.length; off += DECODE_BYTES) {
@@ -273,7 +237,7 @@ export async function ingest(
         if (headBytes) keepPastPull(headBytes);
         const n = await texts.next();
         chunk = n.done ? null : n.value;
-        if (chunk && headBytes) headBytes.push(itemBytes(chunk));
+        if (chunk && headBytes) headBytes.push(chunk);
       }
       if (!cancelled && !error) {
         const tail = bytesTo ? '' : decoder.decode();
@@ -297,9 +261,8 @@ export async function ingest(
         }
         const r = await raw.next();
         if (r.done) break;
-        const own = itemBytes(r.value);
-        bytes += own.length;
-        hasher?.update(own);
+        bytes += r.value.length;
+        hasher?.update(r.value);
       }
     }
   } catch (e) {

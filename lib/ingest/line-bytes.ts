@@ -1,5 +1,4 @@
 import type { LineFramer } from './line-framer';
-import type { TextStepRule } from './precut';
 import { RowsInput, type CellFacts } from './rows-input';
 import { RowsWasm, SCAN_NEEDS_JS } from './wasm/rows';
 
@@ -21,7 +20,6 @@ export type CellsHandler = (cells: string[], lineNo: number, start: number, fact
  * rest of the input to the framer for good.
  */
 export class LineBytes extends RowsInput<LineFramer> {
-  protected readonly cutKind = 'lines';
   /** inside a line found too long: everything up to its line end is dropped */
   private skipping = false;
 
@@ -51,7 +49,7 @@ export class LineBytes extends RowsInput<LineFramer> {
   /** The rest of a line found too long is dropped up to its line end. */
   protected override before(pos: number, n: number): number {
     if (!this.skipping) return 0;
-    const nl = this.view(pos, n).indexOf(LF);
+    const nl = this.rows.inputView(pos, n).indexOf(LF);
     if (nl === -1) return -1; // all of it is the long line
     this.skipping = false;
     this.lineNo++;
@@ -67,13 +65,9 @@ export class LineBytes extends RowsInput<LineFramer> {
     if (this.skipping) this.framer.skipLine();
   }
 
-  protected override mayHandOver(): boolean {
-    return !this.skipping;
-  }
-
   /** The text of the line starting at input offset `at` (without its line end): valid for a line being handed over. */
   lineAt(at: number): string {
-    const view = this.view(at, this.loaded);
+    const view = this.rows.inputView(at, this.rows.loaded);
     let end = view.indexOf(LF);
     if (end === -1) end = view.length;
     if (end > 0 && view[end - 1] === CR) end--;
@@ -85,7 +79,7 @@ export class LineBytes extends RowsInput<LineFramer> {
    * is incomplete and may still be short enough.
    */
   private lineHere(pos: number, n: number, final: boolean): number {
-    const view = this.view(pos, n);
+    const view = this.rows.inputView(pos, n);
     const nl = view.indexOf(LF);
     const line = this.lineNo;
     const text = this.utf8.decode(nl === -1 ? view : view.subarray(0, nl));
@@ -103,20 +97,4 @@ export class LineBytes extends RowsInput<LineFramer> {
     if (nl !== -1 || text !== '') this.framer.deliver(text, line);
     return nl === -1 ? view.length : nl + 1;
   }
-}
-
-/**
- * The text path's rule for a reader that cuts a line input (see precut.ts): the bytes
- * {@link LineBytes} hands over for the line at the start of `view`, 0 when it waits for more;
- * -1 for a line too long without its end yet (the rest of it is skipped: the parser does that).
- */
-export function lineTextRule(maxChars: number): TextStepRule {
-  const utf8 = new TextDecoder();
-  return (view, status, final) => {
-    if (!(status === SCAN_NEEDS_JS || view.length > maxChars || final)) return 0;
-    const nl = view.indexOf(LF);
-    if (nl !== -1) return nl + 1;
-    if (utf8.decode(view).length > maxChars) return -1;
-    return final ? view.length : 0;
-  };
 }

@@ -1,5 +1,4 @@
 import { MAX_WASM_CELLS, SCAN_FULL, taggedTime, TIME_TAG, type CellMode, type RowsWasm } from './wasm/rows';
-import { RemoteRows, type CutBatch, type CutRows, type PrecutLink } from './precut';
 
 /**
  * What the cutter knows of the cells of the row being handed over, by column (reused from row
@@ -28,8 +27,6 @@ export type CutHandler = (out: Int32Array, k: number, count: number, times: Floa
 /** The text framer a bytes input falls back to: it takes text and counts lines on from `line`. */
 export interface TextFramer {
   line: number;
-  /** the longest record it keeps, in characters */
-  readonly maxChars: number;
   push(text: string): void;
   end(): void;
 }
@@ -56,24 +53,6 @@ export abstract class RowsInput<F extends TextFramer> {
   };
   /** rows cut per scan (CsvBytes: 1 until the reader has read its header) */
   protected maxRows = 1 << 30;
-  /** the columns' modes, once configured */
-  private modes: CellMode[] | null = null;
-  /** the thread that reads the input, which may cut its rows (see precut.ts) */
-  private link: PrecutLink | null = null;
-  /** the reader cuts the rows: the input comes as batches */
-  private remote = false;
-  /** the link the rows were handed over on */
-  private handedTo: PrecutLink | null = null;
-  /** the batch being read (its input is what {@link view} shows) */
-  private batch: CutBatch | null = null;
-  /** while remote: the input's bytes not taken yet, were the reader to stop cutting now */
-  private resume: Uint8Array = new Uint8Array(0);
-  private remoteFinal = false;
-  /** configured again while remote (e.g. a new header): the rows after it are cut here */
-  private reconfigured = false;
-  private readonly remoteRows = new RemoteRows();
-  /** how the text path takes the rows the cutter leaves ('csv' or 'lines', see precut.ts) */
-  protected abstract readonly cutKind: 'csv' | 'lines';
 
   protected constructor(
     protected readonly rows: RowsWasm,
@@ -84,20 +63,7 @@ export abstract class RowsInput<F extends TextFramer> {
   configure(modes: readonly CellMode[]): void {
     modes.forEach((m, i) => this.rows.setMode(i, m));
     this.maxRows = 1 << 30;
-    if (this.modes !== null) this.reconfigured = true;
-    this.modes = [...modes];
   }
-
-  /**
-   * Lets the thread that reads the input cut its rows from the row after the header on (see
-   * precut.ts); `onCellsReset` is then called whenever cell ids start again (the cutter changes).
-   */
-  useLink(link: PrecutLink | null): void {
-    this.link = link;
-  }
-
-  /** Cell ids start again from here (the rows are cut by another cutter): nothing keyed by them carries over. */
-  onCellsReset: (() => void) | null = null;
 
   /** From the next row on, the input is decoded and given to the text framer. */
   toText(): void {
@@ -105,75 +71,11 @@ export abstract class RowsInput<F extends TextFramer> {
   }
 
   push(bytes: Uint8Array): void {
-    // plain bytes while the reader cuts: it stopped (e.g. it failed and the rest is read here)
-    if (this.remote) this.fallBack(this.resume, false);
-    this.pushPlain(bytes, false);
-  }
-
-  private pushPlain(bytes: Uint8Array, final: boolean): void {
     if (this.text) this.toFramer(bytes);
-    else this.run(bytes, final);
-  }
-
-  /**
-   * A batch of rows the reader cut (see precut.ts), read as the rows cut here would be: each
-   * row the cutter left to the text path is checked to take the bytes the reader counted; at
-   * the first that does not (or a header that changes the columns, or a switch to text) the
-   * rest is cut here, this batch's bytes from there and the bytes of those still coming.
-   */
-  pushBatch(b: CutBatch): void {
-    if (!this.remote) {
-      this.pushPlain(b.input.subarray(b.input.length - b.fresh), b.final);
-      return;
-    }
-    const values = this.remoteRows.values;
-    for (const v of b.values) values.push(v);
-    this.batch = b;
-    for (const step of b.steps) {
-      let at: number;
-      if ('out' in step) {
-        this.remoteRows.set(step);
-        this.emit(this.remoteRows);
-        at = step.next;
-      } else if ('stall' in step) {
-        this.fallBack(b.input.subarray(step.stall), b.final);
-        return;
-      } else {
-        const used = this.viaText(step.status, step.pos, b.input.length, b.final);
-        at = step.pos + used;
-        if (used !== step.used) {
-          this.fallBack(b.input.subarray(at), b.final);
-          return;
-        }
-      }
-      if (this.text || this.reconfigured) {
-        this.fallBack(b.input.subarray(at), b.final);
-        return;
-      }
-    }
-    this.batch = null;
-    // a copy: the batch's buffers go back to the reader once the next is asked for
-    this.resume = b.input.slice(b.end);
-    this.remoteFinal = b.final;
-  }
-
-  /** The rest is cut here, from `rest` on (the bytes of batches still coming are taken as they are). */
-  private fallBack(rest: Uint8Array, final: boolean): void {
-    this.remote = false;
-    this.batch = null;
-    this.handedTo?.raw();
-    this.onCellsReset?.();
-    this.pushPlain(rest, final);
+    else this.run(bytes, false);
   }
 
   end(): void {
-    if (this.remote) {
-      if (this.remoteFinal) {
-        this.framer.end();
-        return;
-      }
-      this.fallBack(this.resume, false);
-    }
     if (!this.text) this.run(new Uint8Array(0), true);
     if (this.text) {
       this.toFramer(new Uint8Array(0));
@@ -208,42 +110,12 @@ export abstract class RowsInput<F extends TextFramer> {
   /** Called once, before the framer gets its first text (after toText). */
   protected beforeHandOver(): void {}
 
-  /** Whether the reader may cut from here on (LineBytes: not inside a line being skipped). */
-  protected mayHandOver(): boolean {
-    return true;
-  }
-
-  /** The input's bytes [from, to): of the batch being read, or of the input loaded here (a view, valid while the row is read). */
-  protected view(from: number, to: number): Uint8Array {
-    return this.batch ? this.batch.input.subarray(from, to) : this.rows.inputView(from, to);
-  }
-
-  /** The length of the input {@link view} shows. */
-  protected get loaded(): number {
-    return this.batch ? this.batch.input.length : this.rows.loaded;
-  }
-
   private run(bytes: Uint8Array, final: boolean): void {
     const rows = this.rows;
     const n = rows.load(this.carry ? [this.carry, bytes] : [bytes]);
     this.carry = null;
     let pos = 0;
     while (pos < n && !this.text) {
-      const link = this.link;
-      if (link !== null && link.open && this.modes !== null && !this.reconfigured && this.mayHandOver()) {
-        // the header is read: the reader cuts the rest, from the rows of this chunk not taken yet
-        this.link = null;
-        const tail = rows.inputView(pos, n).slice();
-        link.cut(
-          { kind: this.cutKind, delimiter: rows.delimiter, stop: rows.stop, comment: rows.comment, maxRowBytes: rows.maxRowBytes, maxChars: this.framer.maxChars, modes: this.modes },
-          tail,
-        );
-        this.remote = true;
-        this.handedTo = link;
-        this.resume = tail;
-        this.onCellsReset?.();
-        return;
-      }
       const skipped = this.before(pos, n);
       if (skipped < 0) return;
       if (skipped > 0) {
@@ -251,7 +123,7 @@ export abstract class RowsInput<F extends TextFramer> {
         continue;
       }
       const { next, status } = rows.scan(pos, n, final, this.maxRows);
-      this.emit(rows);
+      this.emit();
       pos = next;
       if (status === SCAN_FULL) continue;
       if (pos >= n) break;
@@ -279,8 +151,9 @@ export abstract class RowsInput<F extends TextFramer> {
     this.framer.push(text.decode(bytes, { stream: true }));
   }
 
-  /** Hands the rows of a scan (here or in the reader) to the reader. */
-  private emit(rows: CutRows): void {
+  /** Hands the rows of the last scan to the reader. */
+  private emit(): void {
+    const rows = this.rows;
     const out = rows.out;
     const values = rows.values;
     const cells = this.cells;

@@ -1,5 +1,4 @@
 import type { SplitSpec } from './split';
-import type { CutBatch, PrecutLink } from './precut';
 /**
  * Contracts between the ingest pipeline, the source adapters and the event store.
  * Adapters turn records of one export format into normalised events and push them into an
@@ -65,13 +64,10 @@ export interface RecordReader {
   end(): void;
   /**
    * Asks to read the input as UTF-8 bytes instead of text (before anything is pushed): true
-   * when this reader can, and then the input comes through `pushBytes` and `end` only (and
-   * `pushBatch`, when it hands its cutting over on `link`).
+   * when this reader can, and then the input comes through `pushBytes` and `end` only.
    */
-  startBytes?(link?: PrecutLink | null): boolean;
+  startBytes?(): boolean;
   pushBytes?(bytes: Uint8Array): void;
-  /** rows cut by the thread that reads the input, once they were handed over on the link given to startBytes (see precut.ts) */
-  pushBatch?(batch: CutBatch): void;
 }
 
 /** Logical fields an adapter can fill; detectors declare which they need. */

@@ -176,8 +176,6 @@ export class IngestQueue {
         totalBytes: file.size,
         signal,
         ...(read ? { hasher: null } : {}),
-        // the reader may cut the rows too, when this thread reads the whole file
-        ...(read?.precut && !split ? { precut: read.precut } : {}),
         ...(this.opts.adapters ? { adapters: this.opts.adapters } : {}),
         onProgress: (p: IngestProgress) => {
           const t = this.now();

@@ -2,11 +2,6 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_CHUNKS_IN_FLIGHT, readerWorkerHandler, readInWorker, type ReaderReply } from './read-file-worker';
 import { READ_BUFFER_BYTES } from './read-file';
-import { ingest, type InputItem } from '../ingest/ingest';
-import { concatBytes } from '../bytes';
-import { generateHunt } from '../generate/hunt';
-import { EventStore } from '../store/event-store';
-import { readBlob } from './read-file';
 
 /**
  * A reader Worker running read.worker.ts's handler in this thread: the ingest side's messages
@@ -27,14 +22,10 @@ class FakeReaderWorker {
     if (this.auto) queueMicrotask(() => this.deliver());
   });
 
-  constructor(
-    private readonly auto = true,
-    private readonly moves = false,
-  ) {}
+  constructor(private readonly auto = true) {}
 
-  /** with `moves`, buffers given back are moved, as between threads: a view the parser kept of one is emptied */
-  postMessage(data: unknown, transfer?: Transferable[]): void {
-    if (!this.terminated) this.handle(this.moves && transfer && transfer.length > 0 ? structuredClone(data, { transfer }) : data);
+  postMessage(data: unknown): void {
+    if (!this.terminated) this.handle(data);
   }
 
   deliver(n = Infinity): void {
@@ -54,11 +45,10 @@ const bytesOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 +
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
-async function collect(it: AsyncIterable<InputItem>, each?: (i: number) => void): Promise<Buffer> {
+async function collect(it: AsyncIterable<Uint8Array>, each?: (i: number) => void): Promise<Buffer> {
   const out: Uint8Array[] = [];
   for await (const c of it) {
     each?.(out.length);
-    if (!(c instanceof Uint8Array)) throw new Error('a batch where no cutting was handed over');
     out.push(c);
   }
   return Buffer.concat(out);
@@ -164,7 +154,6 @@ describe('readInWorker', () => {
     // a parser is done with a chunk when it asks for the next (this fake's buffers are not moved
     // between threads: a chunk kept instead of copied would be read into again)
     for await (const c of read.chunks) {
-      if (!(c instanceof Uint8Array)) throw new Error('a batch where no cutting was handed over');
       lengths.push(c.length);
       out.push(c.slice());
     }
@@ -175,10 +164,6 @@ describe('readInWorker', () => {
   it('the reader waits while chunks are not taken, so they never pile up', async () => {
     const worker = new FakeReaderWorker(false);
     readInWorker(() => worker as unknown as Worker, 100)(new File([bytesOf(2000)], 'f.log'), new AbortController().signal);
-    await settle();
-    // the first chunk, then it waits to hear how to go on (the parser may hand its row cutting over)
-    expect(worker.posted).toBe(1);
-    worker.postMessage({ decide: 'raw' });
     await settle();
     // nothing delivered, nothing taken: the reader stops after the in-flight bound
     expect(worker.posted).toBe(MAX_CHUNKS_IN_FLIGHT);
@@ -198,38 +183,6 @@ describe('readInWorker', () => {
     await expect(read.digest()).resolves.toBe(sha256(bytes));
   });
 
-  it('cuts the rows in the reader once the parser hands its cutting over: the same store as reading here, also when the reader fails midway', async () => {
-    const bytes = concatBytes([...generateHunt({ seed: 21, format: 'splunk-csv', benignRows: 12_000, chunkBytes: 64 * 1024 }).bytes]);
-    expect(bytes.length).toBeGreaterThan(3 * READ_BUFFER_BYTES);
-    const file = new File([bytes as Uint8Array<ArrayBuffer>], 'hunt.csv');
-    const here = new EventStore();
-    await ingest(readBlob(file), here, { name: 'hunt.csv' });
-    for (const failAt of [null, 2]) {
-      const worker = new FakeReaderWorker(true, true);
-      const replies: ReaderReply[] = [];
-      const deliver = worker.deliver.bind(worker);
-      worker.deliver = (n?: number) => {
-        const next = worker.outbox[0];
-        if (next && 'batch' in next && failAt !== null && replies.filter((r) => 'batch' in r).length === failAt) {
-          worker.fail();
-          return;
-        }
-        if (next) replies.push(next);
-        deliver(n === undefined ? 1 : Math.min(n, 1));
-      };
-      const read = readInWorker(() => worker as unknown as Worker)(file, new AbortController().signal);
-      const there = new EventStore();
-      const summary = await ingest(read.chunks, there, { name: 'hunt.csv', hasher: null, precut: read.precut ?? null });
-      expect(summary.error).toBeUndefined();
-      // the first chunk as it is, then batches of rows the reader cut (and after a failure, the rest read here)
-      expect(replies[0] && 'chunk' in replies[0]).toBe(true);
-      expect(replies.filter((r) => 'batch' in r).length).toBe(failAt ?? Math.ceil(bytes.length / READ_BUFFER_BYTES));
-      expect(there.size).toBe(here.size);
-      expect(there.snapshot()).toEqual(here.snapshot());
-      expect(summary.bytes).toBe(bytes.length);
-    }
-  }, 60_000);
-
   it('stops the reader when the file is cancelled', async () => {
     const worker = new FakeReaderWorker();
     const abort = new AbortController();
@@ -246,7 +199,7 @@ describe('readInWorker', () => {
     const replies: ReaderReply[] = [];
     readerWorkerHandler((r) => replies.push(r))({ file: 'not a file' });
     readerWorkerHandler((r) => replies.push(r))({ digest: 'not a file' });
-    expect(replies).toEqual([{ error: 'expected a File, a File to digest, a decision or an acknowledgement' }, { error: 'expected a File, a File to digest, a decision or an acknowledgement' }]);
+    expect(replies).toEqual([{ error: 'expected a File, a File to digest or an acknowledgement' }, { error: 'expected a File, a File to digest or an acknowledgement' }]);
   });
 
   it('a digest the reader cannot compute (the file is gone) is an error, not a wrong sha256', async () => {

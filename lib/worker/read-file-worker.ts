@@ -12,18 +12,12 @@
  */
 import { z } from 'zod';
 import { createFastSha256 } from '../ingest/hash';
-import type { InputItem } from '../ingest/ingest';
-import { batchBuffers, CutBatchSchema, CutConfigSchema, isCutBatch, precutChunks, type CutBatch, type CutConfig, type PrecutDecision, type PrecutLink } from '../ingest/precut';
-import { textRuleFor } from '../ingest/precut-rules';
 import { Sha256Schema } from './protocol';
 import { readBlob, readBlobChunks, READ_BUFFER_BYTES, streamBlobInto } from './read-file';
 
 /** The chunks of a file and its sha256, from wherever they are read. */
 export interface FileRead {
-  /** the file's bytes, or once they were handed over on {@link precut}, rows cut by the reader */
-  chunks: AsyncIterable<InputItem>;
-  /** the reader that may cut the rows (see precut.ts); absent when the file is read here */
-  precut?: PrecutLink;
+  chunks: AsyncIterable<Uint8Array>;
   /**
    * The file's sha256 (the same promise on every call); rejects when the read was aborted or
    * the file cannot be read again. When {@link deferred}, calling it starts a second read of the
@@ -50,70 +44,43 @@ export const ReaderRequestSchema = z.union([
   z.object({ file: FileSchema, chunkBytes: z.number().int().positive().optional() }),
   /** the file to hash (read again, nothing handed over) */
   z.object({ digest: FileSchema }),
-  /** the parser is done with one more chunk (or batch), and gives back its buffers when they are the reader's to reuse */
-  z.object({ ack: z.literal(true), buffers: z.array(z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0)).max(8).optional() }),
-  /** after the first chunk: go on with plain chunks, or cut the rows from `tail` on (see precut.ts) */
-  z.object({ decide: z.literal('raw') }),
-  z.object({ decide: z.literal('cut'), config: CutConfigSchema, tail: z.instanceof(Uint8Array) }),
-  /** plain chunks from the next one on (the parser cuts the rest itself) */
-  z.object({ raw: z.literal(true) }),
+  /** the parser is done with one more chunk, and gives back its buffer when it was streamed into one (streamBlobInto) */
+  z.object({ ack: z.literal(true), buffer: z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0).optional() }),
 ]);
 
 export const ReaderReplySchema = z.union([
   z.object({ chunk: z.instanceof(Uint8Array) }),
-  z.object({ batch: CutBatchSchema }),
   /** every chunk of the file was posted */
   z.object({ end: z.literal(true) }),
   z.object({ sha256: Sha256Schema }),
   z.object({ error: z.string().max(2000) }),
 ]);
-/** (a batch as the reader makes it: the schema's typed arrays are over plain ArrayBuffers) */
-export type ReaderReply = Exclude<z.infer<typeof ReaderReplySchema>, { batch: unknown }> | { batch: CutBatch };
+export type ReaderReply = z.infer<typeof ReaderReplySchema>;
 
 /**
- * The reader worker's side. Given a file: reads it, posts its first chunk, and waits to hear how
- * to go on (the parser may hand its row cutting over, see precut.ts); then posts each chunk, or
- * each batch of rows cut from it, transferring their buffers, and waits while
- * {@link MAX_CHUNKS_IN_FLIGHT} are not given back yet; then `end`. A streamed file is read into
- * buffers given back (streamBlobInto), and batches are written into them, so a file goes through
- * a handful of buffers instead of new memory per chunk. Given a file to digest: reads it through
- * two buffers of its own and posts its sha256.
+ * The reader worker's side. Given a file: reads it, posts each chunk (transferring its buffer),
+ * and waits while {@link MAX_CHUNKS_IN_FLIGHT} chunks are not given back yet; then `end`. A
+ * streamed file is read into the buffers the parser gives back (streamBlobInto), so a file goes
+ * through a handful of buffers instead of new memory per chunk. Given a file to digest: reads it
+ * through two buffers of its own and posts its sha256.
  */
 export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transferable[]) => void): (data: unknown) => void {
   let acked = 0;
   let sent = 0;
   let room: (() => void) | null = null;
-  /** buffers given back: those of a chunk's size to read into again, the others to cut batches into */
+  /** buffers given back, to read into again */
   const buffers: ArrayBuffer[] = [];
-  const spare: ArrayBuffer[] = [];
-  const giveBack = (b: ArrayBuffer) => (b.byteLength === READ_BUFFER_BYTES ? buffers : spare).push(b);
-  /** a buffer to read a chunk into */
-  const takeRead = (): ArrayBuffer => buffers.pop() ?? new ArrayBuffer(READ_BUFFER_BYTES);
-  /** the smallest spare buffer of at least `bytes` (a new one, with some room, when none is) */
-  const take = (bytes: number): ArrayBuffer => {
-    let best = -1;
-    for (let i = 0; i < spare.length; i++) {
-      const len = (spare[i] as ArrayBuffer).byteLength;
-      if (len >= bytes && (best < 0 || len < (spare[best] as ArrayBuffer).byteLength)) best = i;
-    }
-    if (best >= 0) return spare.splice(best, 1)[0] as ArrayBuffer;
-    const room = bytes + (bytes >> 4) + 4096;
-    return new ArrayBuffer(room === READ_BUFFER_BYTES ? room + 8 : room);
-  };
-  let decide: ((d: PrecutDecision) => void) | null = null;
-  let decision: PrecutDecision | null = null;
-  let rawAsked = false;
+  const take = () => buffers.pop() ?? new ArrayBuffer(READ_BUFFER_BYTES);
   const fail = (e: unknown) => post({ error: e instanceof Error ? e.message : String(e) }, []);
   return (data) => {
     const req = ReaderRequestSchema.safeParse(data);
     if (!req.success) {
-      post({ error: 'expected a File, a File to digest, a decision or an acknowledgement' }, []);
+      post({ error: 'expected a File, a File to digest or an acknowledgement' }, []);
       return;
     }
-    const r = req.data;
-    if ('ack' in r) {
+    if ('ack' in req.data) {
       acked++;
-      for (const b of r.buffers ?? []) giveBack(b);
+      if (req.data.buffer) buffers.push(req.data.buffer);
       if (room && sent - acked < MAX_CHUNKS_IN_FLIGHT) {
         const go = room;
         room = null;
@@ -121,42 +88,17 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
       }
       return;
     }
-    if ('decide' in r) {
-      const d: PrecutDecision = r.decide === 'cut' ? { cut: true, config: r.config, tail: r.tail } : { cut: false };
-      if (decide) decide(d);
-      else decision = d;
+    if ('digest' in req.data) {
+      hashBlob(req.data.digest).then((sha256) => post({ sha256 }, []), fail);
       return;
     }
-    if ('raw' in r) {
-      rawAsked = true;
-      return;
-    }
-    if ('digest' in r) {
-      hashBlob(r.digest).then((sha256) => post({ sha256 }, []), fail);
-      return;
-    }
-    const { file, chunkBytes } = r;
-    /** the chunk being cut or posted (its buffer is reused once it is cut) */
-    let current: Uint8Array | null = null;
-    async function* read(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, takeRead) : readBlobChunks(file, chunkBytes)) {
-        current = chunk;
-        yield chunk;
-      }
-    }
-    const decided = () => decision ?? new Promise<PrecutDecision>((resolve) => (decide = resolve));
+    const { file, chunkBytes } = req.data;
     void (async () => {
       try {
-        for await (const item of precutChunks(read(), decided, () => rawAsked, textRuleFor, take)) {
+        for await (const chunk of chunkBytes === undefined ? streamBlobInto(file, take) : readBlobChunks(file, chunkBytes)) {
           if (sent - acked >= MAX_CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (room = resolve));
           sent++;
-          if (isCutBatch(item)) {
-            post({ batch: item }, batchBuffers(item));
-            // the chunk was copied into the cutter: its buffer reads the next one
-            const c = current as Uint8Array | null;
-            if (c && chunkBytes === undefined) giveBack(c.buffer as ArrayBuffer);
-          } else post({ chunk: item as Uint8Array<ArrayBuffer> }, [item.buffer as ArrayBuffer]);
-          current = null;
+          post({ chunk: chunk as Uint8Array<ArrayBuffer> }, [chunk.buffer as ArrayBuffer]);
         }
         post({ end: true }, []);
       } catch (e) {
@@ -258,26 +200,10 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
     const taken = takeWorker();
     if (!taken) return readHere(file, chunkBytes);
     const worker: Worker = taken;
-    const queue: InputItem[] = [];
+    const queue: Uint8Array[] = [];
     let received = 0;
     let ended = false;
     let local: AsyncIterator<Uint8Array> | null = null;
-    /** the parser's word after the first chunk (see precut.ts): sent once */
-    let decided = false;
-    const link: PrecutLink = {
-      get open() {
-        return !decided;
-      },
-      cut(config: CutConfig, tail: Uint8Array) {
-        if (decided) throw new Error('the reader no longer waits for a decision');
-        decided = true;
-        // a copy (not transferred): the parser reads the tail itself if the reader fails
-        worker.postMessage({ decide: 'cut', config, tail });
-      },
-      raw() {
-        worker.postMessage({ raw: true });
-      },
-    };
     let wake: (() => void) | null = null;
     const notify = () => {
       const w = wake;
@@ -296,9 +222,6 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
       if ('chunk' in reply.data) {
         received += reply.data.chunk.length;
         queue.push(reply.data.chunk);
-      } else if ('batch' in reply.data) {
-        received += reply.data.batch.fresh;
-        queue.push(reply.data.batch as CutBatch);
       } else {
         ended = true;
         worker.terminate();
@@ -316,34 +239,23 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
     signal.addEventListener('abort', abort, { once: true });
     worker.postMessage(chunkBytes === undefined ? { file } : { file, chunkBytes });
 
-    async function* chunks(): AsyncGenerator<InputItem> {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
       try {
         /** the chunk the parser has: done with once it asks for the next (see ingest's source) */
-        let held: InputItem | null = null;
-        let first = true;
+        let held: Uint8Array | null = null;
         for (;;) {
           if (signal.aborted) return;
-          if (held && !ended && !local) {
-            const buffers = isCutBatch(held) ? batchBuffers(held) : [held.buffer as ArrayBuffer];
-            worker.postMessage({ ack: true, buffers }, buffers);
-          }
+          if (held && !ended && !local) worker.postMessage({ ack: true, buffer: held.buffer }, [held.buffer as ArrayBuffer]);
           held = null;
-          if (!first && !decided) {
-            // the parser took the first chunk without handing its cutting over
-            decided = true;
-            worker.postMessage({ decide: 'raw' });
-          }
           const next = queue.shift();
           if (next) {
             held = next;
-            first = false;
             yield next;
             continue;
           }
           if (local) {
             const r = await local.next();
             if (r.done) return;
-            first = false;
             yield r.value;
             continue;
           }
@@ -356,7 +268,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
         startSpare();
       }
     }
-    return { chunks: chunks(), precut: link, digest: deferredDigest, deferred: true };
+    return { chunks: chunks(), digest: deferredDigest, deferred: true };
   };
 }
 

@@ -7,8 +7,7 @@
  * the one-pass fallback), shared by the browser and the CLI.
  */
 import { z } from 'zod';
-import { ingest, type IngestOptions, type IngestProgress, type InputItem } from '../ingest/ingest';
-import { isCutBatch } from '../ingest/precut';
+import { ingest, type IngestOptions, type IngestProgress } from '../ingest/ingest';
 import { countNewlines } from '../ingest/line-framer';
 import { cutIn, mergeSummaries, SplitGuard, type SplitSpec } from '../ingest/split';
 import type { SourceAdapter } from '../ingest/types';
@@ -350,11 +349,9 @@ export class SplitRead {
   }
 
   /** This pass's chunks: up to the first cut when the file is split, all of them otherwise. */
-  async *limit(source: AsyncIterable<InputItem>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  async *limit(source: AsyncIterable<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
     for await (const chunk of source) {
       if (signal?.aborted) return;
-      // (a file read in parts never hands its row cutting to the reader)
-      if (isCutBatch(chunk)) throw new Error('rows cut ahead in a file read in parts');
       const base = this.seen;
       this.seen += chunk.length;
       if (this.cut >= 0) continue; // past the cut: the other parts' bytes
@@ -440,7 +437,7 @@ export class SplitRead {
  * byte). `options.onProgress` hears of the whole file (the other parts' rows counted in).
  */
 export async function ingestSplit(
-  source: AsyncIterable<InputItem>,
+  source: AsyncIterable<Uint8Array>,
   store: EventStore,
   options: IngestOptions,
   split: SplitRead | null,

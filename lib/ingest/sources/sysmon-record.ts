@@ -198,14 +198,9 @@ export class SysmonMapper {
   /** answer set id → inferred qtype, -1 not yet known */
   private qtypeById = new Int32Array(0);
   private readonly bases: string[] = [];
-  private byCell = new ByCell();
+  private readonly byCell = new ByCell();
 
   constructor(private readonly sink: IngestSink) {}
-
-  /** Cell ids start again (another row cutter): nothing worked out per cell carries over. */
-  forgetCells(): void {
-    this.byCell = new ByCell();
-  }
 
   /** Maps one record; never throws (a failure becomes a problem of `line`). */
   handle(f: FieldSource, line: number): void {

@@ -13,7 +13,6 @@ import { csvPrelude } from '../split';
 import { CsvBytes } from '../csv-bytes';
 import { CELL_KEY, CELL_SKIP, CELL_TIME, MAX_WASM_CELLS, type CellMode } from '../wasm/rows';
 import type { CellFacts, CutHandler } from '../rows-input';
-import type { CutBatch, PrecutLink } from '../precut';
 import { F, SYSMON_READ_LISTS, SYSMON_TIME_LISTS, type SysmonCutColumns } from './sysmon-record';
 
 export const EVENT_VIEWER_HEADER = 'Level,Date and Time,Source,Event ID,Task Category';
@@ -31,21 +30,13 @@ class SysmonCsvReader extends SysmonCsvReaderBase {
   /** the bytes path, once the pipeline chose it */
   private bytes: CsvBytes | null = null;
 
-  startBytes(link: PrecutLink | null = null): boolean {
-    const bytes = CsvBytes.create(this.framer, (row, line, facts) => this.row(row, line, facts));
-    this.bytes = bytes;
-    if (!bytes) return false;
-    bytes.useLink(link);
-    bytes.onCellsReset = () => this.mapper.forgetCells();
-    return true;
+  startBytes(): boolean {
+    this.bytes = CsvBytes.create(this.framer, (row, line, facts) => this.row(row, line, facts));
+    return this.bytes !== null;
   }
 
   pushBytes(bytes: Uint8Array): void {
     (this.bytes as CsvBytes).push(bytes);
-  }
-
-  pushBatch(batch: CutBatch): void {
-    (this.bytes as CsvBytes).pushBatch(batch);
   }
 
   override end(): void {

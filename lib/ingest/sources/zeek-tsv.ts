@@ -11,7 +11,6 @@ import { zeekPrelude } from '../split';
 import { LineBytes } from '../line-bytes';
 import { CELL_EPOCH, CELL_KEY, CELL_SKIP, MAX_WASM_CELLS, taggedTime, TIME_TAG, type CellMode } from '../wasm/rows';
 import type { CellFacts, CutHandler } from '../rows-input';
-import type { CutBatch, PrecutLink } from '../precut';
 
 /** Per field read by the mapping (by index, see ZEEK_FIELD_NAMES): whether its text is a Zeek string (escaped with `\xNN`). */
 const IS_STRING = Uint8Array.from(ZEEK_FIELD_NAMES, (f) => (f === 'id.orig_h' || f === 'id.resp_h' || f === 'query' || f === 'qtype_name' || f === 'rcode_name' ? 1 : 0));
@@ -50,21 +49,13 @@ class ZeekTsvReader extends ZeekLineReader {
   /** the bytes path, once the pipeline chose it */
   private bytes: LineBytes | null = null;
 
-  startBytes(link: PrecutLink | null = null): boolean {
-    const bytes = LineBytes.create(this.framer, 9, 35, (cells, n, start, facts) => this.cellsRow(cells, n, start, facts));
-    this.bytes = bytes;
-    if (!bytes) return false;
-    bytes.useLink(link);
-    bytes.onCellsReset = () => this.emitter.forgetCells();
-    return true;
+  startBytes(): boolean {
+    this.bytes = LineBytes.create(this.framer, 9, 35, (cells, n, start, facts) => this.cellsRow(cells, n, start, facts));
+    return this.bytes !== null;
   }
 
   pushBytes(bytes: Uint8Array): void {
     (this.bytes as LineBytes).push(bytes);
-  }
-
-  pushBatch(batch: CutBatch): void {
-    (this.bytes as LineBytes).pushBatch(batch);
   }
 
   override end(): void {

@@ -94,14 +94,7 @@ export class RowsWasm {
   private rawAt = 0;
   private rawBytes: Uint8Array | null = null;
 
-  private constructor(
-    private readonly x: Exports,
-    /** what it was made with (see {@link create}) */
-    readonly delimiter: number,
-    readonly stop: number,
-    readonly comment: number,
-    readonly maxRowBytes: number,
-  ) {}
+  private constructor(private readonly x: Exports) {}
 
   /**
    * A cutter for `delimiter`; rows with a `stop` byte, starting with a `comment` byte (0: none)
@@ -120,7 +113,7 @@ export class RowsWasm {
       });
       const x = inst.exports as unknown as Exports;
       x.init(delimiter, stop, comment, maxRowBytes);
-      return new RowsWasm(x, delimiter, stop, comment, maxRowBytes);
+      return new RowsWasm(x);
     } catch {
       return null;
     }
@@ -189,12 +182,6 @@ export class RowsWasm {
     this.rawAt = at + bytes;
     if (this.rawBytes) return utf8.decode(this.rawBytes.subarray(at, at + bytes));
     return this.rawText.slice(at, at + bytes);
-  }
-
-  /** The last scan's raw cells, to read elsewhere: one string when ASCII, else a copy of their bytes; null when none. */
-  takeRaw(): string | Uint8Array | null {
-    if (this.rawBytes) return this.rawBytes.slice();
-    return this.hasRaw ? this.rawText : null;
   }
 
   /** Makes the strings of the cell values the last scan added. */
