@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SIZE } from './column';
-import { joinBlocks } from './column';
+import { BLOCK_SIZE, joinBlocks } from './column';
 import { EventStore, type StoreRowInput } from './event-store';
 import { normalizeQname } from './qname';
 

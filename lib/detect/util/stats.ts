@@ -355,24 +355,15 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: reado
   for (let g = 0; g < count; g++) start[g + 1] = (start[g] as number) + (counts[g] as number);
   const at = start.slice(0, count);
   const rows = new Int32Array(kept);
-  if (carry) {
-    const carried = new Float64Array(kept);
-    for (let i = 0; i < kept; i++) {
-      const g = local[i] as number;
-      const p = at[g] as number;
-      rows[p] = byOuter[i] as number;
-      carried[p] = carriedByOuter[i] as number;
-      at[g] = p + 1;
-    }
-    return { count, keys: keys.slice(0, count), start, rows, carried };
-  }
+  const carried = carry ? new Float64Array(kept) : null;
   for (let i = 0; i < kept; i++) {
     const g = local[i] as number;
     const p = at[g] as number;
     rows[p] = byOuter[i] as number;
+    if (carried) carried[p] = carriedByOuter[i] as number;
     at[g] = p + 1;
   }
-  return { count, keys: keys.slice(0, count), start, rows };
+  return carried ? { count, keys: keys.slice(0, count), start, rows, carried } : { count, keys: keys.slice(0, count), start, rows };
 }
 
 function copyInto<T extends Float64Array | Int32Array>(to: T, from: T): T {
