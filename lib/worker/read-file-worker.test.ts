@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_CHUNKS_IN_FLIGHT, readerWorkerHandler, readInWorker, type ReaderReply } from './read-file-worker';
+import { ACK_BATCH, MAX_CHUNKS_IN_FLIGHT, readerWorkerHandler, readInWorker, type ReaderReply } from './read-file-worker';
 import { READ_BUFFER_BYTES } from './read-file';
 
 /**
@@ -159,6 +159,26 @@ describe('readInWorker', () => {
     }
     expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
     expect(lengths).toEqual([READ_BUFFER_BYTES, READ_BUFFER_BYTES, READ_BUFFER_BYTES, 12_345]);
+  });
+
+  it('gives chunks back a batch at a time, each batch with its buffers', async () => {
+    const worker = new FakeReaderWorker();
+    const acks: { ack: number; buffers: ArrayBuffer[] }[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (data: unknown) => {
+      if (typeof data === 'object' && data !== null && 'ack' in data) acks.push(data as { ack: number; buffers: ArrayBuffer[] });
+      post(data);
+    };
+    const chunks = 2 * ACK_BATCH + 3;
+    const bytes = bytesOf((chunks - 1) * READ_BUFFER_BYTES + 999);
+    const read = readInWorker(() => worker as unknown as Worker)(new File([bytes], 'f.log'), new AbortController().signal);
+    const out: Uint8Array[] = [];
+    for await (const c of read.chunks) out.push(c.slice());
+    expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
+    // one message per ACK_BATCH chunks done with (the last ones need none: the file had ended)
+    expect(acks.map((a) => a.ack)).toEqual([ACK_BATCH, ACK_BATCH]);
+    expect(acks.every((a) => a.buffers.length === a.ack)).toBe(true);
+    expect(out).toHaveLength(chunks);
   });
 
   it('the reader waits while chunks are not taken, so they never pile up', async () => {
