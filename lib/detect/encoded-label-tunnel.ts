@@ -148,28 +148,37 @@ function windowed(ctx: DetectContext, rows: number[], windowMs: number, need: nu
   return { rows: out, best };
 }
 
+/**
+ * The rows whose raw name is judged a tunnel name, by (process, domain), in row order. The row
+ * pass is a function of its own, optimised on its own code (see beacon's distinctSeconds).
+ */
+function tunnelGroups(ctx: DetectContext, verdicts: NameVerdicts): Map<number, Group> {
+  const stride = ctx.processCount;
+  const groups = new Map<number, Group>();
+  const qnames = ctx.store.qname;
+  for (let r = 0; r < ctx.size; r++) {
+    const raw = qnames.get(r);
+    let v = verdicts.state[raw] as number;
+    if (v === UNKNOWN) v = verdicts.judge(r, raw);
+    if (v !== YES) continue;
+    const process = ctx.process(r);
+    const domain = ctx.domain(r);
+    const key = domain * stride + process;
+    let g = groups.get(key);
+    if (!g) {
+      g = { process, domain, rows: [] };
+      groups.set(key, g);
+    }
+    g.rows.push(r);
+  }
+  return groups;
+}
+
 export const encodedLabelTunnel = defineDetector({
   meta,
   run(ctx, t) {
     const verdicts = new NameVerdicts(ctx, t);
-    const stride = ctx.processCount;
-    const groups = new Map<number, Group>();
-    const qnames = ctx.store.qname;
-    for (let r = 0; r < ctx.size; r++) {
-      const raw = qnames.get(r);
-      let v = verdicts.state[raw] as number;
-      if (v === UNKNOWN) v = verdicts.judge(r, raw);
-      if (v !== YES) continue;
-      const process = ctx.process(r);
-      const domain = ctx.domain(r);
-      const key = domain * stride + process;
-      let g = groups.get(key);
-      if (!g) {
-        g = { process, domain, rows: [] };
-        groups.set(key, g);
-      }
-      g.rows.push(r);
-    }
+    const groups = tunnelGroups(ctx, verdicts);
 
     const findings: RawFinding[] = [];
     const need = Math.max(1, Math.round(t.minUniqueNames));

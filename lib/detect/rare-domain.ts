@@ -1,3 +1,4 @@
+import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName } from './util/known-domains';
 
@@ -45,6 +46,51 @@ interface DomainAcc {
   firstRow: number;
 }
 
+/**
+ * Pass 1 (every row): per registrable domain of a huntable name, its count, first time and row,
+ * hosts (up to maxHosts + 1) and process; returns how many hosts resolve huntable names at all.
+ * The passes are functions of their own, so each is optimised on its own (small) code, not with
+ * the whole of `run` (see beacon's distinctSeconds).
+ */
+function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, hostOfActor: Int32Array, accs: (DomainAcc | undefined)[], maxHosts: number): number {
+  const hostSeen = new Uint8Array(ctx.store.strings.size);
+  let hostCount = 0;
+  for (let r = 0; r < ctx.size; r++) {
+    if (!huntable(ctx.qname(r))) continue;
+    const time = ctx.time(r);
+    // hosts that resolve public names at all: the ones that could have queried the domain
+    const h = hostOfActor[ctx.actor(r)] as number;
+    if (hostSeen[h] === 0) {
+      hostSeen[h] = 1;
+      hostCount++;
+    }
+    const d = ctx.domain(r);
+    const p = ctx.process(r);
+    let acc = accs[d];
+    if (acc === undefined) {
+      accs[d] = acc = { count: 0, first: time, hosts: [h], process: p, firstRow: r };
+    } else if (acc.hosts.length <= maxHosts && !acc.hosts.includes(h)) acc.hosts.push(h);
+    acc.count++;
+    if (time < acc.first) {
+      acc.first = time;
+      acc.firstRow = r;
+    }
+    if (acc.process !== p) acc.process = -1;
+  }
+  return hostCount;
+}
+
+/** Pass 2 (every row): the evidence rows and up to `maxNames` distinct names of the picked domains (slot: 1 + index, 0 not picked). */
+function collectEvidence(ctx: DetectContext, huntable: (q: number) => boolean, slot: Int32Array, rows: number[][], names: Set<number>[], maxNames: number): void {
+  for (let r = 0; r < ctx.size; r++) {
+    const i = (slot[ctx.domain(r)] ?? 0) - 1;
+    if (i < 0 || !huntable(ctx.qname(r))) continue;
+    (rows[i] as number[]).push(r);
+    const n = names[i] as Set<number>;
+    if (n.size < maxNames) n.add(ctx.qname(r));
+  }
+}
+
 export const rareDomain = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -52,30 +98,10 @@ export const rareDomain = defineDetector({
     const hostOfActor = new Int32Array(store.actors.size);
     for (let a = 0; a < hostOfActor.length; a++) hostOfActor[a] = store.actors.host.get(a);
     const accs: (DomainAcc | undefined)[] = [];
-    const hostSeen = new Uint8Array(store.strings.size);
-    let hostCount = 0;
     const maxHosts = Math.max(1, Math.floor(t.maxHosts));
     const { min: tMin, max: tMax } = ctx.timeSpan();
     const huntable = huntableName(ctx);
-    for (let r = 0; r < ctx.size; r++) {
-      if (!huntable(ctx.qname(r))) continue;
-      const time = ctx.time(r);
-      // hosts that resolve public names at all: the ones that could have queried the domain
-      const h = hostOfActor[ctx.actor(r)] as number;
-      if (hostSeen[h] === 0) {
-        hostSeen[h] = 1;
-        hostCount++;
-      }
-      const d = ctx.domain(r);
-      const p = ctx.process(r);
-      let acc = accs[d];
-      if (acc === undefined) {
-        accs[d] = acc = { count: 0, first: time, hosts: [h], process: p, firstRow: r };
-      } else if (acc.hosts.length <= maxHosts && !acc.hosts.includes(h)) acc.hosts.push(h);
-      acc.count++;
-      if (time < acc.first) [acc.first, acc.firstRow] = [time, r];
-      if (acc.process !== p) acc.process = -1;
-    }
+    const hostCount = tallyDomains(ctx, huntable, hostOfActor, accs, maxHosts);
     if (hostCount < t.minHosts || !(tMax > tMin)) return [];
     const lateFrom = tMin + t.lateFraction * (tMax - tMin);
     const rare: number[] = [];
@@ -91,13 +117,7 @@ export const rareDomain = defineDetector({
     picked.forEach((d, i) => (slot[d] = i + 1));
     const rows: number[][] = picked.map(() => []);
     const names: Set<number>[] = picked.map(() => new Set());
-    for (let r = 0; r < ctx.size; r++) {
-      const i = (slot[ctx.domain(r)] ?? 0) - 1;
-      if (i < 0 || !huntable(ctx.qname(r))) continue;
-      (rows[i] as number[]).push(r);
-      const n = names[i] as Set<number>;
-      if (n.size < t.strongNames) n.add(ctx.qname(r));
-    }
+    collectEvidence(ctx, huntable, slot, rows, names, t.strongNames);
     return picked.map((d, i) => {
       const a = accs[d] as DomainAcc;
       const distinct = (names[i] as Set<number>).size;

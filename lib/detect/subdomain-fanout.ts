@@ -93,6 +93,68 @@ function ritaScore(count: number, t: T): number {
   return prev[1];
 }
 
+interface NameTally {
+  /** per normalised name: 0 unseen, 1 counted, 2 skipped */
+  readonly seen: Uint8Array;
+  readonly encodedName: Uint8Array;
+  readonly skipDomain: Map<number, boolean>;
+  /** counted names per domain */
+  readonly unique: Map<number, number>;
+  /** encoded-looking names per domain */
+  readonly encoded: Map<number, number>;
+}
+
+/**
+ * A name seen for the first time (`q`, at row `r`): counted under its domain, or skipped.
+ * Functions of their own, so the row loops stay small and are optimised without the rest of
+ * `run` (see beacon's distinctSeconds).
+ */
+function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number): void {
+  const d = ctx.domain(r);
+  const text = ctx.qnameText(r);
+  let skip = s.skipDomain.get(d);
+  if (skip === undefined) {
+    const dt = ctx.domainText(d);
+    skip = isStructurallyBenign(dt) || benignZone(dt) !== null || !dt.includes('.');
+    s.skipDomain.set(d, skip);
+  }
+  // allow-listed zones can sit below a registrable domain (avqs.mcafee.com under mcafee.com)
+  if (skip || text.endsWith('.arpa') || text.endsWith('.local') || benignZone(text) !== null) {
+    s.seen[q] = 2;
+    return;
+  }
+  s.seen[q] = 1;
+  s.unique.set(d, (s.unique.get(d) ?? 0) + 1);
+  const sub = subdomainOf(text, ctx.domainText(d));
+  const dot = sub.indexOf('.');
+  const first = dot < 0 ? sub : sub.slice(0, dot);
+  if (first.length >= ENCODED_LABEL_MIN && encodedVerdict(first, t.entropyRatio).encoded) {
+    s.encodedName[q] = 1;
+    s.encoded.set(d, (s.encoded.get(d) ?? 0) + 1);
+  }
+}
+
+/** Every row's name, judged the first time it is seen. */
+function tallyNames(ctx: DetectContext, t: T, s: NameTally): void {
+  for (let r = 0; r < ctx.size; r++) {
+    const q = ctx.qname(r);
+    if (s.seen[q] === 0) tallyName(ctx, t, s, r, q);
+  }
+}
+
+/** The rows of counted names under candidate domains, and how many each process asked. */
+function collectEvidence(ctx: DetectContext, seen: Uint8Array, candidates: Map<number, { rows: number[]; perProcess: Map<number, number> }>, candidateDomain: Uint8Array): void {
+  for (let r = 0; r < ctx.size; r++) {
+    const d = ctx.domain(r);
+    if (candidateDomain[d] !== 1 || seen[ctx.qname(r)] !== 1) continue;
+    const c = candidates.get(d);
+    if (!c) continue;
+    c.rows.push(r);
+    const p = ctx.process(r);
+    c.perProcess.set(p, (c.perProcess.get(p) ?? 0) + 1);
+  }
+}
+
 export const subdomainFanout = defineDetector({
   meta,
   run(ctx, t) {
@@ -103,32 +165,7 @@ export const subdomainFanout = defineDetector({
     const skipDomain = new Map<number, boolean>();
     const unique = new Map<number, number>();
     const encoded = new Map<number, number>();
-    for (let r = 0; r < ctx.size; r++) {
-      const q = ctx.qname(r);
-      if (seen[q] !== 0) continue;
-      const d = ctx.domain(r);
-      const text = ctx.qnameText(r);
-      let skip = skipDomain.get(d);
-      if (skip === undefined) {
-        const dt = ctx.domainText(d);
-        skip = isStructurallyBenign(dt) || benignZone(dt) !== null || !dt.includes('.');
-        skipDomain.set(d, skip);
-      }
-      // allow-listed zones can sit below a registrable domain (avqs.mcafee.com under mcafee.com)
-      if (skip || text.endsWith('.arpa') || text.endsWith('.local') || benignZone(text) !== null) {
-        seen[q] = 2;
-        continue;
-      }
-      seen[q] = 1;
-      unique.set(d, (unique.get(d) ?? 0) + 1);
-      const sub = subdomainOf(text, ctx.domainText(d));
-      const dot = sub.indexOf('.');
-      const first = dot < 0 ? sub : sub.slice(0, dot);
-      if (first.length >= ENCODED_LABEL_MIN && encodedVerdict(first, t.entropyRatio).encoded) {
-        encodedName[q] = 1;
-        encoded.set(d, (encoded.get(d) ?? 0) + 1);
-      }
-    }
+    tallyNames(ctx, t, { seen, encodedName, skipDomain, unique, encoded });
 
     const candidates = new Map<number, { rows: number[]; perProcess: Map<number, number> }>();
     const candidateDomain = new Uint8Array(ctx.domainCount());
@@ -139,15 +176,7 @@ export const subdomainFanout = defineDetector({
     }
     if (candidates.size === 0) return [];
     // Evidence pass, only for the candidate domains (the join back of a grouped aggregation).
-    for (let r = 0; r < ctx.size; r++) {
-      const d = ctx.domain(r);
-      if (candidateDomain[d] !== 1 || seen[ctx.qname(r)] !== 1) continue;
-      const c = candidates.get(d);
-      if (!c) continue;
-      c.rows.push(r);
-      const p = ctx.process(r);
-      c.perProcess.set(p, (c.perProcess.get(p) ?? 0) + 1);
-    }
+    collectEvidence(ctx, seen, candidates, candidateDomain);
 
     const findings: RawFinding[] = [];
     for (const [d, c] of candidates) {

@@ -196,52 +196,65 @@ class NameMatches {
 const idleAnswer = (answers: readonly StoredAnswer[], ttl: number, t: T) =>
   answers.some((a) => a.type === 1 && a.value === '0.0.0.0') && (ttl < 0 || ttl <= t.idleTtlMax);
 
+/**
+ * A row whose name matched signatures (`mask`, one bit each): its groups by (process, domain)
+ * and (signature, key). A function of its own: most rows match nothing, so the row loop stays
+ * small and is optimised without this code (see beacon's distinctSeconds).
+ */
+function addMatches(ctx: DetectContext, t: T, names: NameMatches, heads: Map<number, Head>, answerKeys: Map<number, number>, r: number, q: number, mask: number): void {
+  const stride = ctx.processCount;
+  for (let i = 0; mask !== 0; i++, mask >>>= 1) {
+    if ((mask & 1) === 0) continue;
+    const sig = SIGNATURES[i] as Signature;
+    if (sig.qtypes && !sig.qtypes.includes(ctx.qtype(r))) continue;
+    if (sig.kind === 'beacon' && !idleAnswer(ctx.answers(r), ctx.ttl(r), t)) continue;
+    const process = ctx.process(r);
+    const domain = ctx.domain(r);
+    const hk = domain * stride + process;
+    let head = heads.get(hk);
+    if (!head) {
+      head = { process, domain, sigs: new Map() };
+      heads.set(hk, head);
+    }
+    const key = sig.keyed ? (names.key[q] as number) : 0;
+    const gk = i * 65536 + key;
+    let g = head.sigs.get(gk);
+    if (!g) {
+      g = { sig: i, key, rows: [], names: new Set(), corroborated: 0 };
+      head.sigs.set(gk, g);
+    }
+    g.rows.push(r);
+    g.names.add(q);
+    if (sig.answerKey) {
+      const ak = ctx.answersId(r) * 32 + i;
+      let k = answerKeys.get(ak);
+      if (k === undefined) {
+        k = sig.answerKey(ctx.answers(r));
+        answerKeys.set(ak, k);
+      }
+      if (k === key) g.corroborated++;
+    }
+  }
+}
+
+/** Every row's name against the signatures (judged once per name); matches into their groups. */
+function matchRows(ctx: DetectContext, t: T, names: NameMatches, heads: Map<number, Head>, answerKeys: Map<number, number>): void {
+  for (let r = 0; r < ctx.size; r++) {
+    const q = ctx.qname(r);
+    let mask = names.mask[q] as number;
+    if (mask < 0) mask = names.judge(r, q);
+    if (mask !== 0) addMatches(ctx, t, names, heads, answerKeys, r, q, mask);
+  }
+}
+
 export const toolSignature = defineDetector({
   meta,
   run(ctx, t) {
     const names = new NameMatches(ctx);
-    const stride = ctx.processCount;
     const heads = new Map<number, Head>();
     /** (answer set, signature) → key the answers carry */
     const answerKeys = new Map<number, number>();
-    for (let r = 0; r < ctx.size; r++) {
-      const q = ctx.qname(r);
-      let mask = names.mask[q] as number;
-      if (mask < 0) mask = names.judge(r, q);
-      if (mask === 0) continue;
-      for (let i = 0; mask !== 0; i++, mask >>>= 1) {
-        if ((mask & 1) === 0) continue;
-        const sig = SIGNATURES[i] as Signature;
-        if (sig.qtypes && !sig.qtypes.includes(ctx.qtype(r))) continue;
-        if (sig.kind === 'beacon' && !idleAnswer(ctx.answers(r), ctx.ttl(r), t)) continue;
-        const process = ctx.process(r);
-        const domain = ctx.domain(r);
-        const hk = domain * stride + process;
-        let head = heads.get(hk);
-        if (!head) {
-          head = { process, domain, sigs: new Map() };
-          heads.set(hk, head);
-        }
-        const key = sig.keyed ? (names.key[q] as number) : 0;
-        const gk = i * 65536 + key;
-        let g = head.sigs.get(gk);
-        if (!g) {
-          g = { sig: i, key, rows: [], names: new Set(), corroborated: 0 };
-          head.sigs.set(gk, g);
-        }
-        g.rows.push(r);
-        g.names.add(q);
-        if (sig.answerKey) {
-          const ak = ctx.answersId(r) * 32 + i;
-          let k = answerKeys.get(ak);
-          if (k === undefined) {
-            k = sig.answerKey(ctx.answers(r));
-            answerKeys.set(ak, k);
-          }
-          if (k === key) g.corroborated++;
-        }
-      }
-    }
+    matchRows(ctx, t, names, heads, answerKeys);
     const findings: RawFinding[] = [];
     for (const head of heads.values()) {
       // one finding per tool (and session): its signatures corroborate each other

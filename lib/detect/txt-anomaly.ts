@@ -179,35 +179,65 @@ class RowFacts {
   }
 }
 
+/**
+ * A TXT row of interest (`flags` >= 0) into its (process, domain) group. The row loops call
+ * functions of their own: they stay small and are optimised without the rest of `run` (see
+ * beacon's distinctSeconds).
+ */
+function addTxtRow(ctx: DetectContext, facts: RowFacts, groups: Map<number, Group>, r: number, flags: number): void {
+  const process = ctx.process(r);
+  const domain = ctx.domain(r);
+  const key = domain * ctx.processCount + process;
+  let g = groups.get(key);
+  if (!g) {
+    g = { process, domain, firstName: -1, names: null, flags: 0, code: null, longEncoded: null, rows: null, flagged: null, all: 0 };
+    groups.set(key, g);
+  }
+  const q = ctx.qname(r);
+  if (!facts.skipped(r, q)) {
+    if (g.firstName < 0) g.firstName = q;
+    else if (g.names) g.names.add(q);
+    else if (q !== g.firstName) g.names = new Set([g.firstName, q]);
+  }
+  if (flags === 0) return;
+  g.flags |= flags;
+  const av = facts.answers(r);
+  if (av.code.length > 0) for (const c of av.code) (g.code ??= new Set()).add(c);
+  if (flags & LONG_ENCODED) (g.longEncoded ??= new Set()).add(ctx.answersId(r));
+}
+
+/** The TXT rows of interest by (process, domain), in row order. */
+function txtGroups(ctx: DetectContext, facts: RowFacts): Map<number, Group> {
+  const groups = new Map<number, Group>();
+  for (let r = 0; r < ctx.size; r++) {
+    const flags = facts.flags(r);
+    if (flags >= 0) addTxtRow(ctx, facts, groups, r, flags);
+  }
+  return groups;
+}
+
+/** Evidence pass for candidate groups: their TXT rows, flagged rows and all their queries. */
+function collectEvidence(ctx: DetectContext, facts: RowFacts, candidates: Map<number, Group>, candidateDomain: Uint8Array): void {
+  const domains = ctx.domainColumn();
+  const stride = ctx.processCount;
+  for (let r = 0; r < ctx.size; r++) {
+    const d = domains[r] as number;
+    if (candidateDomain[d] !== 1) continue;
+    const g = candidates.get(d * stride + ctx.process(r));
+    if (!g) continue;
+    g.all++;
+    const flags = facts.flags(r);
+    if (flags < 0) continue;
+    g.rows?.push(r);
+    if (flags !== 0) g.flagged?.push(r);
+  }
+}
+
 export const txtAnomaly = defineDetector({
   meta,
   run(ctx, t) {
-    const stride = ctx.processCount;
     const facts = new RowFacts(ctx, t);
-    const groups = new Map<number, Group>();
-    for (let r = 0; r < ctx.size; r++) {
-      const flags = facts.flags(r);
-      if (flags < 0) continue;
-      const process = ctx.process(r);
-      const domain = ctx.domain(r);
-      const key = domain * stride + process;
-      let g = groups.get(key);
-      if (!g) {
-        g = { process, domain, firstName: -1, names: null, flags: 0, code: null, longEncoded: null, rows: null, flagged: null, all: 0 };
-        groups.set(key, g);
-      }
-      const q = ctx.qname(r);
-      if (!facts.skipped(r, q)) {
-        if (g.firstName < 0) g.firstName = q;
-        else if (g.names) g.names.add(q);
-        else if (q !== g.firstName) g.names = new Set([g.firstName, q]);
-      }
-      if (flags === 0) continue;
-      g.flags |= flags;
-      const av = facts.answers(r);
-      if (av.code.length > 0) for (const c of av.code) (g.code ??= new Set()).add(c);
-      if (flags & LONG_ENCODED) (g.longEncoded ??= new Set()).add(ctx.answersId(r));
-    }
+    const groups = txtGroups(ctx, facts);
     const candidates = new Map<number, Group>();
     /** domains with a candidate group: the evidence pass looks up no other row */
     const candidateDomain = new Uint8Array(ctx.domainCount());
@@ -220,18 +250,7 @@ export const txtAnomaly = defineDetector({
     }
     if (candidates.size === 0) return [];
     // Evidence pass for candidate groups: their TXT rows, flagged rows and all their queries.
-    const domains = ctx.domainColumn();
-    for (let r = 0; r < ctx.size; r++) {
-      const d = domains[r] as number;
-      if (candidateDomain[d] !== 1) continue;
-      const g = candidates.get(d * stride + ctx.process(r));
-      if (!g) continue;
-      g.all++;
-      const flags = facts.flags(r);
-      if (flags < 0) continue;
-      g.rows?.push(r);
-      if (flags !== 0) g.flagged?.push(r);
-    }
+    collectEvidence(ctx, facts, candidates, candidateDomain);
     const findings: RawFinding[] = [];
     for (const g of candidates.values()) {
       const f = finding(ctx, g, t);
