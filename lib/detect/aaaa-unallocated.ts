@@ -112,29 +112,41 @@ interface Group {
   readonly rows: number[];
 }
 
+/** Pass 1 (a row pass: see Detector.run): rows with anomalous AAAA answers, grouped by (registrable domain, process); `verdicts` filled per answer set. */
+function anomalousGroups(ctx: DetectContext, verdicts: (SetVerdict | undefined)[]): Map<number, Group> {
+  const groups = new Map<number, Group>();
+  const P = Math.max(1, ctx.processCount);
+  for (let r = 0; r < ctx.size; r++) {
+    const id = ctx.answersId(r);
+    if (id === 0) continue;
+    let v = verdicts[id];
+    if (v === undefined) verdicts[id] = v = judgeSet(ctx, id);
+    if (v.anomalies.length === 0) continue;
+    if (v.published && PUBLISHED.get(ctx.qnameText(r)) === v.anomalies[0]?.value) continue;
+    const dom = ctx.domain(r);
+    const proc = ctx.process(r);
+    const key = dom * P + proc;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { process: proc, domain: dom, rows: [] }));
+    g.rows.push(r);
+  }
+  return groups;
+}
+
+/** Pass 2 (a row pass): the hosts that got a private IPv4 answer under each domain of `zones`. */
+function privateAnswerHosts(ctx: DetectContext, verdicts: readonly (SetVerdict | undefined)[], zones: Map<number, Set<number>>): void {
+  for (let r = 0; r < ctx.size; r++) {
+    const v = verdicts[ctx.answersId(r)];
+    if (v === undefined || !v.privateV4) continue;
+    zones.get(ctx.domain(r))?.add(ctx.hostId(r));
+  }
+}
+
 export const aaaaUnallocated = defineDetector({
   meta,
   run(ctx, th) {
     const verdicts: (SetVerdict | undefined)[] = [];
-    const groups = new Map<number, Group>();
-    const P = Math.max(1, ctx.processCount);
-    const hostIdOf = (r: number) => ctx.store.actors.host.get(ctx.actor(r));
-
-    // Pass 1: rows with anomalous AAAA answers, grouped by (registrable domain, process).
-    for (let r = 0; r < ctx.size; r++) {
-      const id = ctx.answersId(r);
-      if (id === 0) continue;
-      let v = verdicts[id];
-      if (v === undefined) verdicts[id] = v = judgeSet(ctx, id);
-      if (v.anomalies.length === 0) continue;
-      if (v.published && PUBLISHED.get(ctx.qnameText(r)) === v.anomalies[0]?.value) continue;
-      const dom = ctx.domain(r);
-      const proc = ctx.process(r);
-      const key = dom * P + proc;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { process: proc, domain: dom, rows: [] }));
-      g.rows.push(r);
-    }
+    const groups = anomalousGroups(ctx, verdicts);
     if (groups.size === 0) return [];
 
     // Internal-zone rule: by name, or (pass 2, only for public-looking domains with ULA/link-local
@@ -146,13 +158,7 @@ export const aaaaUnallocated = defineDetector({
       if (internal.get(g.domain) === true) continue;
       if (g.rows.some((r) => (verdicts[ctx.answersId(r)] as SetVerdict).anomalies.some((a) => a.internal))) privateZones.set(g.domain, new Set());
     }
-    if (privateZones.size > 0) {
-      for (let r = 0; r < ctx.size; r++) {
-        const v = verdicts[ctx.answersId(r)];
-        if (v === undefined || !v.privateV4) continue;
-        privateZones.get(ctx.domain(r))?.add(hostIdOf(r));
-      }
-    }
+    if (privateZones.size > 0) privateAnswerHosts(ctx, verdicts, privateZones);
 
     const out: RawFinding[] = [];
     for (const g of groups.values()) {
@@ -162,7 +168,7 @@ export const aaaaUnallocated = defineDetector({
       const distinct = new Map<string, { c: Ipv6Classification; row: number }>();
       for (const r of g.rows) {
         const v = verdicts[ctx.answersId(r)] as SetVerdict;
-        const excused = zoneInternal || privHosts?.has(hostIdOf(r)) === true;
+        const excused = zoneInternal || privHosts?.has(ctx.hostId(r)) === true;
         if (v.internalOnly && excused) continue;
         rows.push(r);
         for (const a of v.anomalies) {

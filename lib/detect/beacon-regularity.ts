@@ -1,7 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName, isBrowserImage } from './util/known-domains';
-import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, type RowGroups } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -251,33 +251,45 @@ function distinctSeconds(times: Float64Array, from: number, to: number, secs: Fl
 
 type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: number };
 
+/** Each row's process when its name is huntable, else -1 (a row pass: see Detector.run). */
+function huntableProcesses(ctx: DetectContext): Int32Array {
+  const huntable = huntableName(ctx);
+  const qnames = ctx.qnameColumn();
+  const processes = ctx.processColumn();
+  const outer = new Int32Array(ctx.size);
+  for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
+  return outer;
+}
+
+/** The groups whose timing scores at least scoreBase (a pass over every group: see Detector.run). */
+function scoreGroups(groups: RowGroups & { readonly carried: Float64Array }, datasetSpan: number, minTs: number, t: BeaconThresholds): { g: number; timing: Timing }[] {
+  let largest = 0;
+  for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
+  const secs = new Float64Array(largest);
+  const intervals = new Float64Array(largest);
+  const scored: { g: number; timing: Timing }[] = [];
+  for (let g = 0; g < groups.count; g++) {
+    const from = groups.start[g] as number;
+    const to = groups.start[g + 1] as number;
+    if (to - from < minTs) continue;
+    const n = distinctSeconds(groups.carried, from, to, secs);
+    if (n < minTs) continue;
+    const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
+    if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
+  }
+  return scored;
+}
+
 export const beaconRegularity = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
-    const huntable = huntableName(ctx);
-    const qnames = ctx.qnameColumn();
-    const processes = ctx.processColumn();
-    const outer = new Int32Array(ctx.size);
-    for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
+    const outer = huntableProcesses(ctx);
     // each group's times come along in group order (read in row order, not row by row per group)
     const groups = groupRowsBy(outer, ctx.domainColumn(), ctx.store.time.blocks);
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
-    let largest = 0;
-    for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
-    const secs = new Float64Array(largest);
-    const intervals = new Float64Array(largest);
-    const scored: { g: number; timing: Timing }[] = [];
-    for (let g = 0; g < groups.count; g++) {
-      const from = groups.start[g] as number;
-      const to = groups.start[g + 1] as number;
-      if (to - from < minTs) continue;
-      const n = distinctSeconds(groups.carried, from, to, secs);
-      if (n < minTs) continue;
-      const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
-      if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
-    }
+    const scored = scoreGroups(groups, datasetSpan, minTs, t);
     // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
     // process and domain), for the domains of the scored groups only
     const fleet = Math.max(2, Math.floor(t.fleetHosts));

@@ -148,10 +148,7 @@ function windowed(ctx: DetectContext, rows: number[], windowMs: number, need: nu
   return { rows: out, best };
 }
 
-/**
- * The rows whose raw name is judged a tunnel name, by (process, domain), in row order. The row
- * pass is a function of its own, optimised on its own code (see beacon's distinctSeconds).
- */
+/** The rows whose raw name is judged a tunnel name, by (process, domain), in row order (a row pass: see Detector.run). */
 function tunnelGroups(ctx: DetectContext, verdicts: NameVerdicts): Map<number, Group> {
   const stride = ctx.processCount;
   const groups = new Map<number, Group>();

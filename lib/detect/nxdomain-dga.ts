@@ -1,4 +1,5 @@
 import { STATUS_ORDER } from '../store/event-store';
+import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
 import { isLocalServiceName, knownInfrastructure } from './util/known-domains';
@@ -87,6 +88,35 @@ function ascending(times: Float64Array): boolean {
   return true;
 }
 
+/**
+ * Pass 1 (a row pass: see Detector.run): each counted failed row's (process, failure kind) id in
+ * `failures` (-1 for the other rows), and per registrable domain with an NXDOMAIN whether its
+ * label looks generated (`judged`).
+ */
+function markFailures(ctx: DetectContext, counted: (r: number) => boolean, failures: Int32Array, judged: Map<number, boolean>, dgaScore: number): void {
+  const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
+  for (let r = 0; r < ctx.size; r++) {
+    const status = ctx.statusIndex(r);
+    const f = FAILURE_OF_STATUS[status] as number;
+    if (f < 0 || !counted(r)) {
+      failures[r] = -1;
+      continue;
+    }
+    failures[r] = (processes[r] as number) * 4 + f;
+    if (status !== NXDOMAIN) continue;
+    const d = domains[r] as number;
+    if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= dgaScore);
+  }
+}
+
+/** Pass 2 (a row pass): each counted row under a candidate domain's process in `outer` (-1 for the others). */
+function markCandidates(ctx: DetectContext, counted: (r: number) => boolean, candidate: Uint8Array, outer: Int32Array): void {
+  const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
+  for (let r = 0; r < ctx.size; r++) outer[r] = candidate[domains[r] as number] === 1 && counted(r) ? (processes[r] as number) : -1;
+}
+
 export const nxdomainDga = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -102,30 +132,18 @@ export const nxdomainDga = defineDetector({
       return st === NAME_COUNTED;
     };
     const domains = ctx.domainColumn();
-    const processes = ctx.processColumn();
     // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
     // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
     const failures = new Int32Array(ctx.size);
     const judged = new Map<number, boolean>();
-    for (let r = 0; r < ctx.size; r++) {
-      const status = ctx.statusIndex(r);
-      const f = FAILURE_OF_STATUS[status] as number;
-      if (f < 0 || !counted(r)) {
-        failures[r] = -1;
-        continue;
-      }
-      failures[r] = (processes[r] as number) * 4 + f;
-      if (status !== NXDOMAIN) continue;
-      const d = domains[r] as number;
-      if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= t.dgaLabelScore);
-    }
+    markFailures(ctx, counted, failures, judged, t.dgaLabelScore);
     // with each failure's time, read in row order (see groupRowsBy's carry)
     const byFailure = groupRowsBy(failures, undefined, ctx.store.time.blocks);
     const candidate = new Uint8Array(ctx.domains.size);
     for (const [d, yes] of judged) if (yes) candidate[d] = 1;
     // the failure ids are grouped: their array is reused for the candidate rows
     const outer = failures;
-    for (let r = 0; r < ctx.size; r++) outer[r] = candidate[domains[r] as number] === 1 && counted(r) ? (processes[r] as number) : -1;
+    markCandidates(ctx, counted, candidate, outer);
     const byDomain = groupRowsBy(outer, domains);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN

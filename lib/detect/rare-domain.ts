@@ -48,9 +48,8 @@ interface DomainAcc {
 
 /**
  * Pass 1 (every row): per registrable domain of a huntable name, its count, first time and row,
- * hosts (up to maxHosts + 1) and process; returns how many hosts resolve huntable names at all.
- * The passes are functions of their own, so each is optimised on its own (small) code, not with
- * the whole of `run` (see beacon's distinctSeconds).
+ * hosts (up to maxHosts + 1) and process; returns how many hosts resolve huntable names at all
+ * (a row pass: see Detector.run).
  */
 function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, hostOfActor: Int32Array, accs: (DomainAcc | undefined)[], maxHosts: number): number {
   const hostSeen = new Uint8Array(ctx.store.strings.size);

@@ -53,29 +53,34 @@ interface Group {
   readonly types: Map<number, number>;
 }
 
+/** The rows of rare types by (process, domain) into `rare`, of ANY by process into `any` (a row pass: see Detector.run). */
+function groupTypes(ctx: DetectContext, rare: Map<number, Group>, any: Map<number, Group>): void {
+  const stride = ctx.processCount;
+  for (let r = 0; r < ctx.size; r++) {
+    const qt = ctx.qtype(r);
+    const isRare = qt === 10 || qt === 65399 || qt === 25;
+    if (!isRare && qt !== ANY) continue;
+    const process = ctx.process(r);
+    const domain = ctx.domain(r);
+    const map = isRare ? rare : any;
+    const key = isRare ? domain * stride + process : process;
+    let g = map.get(key);
+    if (!g) {
+      g = { process, domain, rows: [], names: new Set(), types: new Map() };
+      map.set(key, g);
+    }
+    g.rows.push(r);
+    g.names.add(ctx.qname(r));
+    g.types.set(qt, (g.types.get(qt) ?? 0) + 1);
+  }
+}
+
 export const recordTypeAnomaly = defineDetector({
   meta,
   run(ctx, t) {
-    const stride = ctx.processCount;
     const rare = new Map<number, Group>();
     const any = new Map<number, Group>();
-    for (let r = 0; r < ctx.size; r++) {
-      const qt = ctx.qtype(r);
-      const isRare = qt === 10 || qt === 65399 || qt === 25;
-      if (!isRare && qt !== ANY) continue;
-      const process = ctx.process(r);
-      const domain = ctx.domain(r);
-      const map = isRare ? rare : any;
-      const key = isRare ? domain * stride + process : process;
-      let g = map.get(key);
-      if (!g) {
-        g = { process, domain, rows: [], names: new Set(), types: new Map() };
-        map.set(key, g);
-      }
-      g.rows.push(r);
-      g.names.add(ctx.qname(r));
-      g.types.set(qt, (g.types.get(qt) ?? 0) + 1);
-    }
+    groupTypes(ctx, rare, any);
     const findings: RawFinding[] = [];
     for (const g of rare.values()) if (g.rows.length >= t.rareMinQueries) findings.push(rareFinding(ctx, g, t.rarePerMinuteHigh));
     for (const g of any.values()) if (g.rows.length > t.anyMinQueries) findings.push(anyFinding(ctx, g, t.anyMinQueries));

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { KEY_SHIFT } from './util/stats';
 
@@ -131,6 +132,40 @@ const NAME_LOCAL = 1;
 const NAME_STAR = 2;
 const NAME_SEEN = 4;
 
+/**
+ * Each row's (host, resolver) pair into `pairOfRow` (-1 for rows that are not unicast DNS
+ * queries to a resolver), with each pair's query count and first row (a row pass: see Detector.run).
+ */
+function pairRows(ctx: DetectContext, pairOfActor: Int32Array, nameFlags: Uint8Array, pairOfRow: Int32Array, queries: Int32Array, firstRow: Int32Array): void {
+  const qnames = ctx.qnameColumn();
+  for (let r = 0; r < ctx.size; r++) {
+    pairOfRow[r] = -1;
+    const p = pairOfActor[ctx.actor(r)] as number;
+    if (p < 0) continue;
+    const qtype = ctx.qtype(r);
+    if (qtype === 32) continue; // NetBIOS NB
+    const q = qnames[r] as number;
+    let f = nameFlags[q] as number;
+    if (f === 0) {
+      const name = ctx.text(q);
+      f = NAME_SEEN | (name.endsWith('.local') ? NAME_LOCAL : 0) | (name.startsWith('*') ? NAME_STAR : 0);
+      nameFlags[q] = f;
+    }
+    if ((f & NAME_LOCAL) !== 0 || (qtype === 33 && (f & NAME_STAR) !== 0)) continue;
+    pairOfRow[r] = p;
+    if (queries[p] === 0) firstRow[p] = r;
+    queries[p] = (queries[p] as number) + 1;
+  }
+}
+
+/** The rows of each pair that has a list in `gathered`, in store order (a row pass). */
+function gatherRows(pairOfRow: Int32Array, gathered: (number[] | undefined)[]): void {
+  for (let r = 0; r < pairOfRow.length; r++) {
+    const p = pairOfRow[r] as number;
+    if (p >= 0) gathered[p]?.push(r);
+  }
+}
+
 export const resolverBypass = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -172,29 +207,11 @@ export const resolverBypass = defineDetector({
       }
       pairOfActor[a] = id;
     }
-    const qnames = ctx.qnameColumn();
     /** each row's pair, −1 when the row is not a unicast DNS query to a resolver */
     const pairOfRow = new Int32Array(ctx.size);
     const queries = new Int32Array(pairHost.length);
     const firstRow = new Int32Array(pairHost.length);
-    for (let r = 0; r < ctx.size; r++) {
-      pairOfRow[r] = -1;
-      const p = pairOfActor[ctx.actor(r)] as number;
-      if (p < 0) continue;
-      const qtype = ctx.qtype(r);
-      if (qtype === 32) continue; // NetBIOS NB
-      const q = qnames[r] as number;
-      let f = nameFlags[q] as number;
-      if (f === 0) {
-        const name = ctx.text(q);
-        f = NAME_SEEN | (name.endsWith('.local') ? NAME_LOCAL : 0) | (name.startsWith('*') ? NAME_STAR : 0);
-        nameFlags[q] = f;
-      }
-      if ((f & NAME_LOCAL) !== 0 || (qtype === 33 && (f & NAME_STAR) !== 0)) continue;
-      pairOfRow[r] = p;
-      if (queries[p] === 0) firstRow[p] = r;
-      queries[p] = (queries[p] as number) + 1;
-    }
+    pairRows(ctx, pairOfActor, nameFlags, pairOfRow, queries, firstRow);
     // the pairs that have queries, by host id, then by first query
     const used: number[] = [];
     for (let p = 0; p < pairHost.length; p++) if ((queries[p] as number) > 0) used.push(p);
@@ -232,10 +249,7 @@ export const resolverBypass = defineDetector({
     const gathered: (number[] | undefined)[] = [];
     for (const p of used) if (candidate(pairResolver[p] as number)) gathered[p] = [];
     if (gathered.length > 0) {
-      for (let r = 0; r < ctx.size; r++) {
-        const p = pairOfRow[r] as number;
-        if (p >= 0) gathered[p]?.push(r);
-      }
+      gatherRows(pairOfRow, gathered);
       gathered.forEach((rows, p) => {
         const pair = pairs[p];
         if (rows && pair) pair.rows = Int32Array.from(rows);

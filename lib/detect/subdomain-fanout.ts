@@ -104,11 +104,7 @@ interface NameTally {
   readonly encoded: Map<number, number>;
 }
 
-/**
- * A name seen for the first time (`q`, at row `r`): counted under its domain, or skipped.
- * Functions of their own, so the row loops stay small and are optimised without the rest of
- * `run` (see beacon's distinctSeconds).
- */
+/** A name seen for the first time (`q`, at row `r`): counted under its domain, or skipped (out of the row pass: see Detector.run). */
 function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number): void {
   const d = ctx.domain(r);
   const text = ctx.qnameText(r);

@@ -198,8 +198,7 @@ const idleAnswer = (answers: readonly StoredAnswer[], ttl: number, t: T) =>
 
 /**
  * A row whose name matched signatures (`mask`, one bit each): its groups by (process, domain)
- * and (signature, key). A function of its own: most rows match nothing, so the row loop stays
- * small and is optimised without this code (see beacon's distinctSeconds).
+ * and (signature, key). Out of the row pass, which most rows leave at the mask (see Detector.run).
  */
 function addMatches(ctx: DetectContext, t: T, names: NameMatches, heads: Map<number, Head>, answerKeys: Map<number, number>, r: number, q: number, mask: number): void {
   const stride = ctx.processCount;

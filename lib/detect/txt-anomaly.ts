@@ -179,11 +179,7 @@ class RowFacts {
   }
 }
 
-/**
- * A TXT row of interest (`flags` >= 0) into its (process, domain) group. The row loops call
- * functions of their own: they stay small and are optimised without the rest of `run` (see
- * beacon's distinctSeconds).
- */
+/** A TXT row of interest (`flags` >= 0) into its (process, domain) group (out of the row pass: see Detector.run). */
 function addTxtRow(ctx: DetectContext, facts: RowFacts, groups: Map<number, Group>, r: number, flags: number): void {
   const process = ctx.process(r);
   const domain = ctx.domain(r);

@@ -56,6 +56,13 @@ export type Thresholds<M extends DetectorMeta> = { readonly [K in keyof M['thres
 
 export interface Detector<M extends DetectorMeta = DetectorMeta> {
   readonly meta: M;
+  /**
+   * The findings over every row of the context. A pass over every row goes in a small function
+   * of its own: V8 optimises a long loop by compiling the whole function it runs in (on-stack
+   * replacement), so a pass left inside a long `run` is optimised later, and at the cost of
+   * compiling the rest of `run` with it (Node's first detection of the 1M CSV: 161 Turbofan
+   * compiles, 984 ms of compiler time, for a 958 ms detection).
+   */
   run(ctx: DetectContext, thresholds: Thresholds<M>): RawFinding[];
 }
 

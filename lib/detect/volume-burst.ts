@@ -126,6 +126,14 @@ function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Arr
   return out;
 }
 
+/** Each row's process when `maybe` flags it, else -1 (a row pass: see Detector.run). */
+function burstyRows(ctx: DetectContext, maybe: Uint8Array): Int32Array {
+  const processes = ctx.processColumn();
+  const outer = new Int32Array(ctx.size);
+  for (let r = 0; r < ctx.size; r++) outer[r] = maybe[processes[r] as number] === 1 ? (processes[r] as number) : -1;
+  return outer;
+}
+
 export const volumeBurst = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -133,11 +141,7 @@ export const volumeBurst = defineDetector({
     const span = ctx.timeSpan();
     const firstBucket = Math.floor(span.min / bucketMs);
     const lastBucket = Math.floor(span.max / bucketMs);
-    const processes = ctx.processColumn();
-    const maybe = mayBurst(ctx, bucketMs, t.floor);
-    const outer = new Int32Array(ctx.size);
-    for (let r = 0; r < ctx.size; r++) outer[r] = maybe[processes[r] as number] === 1 ? (processes[r] as number) : -1;
-    const groups = groupRowsBy(outer);
+    const groups = groupRowsBy(burstyRows(ctx, mayBurst(ctx, bucketMs, t.floor)));
     // the baseline spans the whole capture: minutes in which a source was silent count as 0
     const spanBuckets = lastBucket - firstBucket + 1;
     const out: RawFinding[] = [];
