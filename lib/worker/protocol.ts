@@ -9,6 +9,7 @@ import {
   DatasetMessageSchema,
   DetectedMessageSchema,
   DetectRequestSchema,
+  ExpectRequestSchema,
   QueryErrorMessageSchema,
   QueryRequestSchema,
   ResultMessageSchema,
@@ -48,6 +49,7 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   CancelRequestSchema,
   QueryRequestSchema,
   DetectRequestSchema,
+  ExpectRequestSchema,
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 
