@@ -9,32 +9,6 @@ const SAMPLE_STRINGS = ['wermgr', 'pandalab', 'MKT01', 'microsoft.com', 'NT AUTH
 const WERMGR = 'C:\\Windows\\system32\\wermgr.exe';
 
 test.describe('hunting dashboard', () => {
-  test('the overview of a load comes with its data: the page asks the worker for none of its own, until it shows another', async ({ uploadPage: up, page }) => {
-    // what the page posts to its workers, by type (and query kind)
-    await page.addInitScript(() => {
-      const posted: string[] = [];
-      (window as unknown as { __posted: string[] }).__posted = posted;
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-        const m = message as { type?: unknown; query?: { kind?: unknown } } | null;
-        if (m && typeof m.type === 'string') posted.push(m.type === 'query' ? `query:${String(m.query?.kind)}` : m.type);
-        return (post as (this: Worker, ...a: unknown[]) => void).call(this, message, ...rest);
-      };
-    });
-    await up.open();
-    const dash = new DashboardPage(page);
-    await up.fileInput.setInputFiles(sample(SYSMON_JSONL));
-    await expect(dash.statValue('events')).toHaveText('2,038');
-    await expect(dash.statValue('suspects')).toHaveText(/^\d[\d,]*$/);
-    const posted = () => page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
-    expect(await posted()).toContain('expect');
-    expect(await posted()).not.toContain('query:overview');
-    // another overview (stacked by record type) is asked of the worker, and drawn
-    await page.getByRole('group', { name: 'Stack by' }).getByText('Record type').click();
-    await expect.poll(posted).toContain('query:overview');
-    await expect(dash.chart.getByRole('application', { name: /^DNS queries per bar, stacked by record type$/ })).toBeVisible();
-  });
-
   test('overview of the Sysmon sample: volume, NXDOMAIN share, top lists, pivot, brush, range, deep link', async ({ uploadPage: up, page }, testInfo) => {
     const file = sample(SYSMON_JSONL);
     const dash = new DashboardPage(page);

@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect } from 'react';
 import { EntityView } from '@/components/entity/entity-view';
-import { overviewQuery, OverviewView } from '@/components/overview/overview-view';
+import { OverviewView } from '@/components/overview/overview-view';
 import { SuspectsView } from '@/components/findings/suspects-view';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { useHunt } from '@/components/hunt/hunt-provider';
@@ -22,14 +21,7 @@ const TABS: readonly { id: View; label: string }[] = [
 /** The hunting views over the loaded data; which one, and what it is narrowed to, is in the URL. */
 export function Dashboard() {
   const [state, setState] = useViewState();
-  const { client, version, events, ingest } = useHunt();
-  // the overview this view shows comes with each new dataset, drawn while the detectors run
-  const expected = state.view === 'overview' ? overviewQuery(state) : null;
-  const expectedKey = expected ? JSON.stringify(expected) : null;
-  useEffect(() => {
-    client?.expect(expected);
-    // `expectedKey` stands for the query's content
-  }, [client, expectedKey]);
+  const { version, events, ingest } = useHunt();
   const reading = ingest.files.some((f) => f.status === 'queued' || f.status === 'reading');
 
   if (version === 0 || events === 0) {

@@ -1,6 +1,6 @@
 import type { InputSummary } from '../schema/findings';
 import { describeIssues, FromWorkerSchema, type ToWorker } from './protocol';
-import type { OverviewQuery, Query, QueryKind, ResultOf } from './query-protocol';
+import type { Query, QueryKind, ResultOf } from './query-protocol';
 import { fromWire, type DetectionState } from './query-results';
 
 export interface IngestProgressUpdate {
@@ -33,11 +33,6 @@ export interface IngestClient {
   cancel(id: string): void;
   /** Asks the worker; the answer is validated, and typed by the query's kind. */
   query<K extends QueryKind>(query: Extract<Query, { kind: K }>): Promise<QueryAnswer<K>>;
-  /**
-   * The overview the page shows (null: none). The worker answers it with each new dataset,
-   * before it runs the detectors; asked for that version, it is answered without waiting for them.
-   */
-  expect(overview: OverviewQuery | null): void;
   /** Runs detection again (optionally with a hunt config); resolves when it has run. */
   detect(config?: unknown): Promise<DetectionState>;
   terminate(): void;
@@ -64,9 +59,6 @@ export function createIngestClient(
   let next = 0;
   let nextReq = 0;
   const pending = new Map<number, Pending>();
-  /** the expected overview as answered with the latest dataset, by its query's JSON */
-  let early: { key: string; answer: QueryAnswer<'overview'> } | null = null;
-  let expected: string | null = null;
 
   const failAll = (message: string) => {
     for (const p of pending.values()) p.reject(new Error(message));
@@ -108,12 +100,9 @@ export function createIngestClient(
       case 'error':
         callbacks.onError?.(m.id, m.message);
         break;
-      case 'dataset': {
-        const o = m.overview ? fromWire(m.overview.result) : null;
-        early = m.overview && o?.kind === 'overview' ? { key: JSON.stringify(m.overview.query), answer: { version: m.version, result: o } } : null;
+      case 'dataset':
         callbacks.onDataset?.(m.version, m.events);
         break;
-      }
       case 'detected': {
         const p = m.reqId === null ? undefined : settle(m.reqId);
         p?.resolve(m.detection);
@@ -153,18 +142,11 @@ export function createIngestClient(
       send({ type: 'cancel', id });
     },
     query<K extends QueryKind>(query: Extract<Query, { kind: K }>) {
-      if (early && query.kind === 'overview' && JSON.stringify(query) === early.key) return Promise.resolve(early.answer as unknown as QueryAnswer<K>);
       const reqId = ++nextReq;
       return new Promise<QueryAnswer<K>>((resolve, reject) => {
         pending.set(reqId, { kind: query.kind, resolve: resolve as (v: unknown) => void, reject });
         send({ type: 'query', reqId, query });
       });
-    },
-    expect(overview) {
-      const key = overview ? JSON.stringify(overview) : null;
-      if (key === expected) return;
-      expected = key;
-      send({ type: 'expect', overview });
     },
     detect(config) {
       const reqId = ++nextReq;

@@ -9,7 +9,6 @@ import {
   DatasetMessageSchema,
   DetectedMessageSchema,
   DetectRequestSchema,
-  ExpectRequestSchema,
   QueryErrorMessageSchema,
   QueryRequestSchema,
   ResultMessageSchema,
@@ -49,7 +48,6 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   CancelRequestSchema,
   QueryRequestSchema,
   DetectRequestSchema,
-  ExpectRequestSchema,
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 

@@ -46,8 +46,6 @@ export const OverviewQuerySchema = z.strictObject({
   top: z.number().int().min(1).max(50),
 });
 
-export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
-
 export const PivotQuerySchema = z.strictObject({
   kind: z.literal('pivot'),
   filter: RefFilterSchema,
@@ -180,22 +178,11 @@ export const QueryErrorMessageSchema = z.object({
   message: z.string().max(2000),
 });
 
-/**
- * The overview the page shows (null: none): the worker answers it with each new dataset, in the
- * `dataset` message, before it runs the detectors, so the page draws it while they run.
- */
-export const ExpectRequestSchema = z.object({
-  type: z.literal('expect'),
-  overview: OverviewQuerySchema.nullable(),
-});
-
 /** The loaded data changed (a file finished or was cancelled): views ask again. */
 export const DatasetMessageSchema = z.object({
   type: z.literal('dataset'),
   version: CountSchema,
   events: CountSchema,
-  /** the expected overview ({@link ExpectRequestSchema}) answered on this version */
-  overview: z.object({ query: OverviewQuerySchema, result: WireResultSchema }).optional(),
 });
 
 /** Detection finished on `detection.version`; `reqId` when it answers a `detect` request. */

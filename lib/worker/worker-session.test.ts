@@ -115,30 +115,6 @@ describe('WorkerSession', () => {
     expect(rows?.type === 'result' && rows.result.kind === 'finding-rows' && rows.result.rows.map((r) => r.qnameRaw)).toEqual(['x1.test', 'x3.test']);
   });
 
-  it('answers the overview the page expects with each new dataset, before it detects, as a query would', async () => {
-    const { session, messages } = setup();
-    const overview = { kind: 'overview' as const, filter: {}, stackBy: 'status' as const, maxBuckets: 10, top: 5 };
-    session.handle({ type: 'expect', overview });
-    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test', 'x3.test']) });
-    await session.whenIdle();
-    expect(messages.filter((m) => m.type === 'dataset' || m.type === 'detected').map((m) => m.type)).toEqual(['dataset', 'detected']);
-    const dataset = messages.find((m) => m.type === 'dataset');
-    if (dataset?.type !== 'dataset' || !dataset.overview) throw new Error('no overview with the dataset');
-    expect(dataset.overview.query).toEqual(overview);
-    session.handle({ type: 'query', reqId: 1, query: overview });
-    const asked = messages.at(-1);
-    expect(asked?.type === 'result' && asked.result).toEqual(dataset.overview.result);
-    expect(dataset.overview.result.kind === 'overview' && dataset.overview.result.events).toBe(3);
-    // an invalid expectation is an error; with none expected, the dataset comes alone
-    session.handle({ type: 'expect', overview: { kind: 'overview', filter: {}, stackBy: 'nope' } });
-    expect(messages.at(-1)?.type).toBe('error');
-    session.handle({ type: 'expect', overview: null });
-    session.handle({ type: 'ingest', id: 'b', file: file('b.log', ['x2.test']) });
-    await session.whenIdle();
-    const second = messages.filter((m) => m.type === 'dataset').at(-1);
-    expect(second?.type === 'dataset' && [second.version, second.overview]).toEqual([2, undefined]);
-  });
-
   it('rejects an invalid query by its request id and a query without one as a worker error', () => {
     const { session, messages } = setup();
     session.handle({ type: 'query', reqId: 3, query: { kind: 'pivot', filter: {}, dims: ['nope'], offset: 0, limit: 5 } });

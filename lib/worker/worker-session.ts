@@ -7,8 +7,8 @@ import type { ReadFile } from './read-file-worker';
 import { IngestQueue } from './ingest-queue';
 import { describeIssues, type FromWorker } from './protocol';
 import { QueryEngine } from './query-engine';
-import { DetectRequestSchema, ExpectRequestSchema, QueryRequestSchema, type OverviewQuery } from './query-protocol';
-import { toWire, type WireResult } from './query-results';
+import { DetectRequestSchema, QueryRequestSchema } from './query-protocol';
+import { toWire } from './query-results';
 import type { IngestPart } from './split-ingest';
 
 export interface WorkerSessionOptions {
@@ -59,7 +59,7 @@ export class WorkerSession {
       onSettled: (outcome) => {
         if (outcome !== 'done') return;
         this.engine.commit();
-        this.post({ type: 'dataset', version: this.engine.version, events: this.engine.events, ...this.expectedOverview() });
+        this.post({ type: 'dataset', version: this.engine.version, events: this.engine.events });
       },
       onIdle: () => this.settle(),
     });
@@ -69,7 +69,6 @@ export class WorkerSession {
     const type = typeof data === 'object' && data !== null && 'type' in data ? (data as { type: unknown }).type : undefined;
     if (type === 'query') this.query(data);
     else if (type === 'detect') this.detectRequest(data);
-    else if (type === 'expect') this.expect(data);
     else this.queue.handle(data);
   }
 
@@ -90,33 +89,6 @@ export class WorkerSession {
       this.post({ type: 'result', reqId, version: this.engine.version, result: toWire(this.engine.run(query)) });
     } catch (e) {
       this.post({ type: 'query-error', reqId, message: `Query failed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000) });
-    }
-  }
-
-  /** the overview the page shows, answered with each new dataset (see ExpectRequestSchema) */
-  private expected: OverviewQuery | null = null;
-
-  private expect(data: unknown): void {
-    const parsed = ExpectRequestSchema.safeParse(data);
-    if (!parsed.success) {
-      this.reject(data, `Invalid expect request: ${describeIssues(parsed.error)}`);
-      return;
-    }
-    this.expected = parsed.data.overview;
-  }
-
-  /**
-   * The expected overview on the data just committed, for the `dataset` message: the page draws
-   * it while the detectors run (it does not depend on them) instead of asking once they are
-   * done. Nothing when none is expected or it fails (the page then asks, and sees the error).
-   */
-  private expectedOverview(): { overview?: { query: OverviewQuery; result: WireResult } } {
-    const query = this.expected;
-    if (!query) return {};
-    try {
-      return { overview: { query, result: toWire(this.engine.run(query)) } };
-    } catch {
-      return {};
     }
   }
 
