@@ -131,11 +131,14 @@ function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number)
 }
 
 /** Every row's name, judged the first time it is seen. */
-function tallyNames(ctx: DetectContext, t: T, s: NameTally): void {
+function tallyNames(ctx: DetectContext, t: T): NameTally {
+  const poolSize = ctx.store.strings.size;
+  const s: NameTally = { seen: new Uint8Array(poolSize), encodedName: new Uint8Array(poolSize), skipDomain: new Map(), unique: new Map(), encoded: new Map() };
   for (let r = 0; r < ctx.size; r++) {
     const q = ctx.qname(r);
     if (s.seen[q] === 0) tallyName(ctx, t, s, r, q);
   }
+  return s;
 }
 
 /** The rows of counted names under candidate domains, and how many each process asked. */
@@ -154,14 +157,7 @@ function collectEvidence(ctx: DetectContext, seen: Uint8Array, candidates: Map<n
 export const subdomainFanout = defineDetector({
   meta,
   run(ctx, t) {
-    const poolSize = ctx.store.strings.size;
-    /** per normalised name: 0 unseen, 1 counted, 2 skipped */
-    const seen = new Uint8Array(poolSize);
-    const encodedName = new Uint8Array(poolSize);
-    const skipDomain = new Map<number, boolean>();
-    const unique = new Map<number, number>();
-    const encoded = new Map<number, number>();
-    tallyNames(ctx, t, { seen, encodedName, skipDomain, unique, encoded });
+    const { seen, encodedName, unique, encoded } = tallyNames(ctx, t);
 
     const candidates = new Map<number, { rows: number[]; perProcess: Map<number, number> }>();
     const candidateDomain = new Uint8Array(ctx.domainCount());

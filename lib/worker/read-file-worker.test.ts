@@ -163,10 +163,10 @@ describe('readInWorker', () => {
 
   it('gives chunks back a batch at a time, each batch with its buffers', async () => {
     const worker = new FakeReaderWorker();
-    const acks: { ack: number; buffers: ArrayBuffer[] }[] = [];
+    const acks: { ack: true; buffers: ArrayBuffer[] }[] = [];
     const post = worker.postMessage.bind(worker);
     worker.postMessage = (data: unknown) => {
-      if (typeof data === 'object' && data !== null && 'ack' in data) acks.push(data as { ack: number; buffers: ArrayBuffer[] });
+      if (typeof data === 'object' && data !== null && 'ack' in data) acks.push(data as { ack: true; buffers: ArrayBuffer[] });
       post(data);
     };
     const chunks = 2 * ACK_BATCH + 3;
@@ -176,8 +176,8 @@ describe('readInWorker', () => {
     for await (const c of read.chunks) out.push(c.slice());
     expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
     // one message per ACK_BATCH chunks done with (the last ones need none: the file had ended)
-    expect(acks.map((a) => a.ack)).toEqual([ACK_BATCH, ACK_BATCH]);
-    expect(acks.every((a) => a.buffers.length === a.ack)).toBe(true);
+    // (the count is the number of buffers given back)
+    expect(acks.map((a) => a.buffers.length)).toEqual([ACK_BATCH, ACK_BATCH]);
     expect(out).toHaveLength(chunks);
   });
 

@@ -52,10 +52,10 @@ export const ReaderRequestSchema = z.union([
   z.object({ file: FileSchema, chunkBytes: z.number().int().positive().optional() }),
   /** the file to hash (read again, nothing handed over) */
   z.object({ digest: FileSchema }),
-  /** the parser is done with `ack` more chunks, and gives back their buffers (read into again when the file is streamed: streamBlobInto) */
+  /** the parser is done with one more chunk per buffer it gives back (read into again when the file is streamed: streamBlobInto) */
   z.object({
-    ack: z.number().int().min(1).max(MAX_CHUNKS_IN_FLIGHT),
-    buffers: z.array(z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0)).max(MAX_CHUNKS_IN_FLIGHT),
+    ack: z.literal(true),
+    buffers: z.array(z.instanceof(ArrayBuffer).refine((b) => b.byteLength > 0)).min(1).max(MAX_CHUNKS_IN_FLIGHT),
   }),
 ]);
 
@@ -90,7 +90,7 @@ export function readerWorkerHandler(post: (reply: ReaderReply, transfer: Transfe
       return;
     }
     if ('ack' in req.data) {
-      acked += req.data.ack;
+      acked += req.data.buffers.length;
       buffers.push(...req.data.buffers);
       if (room && sent - acked < MAX_CHUNKS_IN_FLIGHT) {
         const go = room;
@@ -261,7 +261,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
           if (held && !ended && !local) {
             done.push(held.buffer as ArrayBuffer);
             if (done.length >= ACK_BATCH) {
-              worker.postMessage({ ack: done.length, buffers: done }, done);
+              worker.postMessage({ ack: true, buffers: done }, done);
               done = [];
             }
           }
