@@ -44,7 +44,13 @@ export interface QueryAnswer<K extends QueryKind> {
   result: ResultOf<K>;
 }
 
-type Pending = { kind: QueryKind | 'detect'; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Pending = {
+  kind: QueryKind | 'detect';
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** a query's JSON, while it is the one later identical queries join */
+  key?: string;
+};
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'dns-hunt-ingest' });
@@ -59,14 +65,26 @@ export function createIngestClient(
   let next = 0;
   let nextReq = 0;
   const pending = new Map<number, Pending>();
+  /**
+   * Queries asked and not yet answered, by their JSON: the same question asked again joins the
+   * one in flight as long as the page has sent nothing else since (a file, a cancel, a detect
+   * request could change its answer). The worker answers in order, so an answer still in flight
+   * when the page has heard of new data or findings was computed after them: a view that asks
+   * again because detection ran gets the answer already coming instead of queueing its twin.
+   */
+  const inFlight = new Map<string, { reqId: number; sent: number; answer: Promise<unknown> }>();
+  /** messages other than queries sent so far */
+  let sent = 0;
 
   const failAll = (message: string) => {
     for (const p of pending.values()) p.reject(new Error(message));
     pending.clear();
+    inFlight.clear();
   };
   const settle = (reqId: number): Pending | undefined => {
     const p = pending.get(reqId);
     pending.delete(reqId);
+    if (p?.key !== undefined && inFlight.get(p.key)?.reqId === reqId) inFlight.delete(p.key);
     return p;
   };
 
@@ -129,7 +147,10 @@ export function createIngestClient(
   };
   worker.onmessageerror = () => callbacks.onError?.(null, 'A message from the worker could not be read.');
 
-  const send = (message: ToWorker) => worker.postMessage(message);
+  const send = (message: ToWorker) => {
+    if (message.type !== 'query') sent++;
+    worker.postMessage(message);
+  };
 
   return {
     ingest(file) {
@@ -142,11 +163,16 @@ export function createIngestClient(
       send({ type: 'cancel', id });
     },
     query<K extends QueryKind>(query: Extract<Query, { kind: K }>) {
+      const key = JSON.stringify(query);
+      const joined = inFlight.get(key);
+      if (joined && joined.sent === sent) return joined.answer as Promise<QueryAnswer<K>>;
       const reqId = ++nextReq;
-      return new Promise<QueryAnswer<K>>((resolve, reject) => {
-        pending.set(reqId, { kind: query.kind, resolve: resolve as (v: unknown) => void, reject });
+      const answer = new Promise<QueryAnswer<K>>((resolve, reject) => {
+        pending.set(reqId, { kind: query.kind, resolve: resolve as (v: unknown) => void, reject, key });
         send({ type: 'query', reqId, query });
       });
+      inFlight.set(key, { reqId, sent, answer });
+      return answer;
     },
     detect(config) {
       const reqId = ++nextReq;

@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { readHere, type ReadFile } from './read-file-worker';
-import { defineDetector } from '../detect/types';
 import { FromWorkerSchema, type FromWorker } from './protocol';
 import { QUIET_MS, WorkerSession } from './worker-session';
 import { fakeAdapter } from '../testing/fake-adapter';
-
-/** One finding over every row whose name starts with "x". */
-const xDetector = defineDetector({
-  meta: { id: 'x-names', title: 'Names starting with x', description: 'test', mitre: ['T1071.004'], requiredFields: [], thresholds: {}, falsePositives: ['tests'], severity: 'low' },
-  run(ctx) {
-    const rows: number[] = [];
-    for (let r = 0; r < ctx.size; r++) if (ctx.qnameText(r).startsWith('x')) rows.push(r);
-    return rows.length ? [{ title: 'x names', severity: 'low' as const, score: 3, entity: { host: 'h' }, rows, details: {} }] : [];
-  },
-});
+import { xDetector } from '../testing/x-detector';
 
 const file = (name: string, names: string[]) =>
   new File([`#fake\n${names.map((q, i) => `${1_600_000_000_000 + i * 1000},${q}`).join('\n')}\n`], name);
