@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IPV6_RIR_BLOCKS, IANA_IPV6_SOURCES, IANA_IPV6_TABLE_DATE, classifyIpv6, classifyIpv6Bytes, ipv6Bytes, isOutsideAllocatedSpace } from './iana-ipv6';
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import { IPV6_RIR_BLOCKS, IANA_IPV6_SOURCES, IANA_IPV6_TABLE_DATE, classifyIpv6, classifyIpv6Bytes, ipv6Bytes, isOutsideAllocatedSpace, plainIpv6Bytes } from './iana-ipv6';
 
 describe('classifyIpv6', () => {
   it('classifies the dns-c2-facts §2 examples', () => {
@@ -98,5 +100,57 @@ describe('table metadata', () => {
   it('is dated and names its iana.org sources', () => {
     expect(IANA_IPV6_TABLE_DATE).toBe('2019-11-06');
     expect(IANA_IPV6_SOURCES.map((s) => s.url.startsWith('https://www.iana.org/assignments/'))).toEqual([true, true, true]);
+  });
+});
+
+describe('plainIpv6Bytes', () => {
+  const byIpaddr = (text: string): number[] | null => {
+    try {
+      return ipaddr.IPv6.parse(text).toByteArray();
+    } catch {
+      return null;
+    }
+  };
+
+  it('reads the plain forms answers come in, compressed or not, in either case', () => {
+    expect(Array.from(plainIpv6Bytes('2606:4700::6810:84E5') ?? [])).toEqual(byIpaddr('2606:4700::6810:84e5'));
+    expect(Array.from(plainIpv6Bytes('::') ?? [])).toEqual(new Array(16).fill(0));
+    expect(Array.from(plainIpv6Bytes('::1') ?? [])).toEqual([...new Array(15).fill(0), 1]);
+    expect(Array.from(plainIpv6Bytes('fe80::') ?? [])).toEqual([0xfe, 0x80, ...new Array(14).fill(0)]);
+    expect(Array.from(plainIpv6Bytes('1:2:3:4:5:6:7::') ?? [])).toEqual(byIpaddr('1:2:3:4:5:6:7:0'));
+    for (const bad of ['', ':', ':1::', '1:2', '1::2::3', '1:::2', '12345::', '1:2:3:4:5:6:7:8:9', '1:2:3:4::5:6:7:8', 'g::', '1:2:3:4:5:6:7:8:'])
+      expect(plainIpv6Bytes(bad), bad).toBeNull();
+  });
+
+  it('leaves embedded IPv4 and zone ids to ipaddr.js, which ipv6Bytes still reads', () => {
+    for (const t of ['::ffff:10.1.2.3', 'fe80::1%eth0', '64:ff9b::192.0.2.33']) {
+      expect(plainIpv6Bytes(t)).toBeNull();
+      expect(Array.from(ipv6Bytes(t) ?? [])).toEqual(byIpaddr(t));
+    }
+  });
+
+  it('equals ipaddr.js on every text it accepts, and accepts every address ipaddr.js writes', () => {
+    const groups = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(groups, fc.boolean(), (g, upper) => {
+        const addr = new ipaddr.IPv6(g);
+        for (const text of [addr.toString(), addr.toNormalizedString(), addr.toRFC5952String()]) {
+          const t = upper ? text.toUpperCase() : text;
+          expect(Array.from(plainIpv6Bytes(t) ?? []), t).toEqual(byIpaddr(t));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // texts made of the characters addresses are written with, valid or not
+    const piece = fc.constantFrom('0', '1', 'a', 'F', 'ff', '0000', 'abcd', '12345', ':', '::', ':::', '.', '%', '1.2.3.4');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const t = pieces.join('');
+        const plain = plainIpv6Bytes(t);
+        if (plain !== null) expect(Array.from(plain), t).toEqual(byIpaddr(t));
+        expect(ipv6Bytes(t) === null ? null : Array.from(ipv6Bytes(t) ?? []), t).toEqual(byIpaddr(t));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

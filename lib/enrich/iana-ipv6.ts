@@ -165,12 +165,77 @@ export function classifyIpv6Bytes(b: ArrayLike<number>): Ipv6Classification {
 
 /** The 16 bytes of an IPv6 address text (zone ids and embedded IPv4 allowed), or null. */
 export function ipv6Bytes(text: string): Uint8Array | null {
+  const plain = plainIpv6Bytes(text);
+  if (plain !== null) return plain;
   // parse() validates too; one parse instead of isValid() + parse() halves the cost.
   try {
     return Uint8Array.from(ipaddr.IPv6.parse(text).toByteArray());
   } catch {
     return null;
   }
+}
+
+/**
+ * The bytes of an address in the plain form answers come in: hex groups of 1-4 digits split by
+ * colons, eight of them or fewer around one `::`. Anything else (embedded IPv4, a zone id, a
+ * malformed text) is null here and left to ipaddr.js, whose answer this one equals on every text
+ * it accepts (property-tested against it): one pass over the characters instead of its regular
+ * expressions, splits and string rewrites (~40 ms of the 1M CSV's first detection in Chromium).
+ */
+export function plainIpv6Bytes(text: string): Uint8Array | null {
+  const n = text.length;
+  if (n < 2 || n > 39) return null;
+  const groups = new Uint16Array(8);
+  let count = 0;
+  /** index in `groups` where `::` stood, or -1 */
+  let gap = -1;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    // a leading colon only as `::`
+    if (text.charCodeAt(1) !== 58) return null;
+    gap = 0;
+    i = 2;
+    if (i === n) return new Uint8Array(16);
+  }
+  for (;;) {
+    let value = 0;
+    let digits = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) break;
+      value = value * 16 + d;
+      digits++;
+      i++;
+    }
+    if (digits === 0 || digits > 4 || count === 8) return null;
+    groups[count++] = value;
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 58) return null;
+    i++;
+    if (i < n && text.charCodeAt(i) === 58) {
+      if (gap >= 0) return null;
+      gap = count;
+      i++;
+      if (i === n) break;
+    } else if (i === n) return null;
+  }
+  if (gap < 0) {
+    if (count !== 8) return null;
+  } else {
+    // `::` stands for one group at least
+    if (count > 7) return null;
+    const tail = count - gap;
+    for (let k = 1; k <= tail; k++) groups[8 - k] = groups[count - k] as number;
+    groups.fill(0, gap, 8 - tail);
+  }
+  const bytes = new Uint8Array(16);
+  for (let k = 0; k < 8; k++) {
+    const g = groups[k] as number;
+    bytes[2 * k] = g >>> 8;
+    bytes[2 * k + 1] = g & 0xff;
+  }
+  return bytes;
 }
 
 const MEMO_LIMIT = 1 << 18;
