@@ -22,8 +22,10 @@ export function overviewQuery(state: ViewState): Extract<Query, { kind: 'overvie
 
 /** Volume over time, top lists, NXDOMAIN share, suspects by severity and the pivot. */
 export function OverviewView({ state, setState }: { state: ViewState; setState: SetViewState }) {
-  const overview = useWorkerQuery<'overview'>(overviewQuery(state));
+  // the suspects first: the worker answers in order, and after a load both wait for detection;
+  // the count is then there when the overview comes, and the page renders the overview once
   const suspects = useWorkerQuery<'suspects'>({ kind: 'suspects', filter: suspectFilter(state, ''), limit: 1 });
+  const overview = useWorkerQuery<'overview'>(overviewQuery(state));
   const data = overview.data;
   return (
     <div className="overview" aria-busy={overview.loading}>

@@ -14,6 +14,7 @@
  * public-looking names: `DC01.pandalab.com → fe80::…;192.168.1.4`).
  */
 import { classifyIpv6, isOutsideAllocatedSpace, type Ipv6Classification } from '../enrich/iana-ipv6';
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 
@@ -116,15 +117,18 @@ interface Group {
 function anomalousGroups(ctx: DetectContext, verdicts: (SetVerdict | undefined)[]): Map<number, Group> {
   const groups = new Map<number, Group>();
   const P = Math.max(1, ctx.processCount);
+  const answers = ctx.store.answers.blocks;
+  const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const id = ctx.answersId(r);
+    const id = (answers[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
     if (id === 0) continue;
     let v = verdicts[id];
     if (v === undefined) verdicts[id] = v = judgeSet(ctx, id);
     if (v.anomalies.length === 0) continue;
     if (v.published && PUBLISHED.get(ctx.qnameText(r)) === v.anomalies[0]?.value) continue;
-    const dom = ctx.domain(r);
-    const proc = ctx.process(r);
+    const dom = domains[r] as number;
+    const proc = processes[r] as number;
     const key = dom * P + proc;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { process: proc, domain: dom, rows: [] }));
@@ -135,10 +139,12 @@ function anomalousGroups(ctx: DetectContext, verdicts: (SetVerdict | undefined)[
 
 /** Pass 2 (a row pass): the hosts that got a private IPv4 answer under each domain of `zones`. */
 function privateAnswerHosts(ctx: DetectContext, verdicts: readonly (SetVerdict | undefined)[], zones: Map<number, Set<number>>): void {
+  const answers = ctx.store.answers.blocks;
+  const domains = ctx.domainColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const v = verdicts[ctx.answersId(r)];
+    const v = verdicts[(answers[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number];
     if (v === undefined || !v.privateV4) continue;
-    zones.get(ctx.domain(r))?.add(ctx.hostId(r));
+    zones.get(domains[r] as number)?.add(ctx.hostId(r));
   }
 }
 

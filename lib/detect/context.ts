@@ -104,13 +104,14 @@ export class DetectContext {
 
   private buildQnames(): Int32Array {
     const out = new Int32Array(this.size);
-    const col = this.store.qname;
+    const blocks = this.store.qname.blocks;
+    const normOfRaw = this.normOfRaw;
     for (let r = 0; r < this.size; r++) {
-      const raw = u32At(col, r);
-      let n = this.normOfRaw[raw] as number;
+      const raw = (blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
+      let n = normOfRaw[raw] as number;
       if (n < 0) {
         n = this.store.qnameNorm(raw);
-        this.normOfRaw[raw] = n;
+        normOfRaw[raw] = n;
       }
       out[r] = n;
     }
@@ -160,7 +161,9 @@ export class DetectContext {
 
   private buildProcesses(): Int32Array {
     const out = new Int32Array(this.size);
-    for (let r = 0; r < this.size; r++) out[r] = this.processOfActor[this.actor(r)] as number;
+    const blocks = this.store.actor.blocks;
+    const processOfActor = this.processOfActor;
+    for (let r = 0; r < this.size; r++) out[r] = processOfActor[(blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
     return out;
   }
 

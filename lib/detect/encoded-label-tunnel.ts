@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { ALPHABETS, encodedVerdict, type Alphabet } from './util/entropy';
@@ -152,14 +153,16 @@ function windowed(ctx: DetectContext, rows: number[], windowMs: number, need: nu
 function tunnelGroups(ctx: DetectContext, verdicts: NameVerdicts): Map<number, Group> {
   const stride = ctx.processCount;
   const groups = new Map<number, Group>();
-  const qnames = ctx.store.qname;
+  const qnames = ctx.store.qname.blocks;
+  const processes = ctx.processColumn();
+  const domains = ctx.domainColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const raw = qnames.get(r);
+    const raw = (qnames[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
     let v = verdicts.state[raw] as number;
     if (v === UNKNOWN) v = verdicts.judge(r, raw);
     if (v !== YES) continue;
-    const process = ctx.process(r);
-    const domain = ctx.domain(r);
+    const process = processes[r] as number;
+    const domain = domains[r] as number;
     const key = domain * stride + process;
     let g = groups.get(key);
     if (!g) {

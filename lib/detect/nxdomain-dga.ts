@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import { STATUS_ORDER } from '../store/event-store';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
@@ -96,8 +97,10 @@ function ascending(times: Float64Array): boolean {
 function markFailures(ctx: DetectContext, counted: (r: number) => boolean, failures: Int32Array, judged: Map<number, boolean>, dgaScore: number): void {
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
+  const outcomes = ctx.store.outcome.blocks;
+  const statusOf = ctx.store.outcomes.status;
   for (let r = 0; r < ctx.size; r++) {
-    const status = ctx.statusIndex(r);
+    const status = statusOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
     const f = FAILURE_OF_STATUS[status] as number;
     if (f < 0 || !counted(r)) {
       failures[r] = -1;

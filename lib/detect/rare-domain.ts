@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableName } from './util/known-domains';
@@ -54,17 +55,22 @@ interface DomainAcc {
 function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, hostOfActor: Int32Array, accs: (DomainAcc | undefined)[], maxHosts: number): number {
   const hostSeen = new Uint8Array(ctx.store.strings.size);
   let hostCount = 0;
+  const qnames = ctx.qnameColumn();
+  const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
+  const times = ctx.store.time.blocks;
+  const actors = ctx.store.actor.blocks;
   for (let r = 0; r < ctx.size; r++) {
-    if (!huntable(ctx.qname(r))) continue;
-    const time = ctx.time(r);
+    if (!huntable(qnames[r] as number)) continue;
+    const time = (times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
     // hosts that resolve public names at all: the ones that could have queried the domain
-    const h = hostOfActor[ctx.actor(r)] as number;
+    const h = hostOfActor[(actors[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
     if (hostSeen[h] === 0) {
       hostSeen[h] = 1;
       hostCount++;
     }
-    const d = ctx.domain(r);
-    const p = ctx.process(r);
+    const d = domains[r] as number;
+    const p = processes[r] as number;
     let acc = accs[d];
     if (acc === undefined) {
       accs[d] = acc = { count: 0, first: time, hosts: [h], process: p, firstRow: r };
@@ -81,12 +87,14 @@ function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, host
 
 /** Pass 2 (every row): the evidence rows and up to `maxNames` distinct names of the picked domains (slot: 1 + index, 0 not picked). */
 function collectEvidence(ctx: DetectContext, huntable: (q: number) => boolean, slot: Int32Array, rows: number[][], names: Set<number>[], maxNames: number): void {
+  const qnames = ctx.qnameColumn();
+  const domains = ctx.domainColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const i = (slot[ctx.domain(r)] ?? 0) - 1;
-    if (i < 0 || !huntable(ctx.qname(r))) continue;
+    const i = (slot[domains[r] as number] ?? 0) - 1;
+    if (i < 0 || !huntable(qnames[r] as number)) continue;
     (rows[i] as number[]).push(r);
     const n = names[i] as Set<number>;
-    if (n.size < maxNames) n.add(ctx.qname(r));
+    if (n.size < maxNames) n.add(qnames[r] as number);
   }
 }
 

@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 
@@ -56,12 +57,16 @@ interface Group {
 /** The rows of rare types by (process, domain) into `rare`, of ANY by process into `any` (a row pass: see Detector.run). */
 function groupTypes(ctx: DetectContext, rare: Map<number, Group>, any: Map<number, Group>): void {
   const stride = ctx.processCount;
+  const outcomes = ctx.store.outcome.blocks;
+  const qtypeOf = ctx.store.outcomes.qtype;
+  const processes = ctx.processColumn();
+  const domains = ctx.domainColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const qt = ctx.qtype(r);
+    const qt = qtypeOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
     const isRare = qt === 10 || qt === 65399 || qt === 25;
     if (!isRare && qt !== ANY) continue;
-    const process = ctx.process(r);
-    const domain = ctx.domain(r);
+    const process = processes[r] as number;
+    const domain = domains[r] as number;
     const map = isRare ? rare : any;
     const key = isRare ? domain * stride + process : process;
     let g = map.get(key);

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { KEY_SHIFT } from './util/stats';
@@ -138,11 +139,14 @@ const NAME_SEEN = 4;
  */
 function pairRows(ctx: DetectContext, pairOfActor: Int32Array, nameFlags: Uint8Array, pairOfRow: Int32Array, queries: Int32Array, firstRow: Int32Array): void {
   const qnames = ctx.qnameColumn();
+  const actors = ctx.store.actor.blocks;
+  const outcomes = ctx.store.outcome.blocks;
+  const qtypeOf = ctx.store.outcomes.qtype;
   for (let r = 0; r < ctx.size; r++) {
     pairOfRow[r] = -1;
-    const p = pairOfActor[ctx.actor(r)] as number;
+    const p = pairOfActor[(actors[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
     if (p < 0) continue;
-    const qtype = ctx.qtype(r);
+    const qtype = qtypeOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
     if (qtype === 32) continue; // NetBIOS NB
     const q = qnames[r] as number;
     let f = nameFlags[q] as number;

@@ -134,8 +134,9 @@ function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number)
 function tallyNames(ctx: DetectContext, t: T): NameTally {
   const poolSize = ctx.store.strings.size;
   const s: NameTally = { seen: new Uint8Array(poolSize), encodedName: new Uint8Array(poolSize), skipDomain: new Map(), unique: new Map(), encoded: new Map() };
+  const qnames = ctx.qnameColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const q = ctx.qname(r);
+    const q = qnames[r] as number;
     if (s.seen[q] === 0) tallyName(ctx, t, s, r, q);
   }
   return s;
@@ -143,13 +144,16 @@ function tallyNames(ctx: DetectContext, t: T): NameTally {
 
 /** The rows of counted names under candidate domains, and how many each process asked. */
 function collectEvidence(ctx: DetectContext, seen: Uint8Array, candidates: Map<number, { rows: number[]; perProcess: Map<number, number> }>, candidateDomain: Uint8Array): void {
+  const qnames = ctx.qnameColumn();
+  const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const d = ctx.domain(r);
-    if (candidateDomain[d] !== 1 || seen[ctx.qname(r)] !== 1) continue;
+    const d = domains[r] as number;
+    if (candidateDomain[d] !== 1 || seen[qnames[r] as number] !== 1) continue;
     const c = candidates.get(d);
     if (!c) continue;
     c.rows.push(r);
-    const p = ctx.process(r);
+    const p = processes[r] as number;
     c.perProcess.set(p, (c.perProcess.get(p) ?? 0) + 1);
   }
 }

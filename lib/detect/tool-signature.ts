@@ -238,8 +238,9 @@ function addMatches(ctx: DetectContext, t: T, names: NameMatches, heads: Map<num
 
 /** Every row's name against the signatures (judged once per name); matches into their groups. */
 function matchRows(ctx: DetectContext, t: T, names: NameMatches, heads: Map<number, Head>, answerKeys: Map<number, number>): void {
+  const qnames = ctx.qnameColumn();
   for (let r = 0; r < ctx.size; r++) {
-    const q = ctx.qname(r);
+    const q = qnames[r] as number;
     let mask = names.mask[q] as number;
     if (mask < 0) mask = names.judge(r, q);
     if (mask !== 0) addMatches(ctx, t, names, heads, answerKeys, r, q, mask);

@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import type { StoredAnswer } from '../store/event-store';
 import { defineDetector, severityFor, type RawFinding } from './types';
@@ -150,13 +151,23 @@ class RowFacts {
     private readonly t: { longTxtChars: number; entropyRatio: number },
   ) {
     this.nameState = new Uint8Array(ctx.store.strings.size);
+    this.answerIds = ctx.store.answers.blocks;
+    this.outcomes = ctx.store.outcome.blocks;
+    this.qtypeOf = ctx.store.outcomes.qtype;
+    this.qnames = ctx.qnameColumn();
   }
 
+  // read per row in flags() without a call each (see Detector.run)
+  private readonly answerIds: readonly Uint32Array[];
+  private readonly outcomes: readonly Uint16Array[];
+  private readonly qtypeOf: readonly number[];
+  private readonly qnames: Readonly<Int32Array>;
+
   answers(r: number): AnswerVerdict {
-    const aid = this.ctx.answersId(r);
+    const aid = (this.answerIds[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
     let av = this.verdicts[aid];
     if (av === undefined) {
-      av = judgeAnswers(this.ctx.answers(r), this.t.longTxtChars, this.t.entropyRatio);
+      av = judgeAnswers(this.ctx.store.answerSet(aid), this.t.longTxtChars, this.t.entropyRatio);
       this.verdicts[aid] = av;
     }
     return av;
@@ -173,8 +184,8 @@ class RowFacts {
   /** -1: not a TXT row of interest; otherwise its indicator flags (0 = plain TXT row) */
   flags(r: number): number {
     const av = this.answers(r);
-    if (!av.hasTxt && this.ctx.qtype(r) !== TXT) return -1;
-    if (!this.skipped(r, this.ctx.qname(r))) return av.flags;
+    if (!av.hasTxt && this.qtypeOf[(this.outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] !== TXT) return -1;
+    if (!this.skipped(r, this.qnames[r] as number)) return av.flags;
     return av.flags & CODE ? CODE : -1;
   }
 }
@@ -215,11 +226,12 @@ function txtGroups(ctx: DetectContext, facts: RowFacts): Map<number, Group> {
 /** Evidence pass for candidate groups: their TXT rows, flagged rows and all their queries. */
 function collectEvidence(ctx: DetectContext, facts: RowFacts, candidates: Map<number, Group>, candidateDomain: Uint8Array): void {
   const domains = ctx.domainColumn();
+  const processes = ctx.processColumn();
   const stride = ctx.processCount;
   for (let r = 0; r < ctx.size; r++) {
     const d = domains[r] as number;
     if (candidateDomain[d] !== 1) continue;
-    const g = candidates.get(d * stride + ctx.process(r));
+    const g = candidates.get(d * stride + (processes[r] as number));
     if (!g) continue;
     g.all++;
     const flags = facts.flags(r);

@@ -1,3 +1,4 @@
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { knownInfrastructure } from './util/known-domains';
@@ -108,9 +109,10 @@ function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Arr
   const busiest = new Int32Array(n);
   const last = new Float64Array(n);
   const disordered = new Uint8Array(n);
+  const times = ctx.store.time.blocks;
   for (let r = 0; r < ctx.size; r++) {
     const p = processes[r] as number;
-    const id = Math.floor(ctx.time(r) / bucketMs);
+    const id = Math.floor(((times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number) / bucketMs);
     const seen = (rows[p] as number) > 0;
     rows[p] = (rows[p] as number) + 1;
     if (seen && id === last[p]) run[p] = (run[p] as number) + 1;

@@ -115,8 +115,9 @@ export class SequenceNames {
     const stemOf = this.stemOf;
     let out = new Int32Array(0);
     let n = 0;
+    const qnames = ctx.qnameColumn();
     for (let r = 0; r < ctx.size; r++) {
-      const q = ctx.qname(r);
+      const q = qnames[r] as number;
       let s = stemOf[q] as number;
       if (s === -2) s = this.see(q);
       if (s === -1) continue;
