@@ -1,6 +1,6 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { huntableName, isBrowserImage } from './util/known-domains';
+import { huntableState, isBrowserImage, judgeHuntable } from './util/known-domains';
 import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, type RowGroups } from './util/stats';
 
 const LOW_CAP = 3.9;
@@ -253,11 +253,16 @@ type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: num
 
 /** Each row's process when its name is huntable, else -1 (a row pass: see Detector.run). */
 function huntableProcesses(ctx: DetectContext): Int32Array {
-  const huntable = huntableName(ctx);
+  const huntable = huntableState(ctx);
   const qnames = ctx.qnameColumn();
   const processes = ctx.processColumn();
   const outer = new Int32Array(ctx.size);
-  for (let r = 0; r < ctx.size; r++) outer[r] = huntable(qnames[r] as number) ? (processes[r] as number) : -1;
+  for (let r = 0; r < ctx.size; r++) {
+    const q = qnames[r] as number;
+    let h = huntable[q] as number;
+    if (h === 0) h = judgeHuntable(ctx, huntable, q);
+    outer[r] = h === 1 ? (processes[r] as number) : -1;
+  }
   return outer;
 }
 
@@ -280,6 +285,32 @@ function scoreGroups(groups: RowGroups & { readonly carried: Float64Array }, dat
   return scored;
 }
 
+/**
+ * The distinct hosts (up to `fleet`) that query each domain of a scored group, from the groups
+ * (one per process and domain): a pass over every group (see Detector.run), which skips the
+ * other domains on a typed-array read.
+ */
+function scoredDomainHosts(ctx: DetectContext, groups: RowGroups, scored: readonly { g: number }[], fleet: number): Map<number, string[]> {
+  const domainHosts = new Map<number, string[]>();
+  if (scored.length === 0) return domainHosts;
+  const wanted = new Uint8Array(ctx.domainCount());
+  for (const { g } of scored) {
+    const d = (groups.keys[g] as number) % KEY_SHIFT;
+    wanted[d] = 1;
+    domainHosts.set(d, []);
+  }
+  for (let g = 0; g < groups.count; g++) {
+    const key = groups.keys[g] as number;
+    const d = key % KEY_SHIFT;
+    if (wanted[d] !== 1) continue;
+    const hosts = domainHosts.get(d) as string[];
+    if (hosts.length >= fleet) continue;
+    const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
+    if (!hosts.includes(host)) hosts.push(host);
+  }
+  return domainHosts;
+}
+
 export const beaconRegularity = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
@@ -293,15 +324,7 @@ export const beaconRegularity = defineDetector({
     // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
     // process and domain), for the domains of the scored groups only
     const fleet = Math.max(2, Math.floor(t.fleetHosts));
-    const domainHosts = new Map<number, string[]>();
-    for (const { g } of scored) domainHosts.set((groups.keys[g] as number) % KEY_SHIFT, []);
-    for (let g = 0; domainHosts.size > 0 && g < groups.count; g++) {
-      const key = groups.keys[g] as number;
-      const hosts = domainHosts.get(key % KEY_SHIFT);
-      if (!hosts || hosts.length >= fleet) continue;
-      const host = ctx.processEntity(Math.floor(key / KEY_SHIFT)).host;
-      if (!hosts.includes(host)) hosts.push(host);
-    }
+    const domainHosts = scoredDomainHosts(ctx, groups, scored, fleet);
     const out: RawFinding[] = [];
     for (const { g, timing } of scored) {
       const rows = groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);

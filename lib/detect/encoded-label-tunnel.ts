@@ -2,7 +2,8 @@ import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { ALPHABETS, encodedVerdict, type Alphabet } from './util/entropy';
-import { benignZone, caseKeptName, dataLabels, isStructurallyBenign, longestLabel, subdomainOf } from './util/labels';
+import { BENIGN, benignFlagsOf, benignNameFlags } from './util/benign-names';
+import { caseKeptName, dataLabels, longestLabel, subdomainOf } from './util/labels';
 
 /** Labels shorter than this are protocol words (`post`, `api`, `stage`, chunk numbers), not data. */
 const DATA_LABEL_MIN = 8;
@@ -90,7 +91,10 @@ class NameVerdicts {
     this.entropy = new Float32Array(n);
     this.alphabet = new Uint8Array(n);
     this.maxLabel = new Uint8Array(n);
+    this.benign = benignNameFlags(ctx);
   }
+
+  private readonly benign: Uint8Array;
 
   judge(row: number, raw: number): number {
     this.state[raw] = NO;
@@ -99,7 +103,7 @@ class NameVerdicts {
     const norm = ctx.qnameText(row);
     // cheap length gates first: most names are short
     if (norm.length < minNameLength && longestLabel(norm) < minLabelLength) return NO;
-    if (isStructurallyBenign(norm) || benignZone(norm) !== null) return NO;
+    if ((benignFlagsOf(ctx, this.benign, ctx.qname(row)) & BENIGN) !== 0) return NO;
     const lowerSub = subdomainOf(norm, ctx.domainText(ctx.domain(row)));
     if (lowerSub === '') return NO;
     // same length as the normalised name, so the case-kept subdomain is a prefix cut

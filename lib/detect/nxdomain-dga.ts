@@ -94,7 +94,8 @@ function ascending(times: Float64Array): boolean {
  * `failures` (-1 for the other rows), and per registrable domain with an NXDOMAIN whether its
  * label looks generated (`judged`).
  */
-function markFailures(ctx: DetectContext, counted: (r: number) => boolean, failures: Int32Array, judged: Map<number, boolean>, dgaScore: number): void {
+function markFailures(ctx: DetectContext, nameState: Uint8Array, failures: Int32Array, judged: Map<number, boolean>, dgaScore: number): void {
+  const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
   const outcomes = ctx.store.outcome.blocks;
@@ -102,7 +103,14 @@ function markFailures(ctx: DetectContext, counted: (r: number) => boolean, failu
   for (let r = 0; r < ctx.size; r++) {
     const status = statusOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
     const f = FAILURE_OF_STATUS[status] as number;
-    if (f < 0 || !counted(r)) {
+    if (f < 0) {
+      failures[r] = -1;
+      continue;
+    }
+    const q = qnames[r] as number;
+    let st = nameState[q] as number;
+    if (st === 0) st = judgeName(ctx, nameState, q);
+    if (st !== NAME_COUNTED) {
       failures[r] = -1;
       continue;
     }
@@ -114,39 +122,48 @@ function markFailures(ctx: DetectContext, counted: (r: number) => boolean, failu
 }
 
 /** Pass 2 (a row pass): each counted row under a candidate domain's process in `outer` (-1 for the others). */
-function markCandidates(ctx: DetectContext, counted: (r: number) => boolean, candidate: Uint8Array, outer: Int32Array): void {
+function markCandidates(ctx: DetectContext, nameState: Uint8Array, candidate: Uint8Array, outer: Int32Array): void {
+  const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
-  for (let r = 0; r < ctx.size; r++) outer[r] = candidate[domains[r] as number] === 1 && counted(r) ? (processes[r] as number) : -1;
+  for (let r = 0; r < ctx.size; r++) {
+    if (candidate[domains[r] as number] !== 1) {
+      outer[r] = -1;
+      continue;
+    }
+    const q = qnames[r] as number;
+    let st = nameState[q] as number;
+    if (st === 0) st = judgeName(ctx, nameState, q);
+    outer[r] = st === NAME_COUNTED ? (processes[r] as number) : -1;
+  }
+}
+
+/** Whether name `q` is counted (public, not a local service, not known infrastructure), recorded in `nameState`; returns its state. */
+function judgeName(ctx: DetectContext, nameState: Uint8Array, q: number): number {
+  const name = ctx.text(q);
+  const st = ctx.isPublicQname(q) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
+  nameState[q] = st;
+  return st;
 }
 
 export const nxdomainDga = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
+    // per normalised name: 0 not yet judged, NAME_COUNTED or NAME_SKIP (judgeName)
     const nameState = new Uint8Array(ctx.store.strings.size);
-    const counted = (r: number): boolean => {
-      const q = ctx.qname(r);
-      let st = nameState[q] as number;
-      if (st === 0) {
-        const name = ctx.text(q);
-        st = ctx.isPublicQname(q) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
-        nameState[q] = st;
-      }
-      return st === NAME_COUNTED;
-    };
     const domains = ctx.domainColumn();
     // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
     // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
     const failures = new Int32Array(ctx.size);
     const judged = new Map<number, boolean>();
-    markFailures(ctx, counted, failures, judged, t.dgaLabelScore);
+    markFailures(ctx, nameState, failures, judged, t.dgaLabelScore);
     // with each failure's time, read in row order (see groupRowsBy's carry)
     const byFailure = groupRowsBy(failures, undefined, ctx.store.time.blocks);
     const candidate = new Uint8Array(ctx.domains.size);
     for (const [d, yes] of judged) if (yes) candidate[d] = 1;
     // the failure ids are grouped: their array is reused for the candidate rows
     const outer = failures;
-    markCandidates(ctx, counted, candidate, outer);
+    markCandidates(ctx, nameState, candidate, outer);
     const byDomain = groupRowsBy(outer, domains);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN

@@ -1,7 +1,7 @@
 import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { huntableName } from './util/known-domains';
+import { huntableState, judgeHuntable } from './util/known-domains';
 
 const meta = {
   id: 'rare-domain',
@@ -52,7 +52,7 @@ interface DomainAcc {
  * hosts (up to maxHosts + 1) and process; returns how many hosts resolve huntable names at all
  * (a row pass: see Detector.run).
  */
-function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, hostOfActor: Int32Array, accs: (DomainAcc | undefined)[], maxHosts: number): number {
+function tallyDomains(ctx: DetectContext, huntable: Uint8Array, hostOfActor: Int32Array, accs: (DomainAcc | undefined)[], maxHosts: number): number {
   const hostSeen = new Uint8Array(ctx.store.strings.size);
   let hostCount = 0;
   const qnames = ctx.qnameColumn();
@@ -61,7 +61,10 @@ function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, host
   const times = ctx.store.time.blocks;
   const actors = ctx.store.actor.blocks;
   for (let r = 0; r < ctx.size; r++) {
-    if (!huntable(qnames[r] as number)) continue;
+    const q = qnames[r] as number;
+    let hunt = huntable[q] as number;
+    if (hunt === 0) hunt = judgeHuntable(ctx, huntable, q);
+    if (hunt !== 1) continue;
     const time = (times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
     // hosts that resolve public names at all: the ones that could have queried the domain
     const h = hostOfActor[(actors[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
@@ -86,12 +89,13 @@ function tallyDomains(ctx: DetectContext, huntable: (q: number) => boolean, host
 }
 
 /** Pass 2 (every row): the evidence rows and up to `maxNames` distinct names of the picked domains (slot: 1 + index, 0 not picked). */
-function collectEvidence(ctx: DetectContext, huntable: (q: number) => boolean, slot: Int32Array, rows: number[][], names: Set<number>[], maxNames: number): void {
+function collectEvidence(ctx: DetectContext, huntable: Uint8Array, slot: Int32Array, rows: number[][], names: Set<number>[], maxNames: number): void {
   const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   for (let r = 0; r < ctx.size; r++) {
     const i = (slot[domains[r] as number] ?? 0) - 1;
-    if (i < 0 || !huntable(qnames[r] as number)) continue;
+    // every name was judged by the first pass
+    if (i < 0 || huntable[qnames[r] as number] !== 1) continue;
     (rows[i] as number[]).push(r);
     const n = names[i] as Set<number>;
     if (n.size < maxNames) n.add(qnames[r] as number);
@@ -107,7 +111,7 @@ export const rareDomain = defineDetector({
     const accs: (DomainAcc | undefined)[] = [];
     const maxHosts = Math.max(1, Math.floor(t.maxHosts));
     const { min: tMin, max: tMax } = ctx.timeSpan();
-    const huntable = huntableName(ctx);
+    const huntable = huntableState(ctx);
     const hostCount = tallyDomains(ctx, huntable, hostOfActor, accs, maxHosts);
     if (hostCount < t.minHosts || !(tMax > tMin)) return [];
     const lateFrom = tMin + t.lateFraction * (tMax - tMin);

@@ -1,6 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { encodedVerdict } from './util/entropy';
+import { BENIGN_ZONE, benignFlagsOf, benignNameFlags } from './util/benign-names';
 import { benignZone, isStructurallyBenign, subdomainOf } from './util/labels';
 
 /** First labels at least this long are judged for encoded data (the "looks like a tunnel" modifier). */
@@ -98,6 +99,8 @@ interface NameTally {
   readonly seen: Uint8Array;
   readonly encodedName: Uint8Array;
   readonly skipDomain: Map<number, boolean>;
+  /** the context's {@link benignNameFlags} */
+  readonly benign: Uint8Array;
   /** counted names per domain */
   readonly unique: Map<number, number>;
   /** encoded-looking names per domain */
@@ -115,7 +118,7 @@ function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number)
     s.skipDomain.set(d, skip);
   }
   // allow-listed zones can sit below a registrable domain (avqs.mcafee.com under mcafee.com)
-  if (skip || text.endsWith('.arpa') || text.endsWith('.local') || benignZone(text) !== null) {
+  if (skip || text.endsWith('.arpa') || text.endsWith('.local') || (benignFlagsOf(ctx, s.benign, q) & BENIGN_ZONE) !== 0) {
     s.seen[q] = 2;
     return;
   }
@@ -133,7 +136,7 @@ function tallyName(ctx: DetectContext, t: T, s: NameTally, r: number, q: number)
 /** Every row's name, judged the first time it is seen. */
 function tallyNames(ctx: DetectContext, t: T): NameTally {
   const poolSize = ctx.store.strings.size;
-  const s: NameTally = { seen: new Uint8Array(poolSize), encodedName: new Uint8Array(poolSize), skipDomain: new Map(), unique: new Map(), encoded: new Map() };
+  const s: NameTally = { seen: new Uint8Array(poolSize), encodedName: new Uint8Array(poolSize), skipDomain: new Map(), benign: benignNameFlags(ctx), unique: new Map(), encoded: new Map() };
   const qnames = ctx.qnameColumn();
   for (let r = 0; r < ctx.size; r++) {
     const q = qnames[r] as number;

@@ -1,7 +1,8 @@
 import type { StoredAnswer } from '../store/event-store';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
-import { benignZone, decodeBase32, hasLabel, isStructurallyBenign, leadingHexLength, subdomainOf } from './util/labels';
+import { BENIGN, benignFlagsOf, benignNameFlags } from './util/benign-names';
+import { decodeBase32, hasLabel, leadingHexLength, subdomainOf } from './util/labels';
 
 export interface Signature {
   readonly name: string;
@@ -171,13 +172,16 @@ class NameMatches {
   constructor(private readonly ctx: DetectContext) {
     this.mask = new Int32Array(ctx.store.strings.size).fill(-1);
     this.key = new Int32Array(ctx.store.strings.size);
+    this.benign = benignNameFlags(ctx);
   }
+
+  private readonly benign: Uint8Array;
 
   judge(row: number, q: number): number {
     const ctx = this.ctx;
     const name = ctx.qnameText(row);
     this.mask[q] = 0;
-    if (isStructurallyBenign(name) || benignZone(name) !== null) return 0;
+    if ((benignFlagsOf(ctx, this.benign, q) & BENIGN) !== 0) return 0;
     const sub = subdomainOf(name, ctx.domainText(ctx.domain(row))) || name;
     let mask = 0;
     for (let i = 0; i < SIGNATURES.length; i++) {

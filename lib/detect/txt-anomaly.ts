@@ -3,7 +3,7 @@ import type { DetectContext } from './context';
 import type { StoredAnswer } from '../store/event-store';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { encodedVerdict } from './util/entropy';
-import { benignZone, isStructurallyBenign } from './util/labels';
+import { BENIGN, benignFlagsOf, benignNameFlags } from './util/benign-names';
 
 const TXT = 16;
 
@@ -143,19 +143,19 @@ const distinctNames = (g: Group) => g.names?.size ?? (g.firstName >= 0 ? 1 : 0);
 class RowFacts {
   /** per answer-set id (dense, so an array) */
   private readonly verdicts: (AnswerVerdict | undefined)[] = [NONE];
-  /** per normalised name: 0 unknown, 1 judged, 2 skipped (structurally benign or allow-listed) */
-  private readonly nameState: Uint8Array;
 
   constructor(
     private readonly ctx: DetectContext,
     private readonly t: { longTxtChars: number; entropyRatio: number },
   ) {
-    this.nameState = new Uint8Array(ctx.store.strings.size);
     this.answerIds = ctx.store.answers.blocks;
     this.outcomes = ctx.store.outcome.blocks;
     this.qtypeOf = ctx.store.outcomes.qtype;
     this.qnames = ctx.qnameColumn();
+    this.benign = benignNameFlags(ctx);
   }
+
+  private readonly benign: Uint8Array;
 
   // read per row in flags() without a call each (see Detector.run)
   private readonly answerIds: readonly Uint32Array[];
@@ -173,19 +173,16 @@ class RowFacts {
     return av;
   }
 
-  skipped(r: number, q: number): boolean {
-    if (this.nameState[q] === 0) {
-      const text = this.ctx.qnameText(r);
-      this.nameState[q] = isStructurallyBenign(text) || benignZone(text) !== null ? 2 : 1;
-    }
-    return this.nameState[q] === 2;
+  /** whether normalised name `q` is benign by structure or zone (rows of such names only count with code-like answers) */
+  skipped(q: number): boolean {
+    return (benignFlagsOf(this.ctx, this.benign, q) & BENIGN) !== 0;
   }
 
   /** -1: not a TXT row of interest; otherwise its indicator flags (0 = plain TXT row) */
   flags(r: number): number {
     const av = this.answers(r);
     if (!av.hasTxt && this.qtypeOf[(this.outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] !== TXT) return -1;
-    if (!this.skipped(r, this.qnames[r] as number)) return av.flags;
+    if (!this.skipped(this.qnames[r] as number)) return av.flags;
     return av.flags & CODE ? CODE : -1;
   }
 }
@@ -201,7 +198,7 @@ function addTxtRow(ctx: DetectContext, facts: RowFacts, groups: Map<number, Grou
     groups.set(key, g);
   }
   const q = ctx.qname(r);
-  if (!facts.skipped(r, q)) {
+  if (!facts.skipped(q)) {
     if (g.firstName < 0) g.firstName = q;
     else if (g.names) g.names.add(q);
     else if (q !== g.firstName) g.names = new Set([g.firstName, q]);

@@ -120,18 +120,19 @@ export function isBrowserImage(image: string): boolean {
 const HUNTABLE = Symbol('huntable names');
 
 /**
- * Whether a normalised query name (store string id) is a public name outside known
- * infrastructure — the names periodicity and rarity are judged on. Decided once per distinct
- * name and shared by every detector of the context.
+ * Whether each normalised query name (store string id) is a public name outside known
+ * infrastructure — the names periodicity and rarity are judged on: 1 huntable, 2 not, 0 not yet
+ * judged ({@link judgeHuntable}). Decided once per distinct name and shared by every detector of
+ * the context; a row pass reads it in the loop (see Detector.run):
+ * `let h = state[q]; if (h === 0) h = judgeHuntable(ctx, state, q);`.
  */
-export function huntableName(ctx: DetectContext): (qname: number) => boolean {
-  const state = ctx.memo(HUNTABLE, () => new Uint8Array(ctx.store.strings.size));
-  return (q) => {
-    let st = state[q] as number;
-    if (st === 0) {
-      st = ctx.isPublicQname(q) && knownInfrastructure(ctx.text(q)) === null ? 1 : 2;
-      state[q] = st;
-    }
-    return st === 1;
-  };
+export function huntableState(ctx: DetectContext): Uint8Array {
+  return ctx.memo(HUNTABLE, () => new Uint8Array(ctx.store.strings.size));
+}
+
+/** Judges name `q` for {@link huntableState} and records it there; returns its state (1 or 2). */
+export function judgeHuntable(ctx: DetectContext, state: Uint8Array, q: number): number {
+  const st = ctx.isPublicQname(q) && knownInfrastructure(ctx.text(q)) === null ? 1 : 2;
+  state[q] = st;
+  return st;
 }

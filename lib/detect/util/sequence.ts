@@ -9,9 +9,10 @@
  * run, per-counter statistics and the rows. The verdict (run boundaries) is then per group. Each
  * distinct name is parsed once per context ({@link sequenceNames}), whichever detector asks first.
  */
+import { BLOCK_BITS, BLOCK_MASK } from '../../store/column';
 import type { StoredAnswer } from '../../store/event-store';
 import type { DetectContext } from '../context';
-import { SMALL_COUNTER, sequenceNames, type StemInfo } from './sequence-name';
+import { SMALL_COUNTER, sequenceNames, type SequenceNames, type StemInfo } from './sequence-name';
 
 export { parseSequentialName, sequenceCounter, sequencePattern, type ParsedName } from './sequence-name';
 
@@ -94,21 +95,18 @@ function popcount(x: number): number {
 }
 
 /**
- * Finds every run meeting `opts`; one per (stem + parent, process) group at most. The hot loops
- * touch only typed arrays and per-stem arrays of at most `maxProcesses` entries (no Map per row).
+ * Pass 1 (a pass over the named rows: see Detector.run): per (stem, process) the mask of
+ * counters 0..31 seen; stems asked by more than `maxProcesses` processes are dropped on the spot.
  */
-export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): SequenceRun[] {
-  const names = sequenceNames(ctx);
+function stemMasks(ctx: DetectContext, names: SequenceNames, named: Int32Array, maxProcesses: number): (RunStem | undefined)[] {
   const { stemOf, counterOf } = names;
+  const qnames = ctx.qnameColumn();
+  const processes = ctx.processColumn();
+  const domains = ctx.domainColumn();
   const state: (RunStem | undefined)[] = [];
-  // the rows whose name has a counter, in row order (found once per context)
-  const named = names.rowsWithCounters();
-
-  // Pass 1: per (stem, process) the mask of counters 0..31 seen; stems asked by too many
-  // processes are dropped on the spot.
   for (let i = 0; i < named.length; i++) {
     const r = named[i] as number;
-    const q = ctx.qname(r);
+    const q = qnames[r] as number;
     const s = stemOf[q] as number;
     if (s < 0) continue;
     let st = state[s];
@@ -116,19 +114,72 @@ export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): Seq
     else if (st.tooMany) continue;
     const c = counterOf[q] as number;
     if (c >= SMALL_COUNTER) continue;
-    const proc = ctx.process(r);
+    const proc = processes[r] as number;
     let k = st.procs.indexOf(proc);
     if (k < 0) {
-      if (st.procs.length >= opts.maxProcesses) {
+      if (st.procs.length >= maxProcesses) {
         st.tooMany = true;
         continue;
       }
       k = st.procs.push(proc) - 1;
       st.masks.push(0);
-      st.domains.push(ctx.domain(r));
+      st.domains.push(domains[r] as number);
     }
     st.masks[k] = (st.masks[k] as number) | (1 << c);
   }
+  return state;
+}
+
+/** Pass 2 (a pass over the named rows): per-counter statistics and rows of the candidate groups. */
+function candidateRows(ctx: DetectContext, names: SequenceNames, named: Int32Array, state: readonly (RunStem | undefined)[], candidateDomains: ReadonlySet<number>): void {
+  const { stemOf, counterOf } = names;
+  const qnames = ctx.qnameColumn();
+  const processes = ctx.processColumn();
+  const domains = ctx.domainColumn();
+  const times = ctx.store.time.blocks;
+  const outcomes = ctx.store.outcome.blocks;
+  const statusOf = ctx.store.outcomes.status;
+  const answersKnown = ctx.fields.has('answers');
+  for (let i = 0; i < named.length; i++) {
+    const r = named[i] as number;
+    const q = qnames[r] as number;
+    let s = stemOf[q] as number;
+    if (s === -3 && candidateDomains.has(domains[r] as number)) s = names.resolve(q);
+    if (s < 0) continue;
+    const st = state[s];
+    if (st === undefined || st.cands === null) continue;
+    const cand = st.cands[st.procs.indexOf(processes[r] as number)];
+    if (!cand) continue;
+    const c = counterOf[q] as number;
+    let e = cand.entries.get(c);
+    if (e === undefined) {
+      e = { counter: c, firstRow: r, answeredRow: -1, failedRow: -1, rows: 0, answered: 0 };
+      cand.entries.set(c, e);
+    }
+    e.rows++;
+    const first = e.firstRow;
+    // inputs need not be in time order
+    if (((times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number) < ((times[first >>> BLOCK_BITS] as Float64Array)[first & BLOCK_MASK] as number)) e.firstRow = r;
+    const status = statusOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
+    const ok = status === 0 && (!answersKnown || hasData(ctx.answers(r)));
+    if (ok) {
+      e.answered++;
+      if (e.answeredRow < 0) e.answeredRow = r;
+    } else if (e.failedRow < 0) e.failedRow = r;
+    cand.rows.push(r);
+  }
+}
+
+/**
+ * Finds every run meeting `opts`; one per (stem + parent, process) group at most. The hot loops
+ * touch only typed arrays and per-stem arrays of at most `maxProcesses` entries (no Map per row).
+ */
+export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): SequenceRun[] {
+  const names = sequenceNames(ctx);
+  const { counterOf } = names;
+  // the rows whose name has a counter, in row order (found once per context)
+  const named = names.rowsWithCounters();
+  const state = stemMasks(ctx, names, named, opts.maxProcesses);
 
   const need = Math.max(1, Math.min(opts.minRecords, SMALL_COUNTER - opts.maxStart - opts.maxGaps));
   const candidates: Candidate[] = [];
@@ -143,35 +194,7 @@ export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): Seq
     }
   }
   if (candidates.length === 0) return [];
-  const candidateDomains = new Set(candidates.map((c) => c.domain));
-
-  // Pass 2: per-counter statistics and rows of the candidate groups.
-  const answersKnown = ctx.fields.has('answers');
-  for (let i = 0; i < named.length; i++) {
-    const r = named[i] as number;
-    const q = ctx.qname(r);
-    let s = stemOf[q] as number;
-    if (s === -3 && candidateDomains.has(ctx.domain(r))) s = names.resolve(q);
-    if (s < 0) continue;
-    const st = state[s];
-    if (st === undefined || st.cands === null) continue;
-    const cand = st.cands[st.procs.indexOf(ctx.process(r))];
-    if (!cand) continue;
-    const c = counterOf[q] as number;
-    let e = cand.entries.get(c);
-    if (e === undefined) {
-      e = { counter: c, firstRow: r, answeredRow: -1, failedRow: -1, rows: 0, answered: 0 };
-      cand.entries.set(c, e);
-    }
-    e.rows++;
-    if (ctx.time(r) < ctx.time(e.firstRow)) e.firstRow = r; // inputs need not be in time order
-    const ok = ctx.statusIndex(r) === 0 && (!answersKnown || hasData(ctx.answers(r)));
-    if (ok) {
-      e.answered++;
-      if (e.answeredRow < 0) e.answeredRow = r;
-    } else if (e.failedRow < 0) e.failedRow = r;
-    cand.rows.push(r);
-  }
+  candidateRows(ctx, names, named, state, new Set(candidates.map((c) => c.domain)));
 
   const runs: SequenceRun[] = [];
   state.forEach((st, s) => {
