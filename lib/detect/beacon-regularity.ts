@@ -1,6 +1,7 @@
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableState, isBrowserImage, judgeHuntable } from './util/known-domains';
+import { ROW_IDS } from './util/scratch';
 import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, type RowGroups } from './util/stats';
 
 const LOW_CAP = 3.9;
@@ -256,7 +257,7 @@ function huntableProcesses(ctx: DetectContext): Int32Array {
   const huntable = huntableState(ctx);
   const qnames = ctx.qnameColumn();
   const processes = ctx.processColumn();
-  const outer = new Int32Array(ctx.size);
+  const outer = ctx.scratch.int32(ROW_IDS, ctx.size);
   for (let r = 0; r < ctx.size; r++) {
     const q = qnames[r] as number;
     let h = huntable[q] as number;
@@ -316,7 +317,7 @@ export const beaconRegularity = defineDetector({
   run(ctx, t): RawFinding[] {
     const outer = huntableProcesses(ctx);
     // each group's times come along in group order (read in row order, not row by row per group)
-    const groups = groupRowsBy(outer, ctx.domainColumn(), ctx.store.time.blocks);
+    const groups = groupRowsBy(outer, ctx.domainColumn(), ctx.store.time.blocks, ctx.scratch);
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));

@@ -1,6 +1,7 @@
 import type { EventStore, StoredAnswer, StoreStatus } from '../store/event-store';
 import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
+import { Scratch } from './util/scratch';
 import { nameFacts } from '../enrich/domain';
 import { BLOCK_BITS, BLOCK_MASK, f64At, u16At, u32At, withIndex } from '../store/column';
 
@@ -28,6 +29,8 @@ export class DetectContext {
   private readonly processes: ProcessEntity[] = [];
   /** fields provided by at least one input */
   readonly fields: ReadonlySet<string>;
+  /** large temporaries shared by the detectors of one detection, released after it (runDetectors) */
+  readonly scratch = new Scratch();
 
   constructor(readonly store: EventStore) {
     this.size = store.size;

@@ -4,6 +4,7 @@ import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
 import { isLocalServiceName, knownInfrastructure } from './util/known-domains';
+import { ROW_IDS } from './util/scratch';
 import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
 /** Server-side failures (a reply was received); TIMEOUT, NO_RESPONSE and client ERRORs are not. */
@@ -154,7 +155,7 @@ export const nxdomainDga = defineDetector({
     const domains = ctx.domainColumn();
     // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
     // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
-    const failures = new Int32Array(ctx.size);
+    const failures = ctx.scratch.int32(ROW_IDS, ctx.size);
     const judged = new Map<number, boolean>();
     markFailures(ctx, nameState, failures, judged, t.dgaLabelScore);
     // with each failure's time, read in row order (see groupRowsBy's carry)
@@ -164,7 +165,7 @@ export const nxdomainDga = defineDetector({
     // the failure ids are grouped: their array is reused for the candidate rows
     const outer = failures;
     markCandidates(ctx, nameState, candidate, outer);
-    const byDomain = groupRowsBy(outer, domains);
+    const byDomain = groupRowsBy(outer, domains, undefined, ctx.scratch);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN
     const dga = new Map<number, { domains: number[]; rows: number[] }>();

@@ -40,6 +40,24 @@ export function runDetectors(
   const findings: Finding[] = [];
   const runs: DetectorRun[] = [];
   const evidenceRows = new Map<string, number[]>();
+  try {
+    runEach(ctx, detectors, config, now, findings, runs, evidenceRows);
+  } finally {
+    ctx.scratch.release();
+  }
+  findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  return { findings, runs, evidenceRows };
+}
+
+function runEach(
+  ctx: DetectContext,
+  detectors: readonly Detector[],
+  config: HuntConfig | undefined,
+  now: () => number,
+  findings: Finding[],
+  runs: DetectorRun[],
+  evidenceRows: Map<string, number[]>,
+): void {
   for (const d of detectors) {
     const id = d.meta.id;
     if (!isEnabled(d.meta, config)) {
@@ -62,6 +80,4 @@ export function runDetectors(
     }
     runs.push({ detector: id, ran: true, findings: raw.length, ms: now() - t0 });
   }
-  findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
-  return { findings, runs, evidenceRows };
 }

@@ -2,6 +2,7 @@ import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { knownInfrastructure } from './util/known-domains';
+import { ROW_IDS } from './util/scratch';
 import { groupRowsBy, medianMadWithZeros, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
@@ -131,7 +132,7 @@ function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Arr
 /** Each row's process when `maybe` flags it, else -1 (a row pass: see Detector.run). */
 function burstyRows(ctx: DetectContext, maybe: Uint8Array): Int32Array {
   const processes = ctx.processColumn();
-  const outer = new Int32Array(ctx.size);
+  const outer = ctx.scratch.int32(ROW_IDS, ctx.size);
   for (let r = 0; r < ctx.size; r++) outer[r] = maybe[processes[r] as number] === 1 ? (processes[r] as number) : -1;
   return outer;
 }
