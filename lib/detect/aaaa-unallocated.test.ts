@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildStore, type TestEvent } from '../testing/store-builder';
-import { aaaaUnallocated } from './aaaa-unallocated';
+import { aaaaUnallocated, isPrivateV4 } from './aaaa-unallocated';
 import { runDetectors } from './run';
 import { allocatedAaaa, benignMix, dns64, splitHorizon } from './scenarios/benign-dns-fixture';
 import { stagerEvents } from './scenarios/dnsstager-fixture';
@@ -101,5 +102,29 @@ describe('aaaa-unallocated', () => {
   it('groups per process and parent domain', () => {
     const ev = [one(['5648::1'], { image: 'a.exe' }), one(['5648::2'], { image: 'b.exe' }), one(['5648::3'], { image: 'a.exe', qname: 'y.other.org' })];
     expect(detect(ev)).toHaveLength(3);
+  });
+});
+
+describe('isPrivateV4', () => {
+  /** what it answered before it read dotted-decimal text in place */
+  const bySplit = (v: string) => {
+    const p = v.split('.');
+    if (p.length !== 4) return false;
+    const a = Number(p[0]);
+    const b = Number(p[1]);
+    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  };
+
+  it('answers as split and Number do, on addresses and on texts that are not', () => {
+    for (const v of ['10.0.0.1', '172.16.4.4', '172.32.0.1', '192.168.1.4', '169.254.0.9', '100.64.0.1', '100.128.0.1', '127.0.0.1', '8.8.8.8', '010.1.1.1', '10.1.1', '10.1.1.1.', ' 10.1.1.1', '0x0a.1.1.1', '1e1.1.1.1', '10..1.1', ''])
+      expect(isPrivateV4(v), v).toBe(bySplit(v));
+    const piece = fc.constantFrom('10', '172', '16', '31', '32', '192', '168', '169', '254', '100', '64', '127', '0', '1', '255', '010', '1000', '', ' ', 'x', '0x1');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.constantFrom('.', '..', ':'), (parts, sep) => {
+        const v = parts.join(sep === '..' ? '.' : sep);
+        expect(isPrivateV4(v), v).toBe(bySplit(v));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -73,11 +73,33 @@ interface SetVerdict {
 const NOTHING: SetVerdict = { anomalies: [], internalOnly: false, privateV4: false, published: false };
 const PUBLISHED_VALUES = new Set(PUBLISHED.values());
 
-function isPrivateV4(v: string): boolean {
+export function isPrivateV4(v: string): boolean {
+  // four dot-separated runs of 1-3 digits, the form A answers come in: the first two numbers are
+  // read in place (split and Number per answer were ~17 ms of the 1M Zeek log's first detection)
+  let a = 0;
+  let b = 0;
+  let part = 0;
+  let digits = 0;
+  let plain = v.length <= 15;
+  for (let i = 0; plain && i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57 && digits < 3) {
+      if (part === 0) a = a * 10 + (c - 48);
+      else if (part === 1) b = b * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && digits > 0 && part < 4) {
+      part++;
+      digits = 0;
+    } else plain = false;
+  }
+  if (plain && part === 4) return privateV4Prefix(a, b);
   const p = v.split('.');
   if (p.length !== 4) return false;
-  const a = Number(p[0]);
-  const b = Number(p[1]);
+  return privateV4Prefix(Number(p[0]), Number(p[1]));
+}
+
+/** RFC 1918, loopback, link-local and shared (CGNAT) space, from an address's first two numbers. */
+function privateV4Prefix(a: number, b: number): boolean {
   return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
 }
 
