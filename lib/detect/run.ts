@@ -41,43 +41,32 @@ export function runDetectors(
   const runs: DetectorRun[] = [];
   const evidenceRows = new Map<string, number[]>();
   try {
-    runEach(ctx, detectors, config, now, findings, runs, evidenceRows);
+    for (const d of detectors) {
+      const id = d.meta.id;
+      if (!isEnabled(d.meta, config)) {
+        runs.push({ detector: id, ran: false, reason: 'disabled in the config', findings: 0, ms: 0 });
+        continue;
+      }
+      const missing = d.meta.requiredFields.filter((f) => !ctx.fields.has(f));
+      if (missing.length > 0) {
+        runs.push({ detector: id, ran: false, reason: `no input provides ${missing.join(', ')}`, findings: 0, ms: 0 });
+        continue;
+      }
+      const t0 = now();
+      const raw = d.run(ctx, resolveThresholds(d.meta, config));
+      for (const r of raw) {
+        const f = toFinding(ctx, d.meta, r);
+        findings.push(f);
+        const rows = evidenceRows.get(f.id);
+        if (rows) for (let i = 0; i < r.rows.length; i++) rows.push(r.rows[i] as number);
+        else evidenceRows.set(f.id, Array.from(r.rows));
+      }
+      runs.push({ detector: id, ran: true, findings: raw.length, ms: now() - t0 });
+    }
   } finally {
+    // the detectors' large temporaries are not kept with the context
     ctx.scratch.release();
   }
   findings.sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
   return { findings, runs, evidenceRows };
-}
-
-function runEach(
-  ctx: DetectContext,
-  detectors: readonly Detector[],
-  config: HuntConfig | undefined,
-  now: () => number,
-  findings: Finding[],
-  runs: DetectorRun[],
-  evidenceRows: Map<string, number[]>,
-): void {
-  for (const d of detectors) {
-    const id = d.meta.id;
-    if (!isEnabled(d.meta, config)) {
-      runs.push({ detector: id, ran: false, reason: 'disabled in the config', findings: 0, ms: 0 });
-      continue;
-    }
-    const missing = d.meta.requiredFields.filter((f) => !ctx.fields.has(f));
-    if (missing.length > 0) {
-      runs.push({ detector: id, ran: false, reason: `no input provides ${missing.join(', ')}`, findings: 0, ms: 0 });
-      continue;
-    }
-    const t0 = now();
-    const raw = d.run(ctx, resolveThresholds(d.meta, config));
-    for (const r of raw) {
-      const f = toFinding(ctx, d.meta, r);
-      findings.push(f);
-      const rows = evidenceRows.get(f.id);
-      if (rows) for (let i = 0; i < r.rows.length; i++) rows.push(r.rows[i] as number);
-      else evidenceRows.set(f.id, Array.from(r.rows));
-    }
-    runs.push({ detector: id, ran: true, findings: raw.length, ms: now() - t0 });
-  }
 }

@@ -30,7 +30,7 @@ export class Scratch {
 
 /** Slots of the detectors' per-row id arrays ({@link Scratch.int32}); groupRowsBy uses the ones after. */
 export const ROW_IDS = 0;
-/** groupRowsBy's temporaries */
+/** groupRowsBy's temporaries: two Int32 slots and a Float64 one ({@link Scratch.float64}) */
 export const GROUP_BY_OUTER = 1;
 export const GROUP_LOCAL = 2;
 export const GROUP_CARRIED = 0;
