@@ -2,7 +2,7 @@ import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableState, isBrowserImage, judgeHuntable } from './util/known-domains';
 import { ROW_IDS } from './util/scratch';
-import { binomialSignificance, bowleySkew, cvScore, groupRowsBy, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, type RowGroups } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, visitRowGroups } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -267,41 +267,55 @@ function huntableProcesses(ctx: DetectContext): Int32Array {
   return outer;
 }
 
-/** The groups whose timing scores at least scoreBase (a pass over every group: see Detector.run). */
-function scoreGroups(groups: RowGroups & { readonly carried: Float64Array }, datasetSpan: number, minTs: number, t: BeaconThresholds): { g: number; timing: Timing }[] {
-  let largest = 0;
-  for (let g = 0; g < groups.count; g++) largest = Math.max(largest, (groups.start[g + 1] as number) - (groups.start[g] as number));
-  const secs = new Float64Array(largest);
-  const intervals = new Float64Array(largest);
-  const scored: { g: number; timing: Timing }[] = [];
-  for (let g = 0; g < groups.count; g++) {
-    const from = groups.start[g] as number;
-    const to = groups.start[g + 1] as number;
-    if (to - from < minTs) continue;
-    const n = distinctSeconds(groups.carried, from, to, secs);
-    if (n < minTs) continue;
-    const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
-    if (timing !== null && timing.pct >= t.scoreBase) scored.push({ g, timing });
-  }
-  return scored;
+/** A (process, domain) group whose timing scores at least scoreBase, with its rows (a copy). */
+interface Scored {
+  readonly key: number;
+  readonly rows: Int32Array;
+  readonly timing: Timing;
 }
 
 /**
- * The distinct hosts (up to `fleet`) that query each domain of a scored group, from the groups
- * (one per process and domain): a pass over every group (see Detector.run), which skips the
- * other domains on a typed-array read.
+ * Every (process, domain) group of the huntable rows, scored as it is formed (visitRowGroups):
+ * the groups that score at least scoreBase, and the key (process · 2³² + domain) of every group.
  */
-function scoredDomainHosts(ctx: DetectContext, groups: RowGroups, scored: readonly { g: number }[], fleet: number): Map<number, string[]> {
+function scoreGroups(ctx: DetectContext, outer: Int32Array, datasetSpan: number, minTs: number, t: BeaconThresholds): { scored: Scored[]; keys: number[] } {
+  const scored: Scored[] = [];
+  const keys: number[] = [];
+  let secs = new Float64Array(1024);
+  let intervals = new Float64Array(1024);
+  // each group's times come along in group order (read in row order, not row by row per group)
+  visitRowGroups(outer, ctx.domainColumn(), ctx.store.time.blocks, ctx.scratch, (process, domain, rows, times) => {
+    const key = process * KEY_SHIFT + domain;
+    keys.push(key);
+    if (rows.length < minTs) return;
+    if (rows.length > secs.length) {
+      secs = new Float64Array(rows.length);
+      intervals = new Float64Array(rows.length);
+    }
+    const n = distinctSeconds(times, 0, rows.length, secs);
+    if (n < minTs) return;
+    const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
+    if (timing !== null && timing.pct >= t.scoreBase) scored.push({ key, rows: rows.slice(), timing });
+  });
+  return { scored, keys };
+}
+
+/**
+ * The distinct hosts (up to `fleet`) that query each domain of a scored group, from the keys of
+ * every group (one per process and domain): a pass over every group (see Detector.run), which
+ * skips the other domains on a typed-array read.
+ */
+function scoredDomainHosts(ctx: DetectContext, keys: readonly number[], scored: readonly Scored[], fleet: number): Map<number, string[]> {
   const domainHosts = new Map<number, string[]>();
   if (scored.length === 0) return domainHosts;
   const wanted = new Uint8Array(ctx.domainCount());
-  for (const { g } of scored) {
-    const d = (groups.keys[g] as number) % KEY_SHIFT;
+  for (const { key } of scored) {
+    const d = key % KEY_SHIFT;
     wanted[d] = 1;
     domainHosts.set(d, []);
   }
-  for (let g = 0; g < groups.count; g++) {
-    const key = groups.keys[g] as number;
+  for (let g = 0; g < keys.length; g++) {
+    const key = keys[g] as number;
     const d = key % KEY_SHIFT;
     if (wanted[d] !== 1) continue;
     const hosts = domainHosts.get(d) as string[];
@@ -315,21 +329,16 @@ function scoredDomainHosts(ctx: DetectContext, groups: RowGroups, scored: readon
 export const beaconRegularity = defineDetector({
   meta,
   run(ctx, t): RawFinding[] {
-    const outer = huntableProcesses(ctx);
-    // each group's times come along in group order (read in row order, not row by row per group)
-    const groups = groupRowsBy(outer, ctx.domainColumn(), ctx.store.time.blocks, ctx.scratch);
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
-    const scored = scoreGroups(groups, datasetSpan, minTs, t);
+    const { scored, keys } = scoreGroups(ctx, huntableProcesses(ctx), datasetSpan, minTs, t);
     // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
     // process and domain), for the domains of the scored groups only
     const fleet = Math.max(2, Math.floor(t.fleetHosts));
-    const domainHosts = scoredDomainHosts(ctx, groups, scored, fleet);
+    const domainHosts = scoredDomainHosts(ctx, keys, scored, fleet);
     const out: RawFinding[] = [];
-    for (const { g, timing } of scored) {
-      const rows = groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);
-      const key = groups.keys[g] as number;
+    for (const { key, rows, timing } of scored) {
       const domainId = key % KEY_SHIFT;
       const pe = ctx.processEntity(Math.floor(key / KEY_SHIFT));
       const domain = ctx.domainText(domainId);

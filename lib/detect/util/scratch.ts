@@ -34,3 +34,6 @@ export const ROW_IDS = 0;
 export const GROUP_BY_OUTER = 1;
 export const GROUP_LOCAL = 2;
 export const GROUP_CARRIED = 0;
+/** visitRowGroups' buffers for one outer block: an Int32 slot and a Float64 one */
+export const GROUP_BLOCK_ROWS = 3;
+export const GROUP_BLOCK_CARRIED = 1;

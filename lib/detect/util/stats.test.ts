@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../store/column';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered } from './stats';
+import { Scratch } from './scratch';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered, visitRowGroups } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -181,6 +182,31 @@ describe('groupRows', () => {
       expect([Array.from(g.keys), Array.from(g.start), Array.from(g.rows)]).toEqual([Array.from(plain.keys), Array.from(plain.start), Array.from(plain.rows)]);
     }
     expect(groupRowsBy(outer, inner).carried).toBeUndefined();
+  });
+
+  it('visits the groups groupRowsBy returns, in its order, with their rows and carried values (visitRowGroups)', () => {
+    const n = BLOCK_SIZE + 999;
+    const value = (r: number) => 1_709_510_400_000 + r * 1009;
+    const blocks: Float64Array[] = [];
+    for (let from = 0; from < n; from += BLOCK_SIZE) blocks.push(Float64Array.from({ length: BLOCK_SIZE }, (_, i) => value(from + i)));
+    const scratch = new Scratch();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 1000 }), (outers, inners, seed) => {
+        const outer = Int32Array.from({ length: n }, (_, r) => (((r + seed) * 7919) % (outers + 1)) - 1);
+        const inner = Int32Array.from({ length: n }, (_, r) => ((r + seed) * 104729) % inners);
+        const g = groupRowsBy(outer, inner, blocks);
+        const visited: { key: number; rows: number[]; carried: number[] }[] = [];
+        visitRowGroups(outer, inner, blocks, scratch, (o, k, rows, carried) => visited.push({ key: o * KEY_SHIFT + k, rows: Array.from(rows), carried: Array.from(carried) }));
+        expect(visited.map((v) => v.key)).toEqual(Array.from(g.keys));
+        for (let i = 0; i < g.count; i++) {
+          const from = g.start[i] as number;
+          const to = g.start[i + 1] as number;
+          expect(visited[i]?.rows).toEqual(Array.from(g.rows.subarray(from, to)));
+          expect(visited[i]?.carried).toEqual(Array.from(g.carried.subarray(from, to)));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('matches the reference with thousands of groups', () => {
