@@ -53,6 +53,18 @@ export class EntityIndex {
     return l;
   }
 
+  private seenActors: Uint8Array | null = null;
+
+  /** Which actors the loaded rows have (1 = seen): one pass over the actor column for hosts and processes both. */
+  private actorsSeen(): Uint8Array {
+    if (this.seenActors) return this.seenActors;
+    const seen = new Uint8Array(this.ctx.store.actors.size);
+    eachBlock(this.ctx.store.actor, this.rows, (block) => {
+      for (let i = 0; i < block.length; i++) seen[block[i] as number] = 1;
+    });
+    return (this.seenActors = seen);
+  }
+
   private distinct(dim: RefDimension): string[] {
     const ctx = this.ctx;
     if (dim === 'domain') {
@@ -65,10 +77,7 @@ export class EntityIndex {
     }
     const ids = new Set<number>();
     const actors = ctx.store.actors;
-    const seen = new Uint8Array(actors.size);
-    eachBlock(ctx.store.actor, this.rows, (block) => {
-      for (let i = 0; i < block.length; i++) seen[block[i] as number] = 1;
-    });
+    const seen = this.actorsSeen();
     const column = dim === 'host' ? actors.host : actors.image;
     for (let a = 0; a < seen.length; a++) if (seen[a]) ids.add(column.get(a));
     return [...new Set([...ids].map((id) => ctx.text(id)))];
