@@ -403,7 +403,7 @@ export function visitRowGroups(
   const stamp = new Int32Array(maxInner + 1).fill(-1);
   // per group of the current block: its inner id, then its size, then where it starts in `rows`
   const innerOf = new Int32Array(maxInner + 1);
-  const at = new Int32Array(maxInner + 2);
+  const at = new Int32Array(maxInner + 1);
   for (let o = 0; o < nOuter; o++) {
     const from = outerStart[o] as number;
     const to = outerStart[o + 1] as number;
