@@ -22,7 +22,7 @@ export function benignNameFlags(ctx: DetectContext): Uint8Array {
 }
 
 /** Judges normalised name `q` into `flags` ({@link benignNameFlags}) and returns its flags. */
-export function judgeBenignName(ctx: DetectContext, flags: Uint8Array, q: number): number {
+function judgeBenignName(ctx: DetectContext, flags: Uint8Array, q: number): number {
   const name = ctx.text(q);
   const f = JUDGED | (isStructurallyBenign(name) ? BENIGN_STRUCTURE : 0) | (benignZone(name) !== null ? BENIGN_ZONE : 0);
   flags[q] = f;

@@ -322,7 +322,8 @@ function scatterByOuter(outer: Int32Array, inner: Int32Array | undefined, carry:
 export function groupRowsBy(outer: Int32Array, inner: Int32Array | undefined, carry: readonly Float64Array[], scratch?: Scratch): RowGroups & { readonly carried: Float64Array };
 export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: undefined, scratch?: Scratch): RowGroups;
 export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: readonly Float64Array[], scratch?: Scratch): RowGroups {
-  const { kept, nOuter, outerStart, byOuter, local, carriedByOuter, maxInner } = scatterByOuter(outer, inner, carry, scratch);
+  const scattered = scatterByOuter(outer, inner, carry, scratch);
+  const { kept, nOuter, outerStart, byOuter, carriedByOuter } = scattered;
   if (!inner) {
     // the groups are the outer blocks that have rows, already in row order
     let count = 0;
@@ -336,47 +337,21 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: reado
     }
     return carry ? { count, keys, start, rows: byOuter, carried: carriedByOuter } : { count, keys, start, rows: byOuter };
   }
-  // 3. within each outer block a counting sort by inner id; a stamp per inner id tells whether
-  // it was already seen in the current block, so nothing is reset between blocks
-  const groupOf = new Int32Array(maxInner + 1);
-  const stamp = new Int32Array(maxInner + 1).fill(-1);
-  // sized for the groups there are (usually far fewer than the rows), doubled as they come
-  let keys = new Float64Array(Math.min(kept, 1024));
-  let counts = new Int32Array(keys.length);
-  let count = 0;
-  for (let o = 0; o < nOuter; o++) {
-    const end = outerStart[o + 1] as number;
-    for (let i = outerStart[o] as number; i < end; i++) {
-      const k = local[i] as number;
-      let g: number;
-      if (stamp[k] !== o) {
-        stamp[k] = o;
-        g = count++;
-        if (g === keys.length) {
-          const grown = Math.min(kept, 2 * g);
-          keys = copyInto(new Float64Array(grown), keys);
-          counts = copyInto(new Int32Array(grown), counts);
-        }
-        groupOf[k] = g;
-        keys[g] = o * KEY_SHIFT + k;
-      } else g = groupOf[k] as number;
-      local[i] = g;
-      counts[g] = (counts[g] as number) + 1;
-    }
-  }
-  const start = new Int32Array(count + 1);
-  for (let g = 0; g < count; g++) start[g + 1] = (start[g] as number) + (counts[g] as number);
-  const at = start.slice(0, count);
+  // 3. the groups of each outer block, in its slice of the result (visitGroups)
   const rows = new Int32Array(kept);
   const carried = carry ? new Float64Array(kept) : null;
-  for (let i = 0; i < kept; i++) {
-    const g = local[i] as number;
-    const p = at[g] as number;
-    rows[p] = byOuter[i] as number;
-    if (carried) carried[p] = carriedByOuter[i] as number;
-    at[g] = p + 1;
-  }
-  return carried ? { count, keys: keys.slice(0, count), start, rows, carried } : { count, keys: keys.slice(0, count), start, rows };
+  const keys: number[] = [];
+  const start: number[] = [0];
+  let at = 0;
+  visitGroups(scattered, carried !== null, scratch, (o, k, groupRows, groupCarried) => {
+    keys.push(o * KEY_SHIFT + k);
+    rows.set(groupRows, at);
+    carried?.set(groupCarried, at);
+    at += groupRows.length;
+    start.push(at);
+  });
+  const groups = { count: keys.length, keys: Float64Array.from(keys), start: Int32Array.from(start), rows };
+  return carried ? { ...groups, carried } : groups;
 }
 
 /**
@@ -394,11 +369,26 @@ export function visitRowGroups(
   scratch: Scratch,
   visit: (outerId: number, innerId: number, rows: Int32Array, carried: Float64Array) => void,
 ): void {
-  const { nOuter, outerStart, byOuter, local, carriedByOuter, maxInner } = scatterByOuter(outer, inner, carry, scratch);
+  visitGroups(scatterByOuter(outer, inner, carry, scratch), true, scratch, visit);
+}
+
+/**
+ * Each outer block's groups by inner id (`s.local`), formed in a buffer the size of the block
+ * (from `scratch` when given) and handed to `visit` in order: by outer id, then by first
+ * appearance, rows in store order; `carried` is empty without `withCarry`.
+ */
+function visitGroups(
+  s: ReturnType<typeof scatterByOuter>,
+  withCarry: boolean,
+  scratch: Scratch | undefined,
+  visit: (outerId: number, innerId: number, rows: Int32Array, carried: Float64Array) => void,
+): void {
+  const { nOuter, outerStart, byOuter, local, carriedByOuter, maxInner } = s;
   let largest = 0;
   for (let o = 0; o < nOuter; o++) largest = Math.max(largest, (outerStart[o + 1] as number) - (outerStart[o] as number));
-  const rows = scratch.int32(GROUP_BLOCK_ROWS, largest);
-  const carried = scratch.float64(GROUP_BLOCK_CARRIED, largest);
+  const carriedLength = withCarry ? largest : 0;
+  const rows = scratch ? scratch.int32(GROUP_BLOCK_ROWS, largest) : new Int32Array(largest);
+  const carried = scratch ? scratch.float64(GROUP_BLOCK_CARRIED, carriedLength) : new Float64Array(carriedLength);
   const groupOf = new Int32Array(maxInner + 1);
   const stamp = new Int32Array(maxInner + 1).fill(-1);
   // per group of the current block: its inner id, then its size, then where it starts in `rows`
@@ -409,10 +399,10 @@ export function visitRowGroups(
     const to = outerStart[o + 1] as number;
     if (to === from) continue;
     const count = blockGroups(local, from, to, o, stamp, groupOf, innerOf, at);
-    scatterBlock(local, from, to, at, byOuter, carriedByOuter, rows, carried);
+    scatterBlock(local, from, to, at, byOuter, carriedByOuter, rows, carried, withCarry);
     for (let g = 0, start = 0; g < count; g++) {
       const end = at[g] as number;
-      visit(o, innerOf[g] as number, rows.subarray(start, end), carried.subarray(start, end));
+      visit(o, innerOf[g] as number, rows.subarray(start, end), withCarry ? carried.subarray(start, end) : carried);
       start = end;
     }
   }
@@ -446,13 +436,13 @@ function blockGroups(local: Int32Array, from: number, to: number, o: number, sta
   return count;
 }
 
-/** One outer block's rows and values into their groups' places in `rows` and `carried`; `at[g]` ends as group g's end. */
-function scatterBlock(group: Int32Array, from: number, to: number, at: Int32Array, byOuter: Int32Array, carriedByOuter: Float64Array, rows: Int32Array, carried: Float64Array): void {
+/** One outer block's rows (and values, `withCarry`) into their groups' places in `rows` and `carried`; `at[g]` ends as group g's end. */
+function scatterBlock(group: Int32Array, from: number, to: number, at: Int32Array, byOuter: Int32Array, carriedByOuter: Float64Array, rows: Int32Array, carried: Float64Array, withCarry: boolean): void {
   for (let i = from; i < to; i++) {
     const g = group[i] as number;
     const p = at[g] as number;
     rows[p] = byOuter[i] as number;
-    carried[p] = carriedByOuter[i] as number;
+    if (withCarry) carried[p] = carriedByOuter[i] as number;
     at[g] = p + 1;
   }
 }
