@@ -62,7 +62,7 @@ describe('timeline', () => {
   });
 
   it('keeps every evidence row in view, and picks the others evenly, for any cap and evidence', () => {
-    const big = buildStore(Array.from({ length: 60 }, (_, i) => ({ t: T0 + ((i * 37) % 60), qname: `n${i % 7}.example.com`, host: i % 5 === 0 ? 'WS2' : 'WS1', image: 'C:\\stager.exe' })));
+    const big = buildStore(Array.from({ length: 60 }, (_, i) => ({ t: T0 + (((i * 37) % 60) >> 2), qname: `n${i % 7}.example.com`, host: i % 5 === 0 ? 'WS2' : 'WS1', image: 'C:\\stager.exe' })));
     const bctx = new DetectContext(big);
     const ws1 = compileFilter(bctx, { host: 'WS1' });
     fc.assert(
@@ -91,6 +91,10 @@ describe('timeline', () => {
           const want = inView.length <= cap ? inView : [...ev, ...Array.from({ length: Math.min(room, others.length) }, (_, i) => others[Math.floor((i * others.length) / room)] as number)];
           expect(t.sampled).toBe(inView.length > cap);
           expect(t.points.map((p) => p.row).sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+          // in time order, ties by row (the store's times here are out of row order)
+          const order = t.points.map((p) => [p.time, p.row] as const);
+          expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+          for (const p of t.points) expect(p.time).toBe(bctx.time(p.row));
           // every point of an evidence row names each finding that rests on it
           for (const p of t.points) expect(p.findings.length).toBe(lists.filter((l) => l.includes(p.row)).length);
           // the domain axis counts the rows in view

@@ -4,6 +4,7 @@
  * Past `cap` points the rows are sampled evenly, always keeping the evidence rows of findings.
  */
 import { classifyIpv6, isOutsideAllocatedSpace } from '../enrich/iana-ipv6';
+import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { StoreStatus } from '../store/event-store';
 import type { DetectContext } from '../detect/context';
 import { scanRow, scanSize, type RowPredicate } from './filter';
@@ -44,20 +45,26 @@ export interface Timeline {
 export const DEFAULT_TIMELINE_CAP = 20_000;
 const AAAA = 28;
 
-/** True when a row has an AAAA answer outside allocated IPv6 space (memoised per answer set). */
+/** True when a row has an AAAA answer outside allocated IPv6 space (memoised per answer set); null when it has no answers. */
 function anomalousAnswers(ctx: DetectContext, memo: Map<number, boolean>, row: number): boolean | null {
   const id = ctx.answersId(row);
+  const answers = ctx.store.answerSet(id);
+  if (answers.length === 0) return null;
   let v = memo.get(id);
   if (v === undefined) {
-    v = ctx.answers(row).some((a) => a.type === AAAA && isOutsideAllocatedSpace(classifyIpv6(a.value)));
+    v = answers.some((a) => a.type === AAAA && isOutsideAllocatedSpace(classifyIpv6(a.value)));
     memo.set(id, v);
   }
-  return ctx.answers(row).length === 0 ? null : v;
+  return v;
 }
 
 /**
  * `keep`: the entity's rows (and range); `rows`: how many rows are loaded data; `evidence`:
  * finding id → its rows.
+ *
+ * Asked each time an analyst picks a process or host, with code that has seldom run: the work
+ * is typed-array loops, and the time order one pass when the rows are already in it (as most
+ * exports are, oldest or newest first), not a call per comparison.
  */
 export function buildTimeline(
   ctx: DetectContext,
@@ -68,7 +75,57 @@ export function buildTimeline(
 ): Timeline {
   const matched = rowsInView(keep, rows);
   const m = matched.length;
-  // the evidence rows in view (looked up in `matched`, which is ascending) and their findings
+  const byRow = evidenceInView(matched, evidence);
+  const sampled = m > cap;
+  // ascending rows
+  const chosen = sampled ? sampleRows(matched, byRow, cap) : matched;
+  const times = timesOf(ctx, chosen);
+  const order = timeOrder(times);
+
+  const axis = domainAxisOrder(ctx, matched, byRow);
+  const axisIndex = new Int32Array(ctx.domainCount());
+  axis.forEach((d, i) => (axisIndex[d.id] = i));
+  const domains = ctx.domainColumn();
+  const findings: string[] = [];
+  const findingIndex = new Map<string, number>();
+  const memo = new Map<number, boolean>();
+  const points = new Array<TimelinePoint>(chosen.length);
+  for (let k = 0; k < chosen.length; k++) {
+    const j = order ? (order[k] as number) : k;
+    const row = chosen[j] as number;
+    const ids = byRow.get(row);
+    let fi: number[] = NO_FINDINGS;
+    if (ids) {
+      fi = ids.map((id) => {
+        let i = findingIndex.get(id);
+        if (i === undefined) {
+          i = findings.length;
+          findings.push(id);
+          findingIndex.set(id, i);
+        }
+        return i;
+      });
+    }
+    const answers = anomalousAnswers(ctx, memo, row);
+    const validity: Validity = answers === true || fi.length > 0 ? 'anomalous' : answers === false ? 'ok' : 'none';
+    points[k] = { row, time: times[j] as number, domainIndex: axisIndex[domains[row] as number] as number, status: ctx.status(row), validity, findings: fi };
+  }
+  return {
+    total: matched.length,
+    sampled,
+    domains: axis.map((d) => d.name),
+    domainQueries: axis.map((d) => d.queries),
+    domainEvidence: axis.map((d) => d.evidence),
+    findings,
+    points,
+  };
+}
+
+/** Points of no finding share one (empty) list. */
+const NO_FINDINGS: number[] = [];
+
+/** The evidence rows in view (looked up in `matched`, which is ascending) → the findings resting on each. */
+function evidenceInView(matched: Int32Array, evidence: ReadonlyMap<string, ArrayLike<number>>): Map<number, string[]> {
   const byRow = new Map<number, string[]>();
   for (const [id, list] of evidence) {
     for (let i = 0; i < list.length; i++) {
@@ -79,56 +136,55 @@ export function buildTimeline(
       else byRow.set(r, [id]);
     }
   }
-  let chosen: number[];
-  const sampled = m > cap;
-  if (sampled) {
-    // every evidence row, and the others evenly spaced: the i-th pick is the ⌊i·others/room⌋-th
-    // row that is not evidence, found from the evidence rows' positions without a pass over `matched`
-    chosen = [...byRow.keys()];
-    const skip = new Int32Array(chosen.length);
-    for (let i = 0; i < chosen.length; i++) skip[i] = positionOf(matched, chosen[i] as number);
-    skip.sort();
-    const others = m - skip.length;
-    const room = Math.max(0, cap - skip.length);
-    let s = 0; // evidence positions at or before the pick
-    for (let i = 0; i < room; i++) {
-      const k = Math.floor((i * others) / room);
-      while (s < skip.length && (skip[s] as number) <= k + s) s++;
-      chosen.push(matched[k + s] as number);
-    }
-  } else chosen = Array.from(matched);
-  chosen.sort((a, b) => ctx.time(a) - ctx.time(b) || a - b);
+  return byRow;
+}
 
-  const axis = domainAxisOrder(ctx, matched, byRow);
-  const domainIndex = new Map(axis.map((d, i) => [d.id, i]));
-  const findings: string[] = [];
-  const findingIndex = new Map<string, number>();
-  const memo = new Map<number, boolean>();
-  const points = chosen.map((row): TimelinePoint => {
-    const di = domainIndex.get(ctx.domain(row)) ?? 0;
-    const ids = byRow.get(row) ?? [];
-    const fi = ids.map((id) => {
-      let i = findingIndex.get(id);
-      if (i === undefined) {
-        i = findings.length;
-        findings.push(id);
-        findingIndex.set(id, i);
-      }
-      return i;
-    });
-    const answers = anomalousAnswers(ctx, memo, row);
-    const validity: Validity = answers === true || fi.length > 0 ? 'anomalous' : answers === false ? 'ok' : 'none';
-    return { row, time: ctx.time(row), domainIndex: di, status: ctx.status(row), validity, findings: fi };
-  });
-  return {
-    total: matched.length,
-    sampled,
-    domains: axis.map((d) => d.name),
-    domainQueries: axis.map((d) => d.queries),
-    domainEvidence: axis.map((d) => d.evidence),
-    findings,
-    points,
-  };
+/**
+ * `cap` of the rows in `matched`, ascending: every evidence row, and the others evenly spaced
+ * (the i-th pick is the ⌊i·others/room⌋-th row that is not evidence, found from the evidence
+ * rows' positions without a pass over `matched`).
+ */
+function sampleRows(matched: Int32Array, byRow: ReadonlyMap<number, unknown>, cap: number): Int32Array {
+  const skip = new Int32Array(byRow.size);
+  let e = 0;
+  for (const r of byRow.keys()) skip[e++] = positionOf(matched, r);
+  skip.sort();
+  const others = matched.length - skip.length;
+  const room = Math.max(0, cap - skip.length);
+  const out = new Int32Array(skip.length + room);
+  // the picks ascend (others > room, so ⌊i·others/room⌋ does), as do the evidence positions: merged
+  let s = 0; // evidence positions at or before the pick
+  let o = 0;
+  for (let i = 0; i < room; i++) {
+    const k = Math.floor((i * others) / room);
+    while (s < skip.length && (skip[s] as number) <= k + s) out[o++] = matched[skip[s++] as number] as number;
+    out[o++] = matched[k + s] as number;
+  }
+  while (s < skip.length) out[o++] = matched[skip[s++] as number] as number;
+  return out;
+}
+
+/** The event time of each of `rows`, read from the store's blocks. */
+function timesOf(ctx: DetectContext, rows: Int32Array): Float64Array {
+  const blocks = ctx.store.time.blocks;
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    out[i] = (blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
+  }
+  return out;
+}
+
+/**
+ * The order of ascending rows by (time, row): null when it is theirs already; otherwise their
+ * indices sorted (the comparison the rows' own order breaks ties with).
+ */
+function timeOrder(times: Float64Array): Int32Array | null {
+  let inOrder = true;
+  for (let i = 1; i < times.length && inOrder; i++) inOrder = (times[i] as number) >= (times[i - 1] as number);
+  if (inOrder) return null;
+  const order = Int32Array.from({ length: times.length }, (_, i) => i);
+  return order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
 }
 
 /** The domains of `rows`, with evidence first, then by queries, then by name. */
