@@ -55,25 +55,32 @@ async function collect(it: AsyncIterable<Uint8Array>, each?: (i: number) => void
 }
 
 describe('readInWorker', () => {
-  it('starts a reader before the first file, and the next one once a file is read', async () => {
-    const made: FakeReaderWorker[] = [];
-    const read = readInWorker(() => {
+  it('starts a reader ahead of the first file, and the next one only when asked to prepare, not as a read ends', async () => {
+    const spawned: FakeReaderWorker[] = [];
+    const spawn = () => {
       const w = new FakeReaderWorker();
-      made.push(w);
+      spawned.push(w);
       return w as unknown as Worker;
-    }, 1000);
-    expect(made.length).toBe(1); // started ahead, before any file
-    const bytes = bytesOf(5000);
-    const first = read(new File([bytes], 'a.log'), new AbortController().signal);
-    expect(made.length).toBe(1); // the file went to the reader started ahead
-    expect((await collect(first.chunks)).equals(Buffer.from(bytes))).toBe(true);
-    expect(made.length).toBe(2);
-    expect(made[0]?.terminated).toBe(true);
-    expect(made[1]?.terminated).toBe(false);
-    const second = read(new File([bytes], 'b.log'), new AbortController().signal);
-    expect((await collect(second.chunks)).equals(Buffer.from(bytes))).toBe(true);
-    expect(made[1]?.terminated).toBe(true);
-    expect(made.length).toBe(3);
+    };
+    const readFile = readInWorker(spawn, 700);
+    expect(spawned).toHaveLength(1);
+    const first = readFile(new File([bytesOf(2000)], 'a.log'), new AbortController().signal);
+    let read = 0;
+    for await (const c of first.chunks) read += c.length;
+    expect(read).toBe(2000);
+    // the read has ended: its worker is done with, and no other was started
+    expect(spawned).toHaveLength(1);
+    readFile.prepare?.();
+    readFile.prepare?.();
+    expect(spawned).toHaveLength(2);
+    // the next file is read by the worker started ahead
+    const bytes = bytesOf(1500);
+    const second = readFile(new File([bytes], 'b.log'), new AbortController().signal);
+    const out: Uint8Array[] = [];
+    for await (const c of second.chunks) out.push(c.slice());
+    expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
+    expect(spawned).toHaveLength(2);
+    expect((spawned[1] as FakeReaderWorker).posted).toBeGreaterThan(0);
   });
 
   it('hands over every byte in order from the reader worker, which hashes nothing on that pass', async () => {
@@ -112,13 +119,13 @@ describe('readInWorker', () => {
     const file = new File([bytes], 'f.log');
     const r = read(file, new AbortController().signal);
     await collect(r.chunks);
-    expect(made.length).toBe(2); // the reader, and the one started ahead for the next file
+    expect(made.length).toBe(1); // the reader (the next is started by prepare)
     expect(asked.some((m) => typeof m === 'object' && m !== null && 'digest' in m)).toBe(false);
     const digest = r.digest();
     expect(r.digest()).toBe(digest); // asked twice, computed once
     await expect(digest).resolves.toBe(sha256(bytes));
     expect(asked.filter((m) => typeof m === 'object' && m !== null && 'digest' in m)).toEqual([{ digest: file }]);
-    expect(made[1]?.terminated).toBe(true); // the spare computed it, and is done
+    expect(made[1]?.terminated).toBe(true); // a worker made for it computed it, and is done
     expect(made.length).toBe(3); // another is started ahead for the next file
   });
 

@@ -28,8 +28,12 @@ export interface FileRead {
   deferred: boolean;
 }
 
-/** Reads a file for the ingest pass; `signal` aborts it (a cancelled file). */
-export type ReadFile = (file: File, signal: AbortSignal) => FileRead;
+/**
+ * Reads a file for the ingest pass; `signal` aborts it (a cancelled file). `prepare`, when
+ * given, gets ready for the next read (starts its reader worker); the caller calls it once it
+ * is quiet after a load (see WorkerSession).
+ */
+export type ReadFile = ((file: File, signal: AbortSignal) => FileRead) & { prepare?: () => void };
 
 /**
  * Chunks handed over and not yet given back by the parser (the one it works on, those waiting,
@@ -151,9 +155,13 @@ export function readHere(file: File, chunkBytes?: number): FileRead {
  * The digest, when asked, is computed by another worker from `spawn`, which reads the file again;
  * here when no worker can be made or it fails (late, never missing or wrong).
  *
- * One reader is started ahead, before the first file and again once a file is read: a worker's
- * start (its script, and then the sha256 WebAssembly, now compiled only for a digest) took 160–420 ms before its first chunk in Chromium,
- * against 20 ms for one started ahead (scratch harness, 1M-line log), time every load waited.
+ * One reader is started ahead, before the first file and again by `prepare` after a read: a
+ * worker's start (its script, and then the sha256 WebAssembly, now compiled only for a digest)
+ * took 160–420 ms before its first chunk in Chromium, against 20 ms for one started ahead
+ * (scratch harness, 1M-line log), time every load waited. Not at the end of a read: this worker
+ * is busy with detection then, so the new worker's scripts were fetched and run only once the
+ * findings were out, on the cores the page was drawing them with (a trace of the 1M CSV's
+ * load: the reader's scripts 85–160 ms after the findings, beside the overview's render).
  */
 export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile {
   let spare: Worker | null = null;
@@ -202,7 +210,7 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
     });
   };
 
-  return (file, signal) => {
+  const read = (file: File, signal: AbortSignal): FileRead => {
     let digest: Promise<string> | null = null;
     const deferredDigest = () => {
       if (signal.aborted) return Promise.reject(new Error('aborted'));
@@ -284,11 +292,11 @@ export function readInWorker(spawn: () => Worker, chunkBytes?: number): ReadFile
       } finally {
         signal.removeEventListener('abort', abort);
         if (!ended) worker.terminate();
-        startSpare();
       }
     }
     return { chunks: chunks(), digest: deferredDigest, deferred: true };
   };
+  return Object.assign(read, { prepare: startSpare });
 }
 
 /** sha256 of a Blob, streamed here. */

@@ -71,6 +71,26 @@ describe('WorkerSession', () => {
     expect((digest?.at ?? 0) - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
   });
 
+  it("starts the next file's reader only after the findings, once the page has been quiet", async () => {
+    const events: { what: string; at: number }[] = [];
+    const readFile: ReadFile = Object.assign(
+      (f: File) => {
+        const here = readHere(f, 16);
+        return { chunks: here.chunks, digest: () => here.digest(), deferred: false };
+      },
+      { prepare: () => events.push({ what: 'prepare', at: performance.now() }) },
+    );
+    const session = new WorkerSession((m) => events.push({ what: FromWorkerSchema.parse(m).type, at: performance.now() }), { adapters: [fakeAdapter], detectors: [xDetector], readFile });
+    session.handle({ type: 'ingest', id: 'a', file: file('a.log', ['x1.test', 'b.test']) });
+    await session.whenIdle();
+    session.handle({ type: 'query', reqId: 1, query: { kind: 'suspects', filter: {}, limit: 10 } });
+    const asked = performance.now();
+    await vi.waitFor(() => expect(events.some((e) => e.what === 'prepare')).toBe(true), { timeout: 5000, interval: 5 });
+    const kinds = events.map((e) => e.what).filter((t) => t !== 'progress');
+    expect(kinds).toEqual(['started', 'done', 'dataset', 'detected', 'result', 'prepare']);
+    expect((events.find((e) => e.what === 'prepare')?.at ?? 0) - asked).toBeGreaterThanOrEqual(QUIET_MS - 5);
+  });
+
   it('computes the digest of a file it could not read too', async () => {
     const messages: FromWorker[] = [];
     const readFile: ReadFile = (f) => {

@@ -40,15 +40,18 @@ export class WorkerSession {
   private waiting: number[] = [];
   /** when the page last asked something (see warm; the wall clock, not opts.now) */
   private lastQueryAt = -Infinity;
-  /** when detection last posted its findings (see digestWhenQuiet) */
+  /** when detection last posted its findings (see afterLoadWhenQuiet) */
   private detectedAt = -Infinity;
-  private digestTimer: ReturnType<typeof setTimeout> | null = null;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  /** starts the next file's reader (see afterLoadWhenQuiet) */
+  private readonly prepareRead: (() => void) | undefined;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
     opts: WorkerSessionOptions = {},
   ) {
     this.detectors = opts.detectors ?? DETECTORS;
+    this.prepareRead = opts.readFile?.prepare;
     this.engine = new QueryEngine(this.store, { detectors: this.detectors, ...(opts.now ? { now: opts.now } : {}) });
     this.queue = new IngestQueue(this.store, post, {
       ...(opts.adapters ? { adapters: opts.adapters } : {}),
@@ -125,25 +128,30 @@ export class WorkerSession {
     for (const reqId of waiting) this.post({ type: 'detected', reqId, detection });
     this.detectedAt = performance.now();
     this.warm();
-    this.digestWhenQuiet();
+    this.afterLoadWhenQuiet();
   }
 
   /**
-   * Starts the digests the reader put off (IngestQueue.digestPending: another worker reads each
-   * file again) once the findings are out and the page has asked nothing for {@link QUIET_MS}:
-   * the page's first queries after a load (the overview, the suspects) come first. Not while a
-   * file is being read: the next settle starts them.
+   * Once the findings are out and the page has asked nothing for {@link QUIET_MS} (its first
+   * queries after a load, the overview and the suspects, come first): starts the digests the
+   * reader put off (IngestQueue.digestPending: another worker reads each file again), and the
+   * next file's reader (ReadFile.prepare), whose start would take the cores the page draws the
+   * findings with. Not while a file is being read: the next settle starts them.
    */
-  private digestWhenQuiet(): void {
-    if (this.digestTimer !== null || this.queue.digestsPending === 0) return;
+  private afterLoadWhenQuiet(): void {
+    if (this.quietTimer !== null) return;
     const check = () => {
-      this.digestTimer = null;
+      this.quietTimer = null;
       if (this.queue.busy) return;
       const quiet = QUIET_MS - (performance.now() - Math.max(this.lastQueryAt, this.detectedAt));
-      if (quiet > 0) this.digestTimer = setTimeout(check, quiet);
-      else void this.queue.digestPending();
+      if (quiet > 0) {
+        this.quietTimer = setTimeout(check, quiet);
+        return;
+      }
+      if (this.queue.digestsPending > 0) void this.queue.digestPending();
+      this.prepareRead?.();
     };
-    this.digestTimer = setTimeout(check, 0);
+    this.quietTimer = setTimeout(check, 0);
   }
 
   private warming = false;
