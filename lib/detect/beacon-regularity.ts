@@ -284,18 +284,19 @@ function scoreGroups(ctx: DetectContext, outer: Int32Array, datasetSpan: number,
   let secs = new Float64Array(1024);
   let intervals = new Float64Array(1024);
   // each group's times come along in group order (read in row order, not row by row per group)
-  visitRowGroups(outer, ctx.domainColumn(), ctx.store.time.blocks, ctx.scratch, (process, domain, rows, times) => {
+  visitRowGroups(outer, ctx.domainColumn(), ctx.store.time.blocks, ctx.scratch, (process, domain, rows, times, from, to) => {
     const key = process * KEY_SHIFT + domain;
     keys.push(key);
-    if (rows.length < minTs) return;
-    if (rows.length > secs.length) {
-      secs = new Float64Array(rows.length);
-      intervals = new Float64Array(rows.length);
+    const size = to - from;
+    if (size < minTs) return;
+    if (size > secs.length) {
+      secs = new Float64Array(size);
+      intervals = new Float64Array(size);
     }
-    const n = distinctSeconds(times, 0, rows.length, secs);
+    const n = distinctSeconds(times, from, to, secs);
     if (n < minTs) return;
     const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
-    if (timing !== null && timing.pct >= t.scoreBase) scored.push({ key, rows: rows.slice(), timing });
+    if (timing !== null && timing.pct >= t.scoreBase) scored.push({ key, rows: rows.slice(from, to), timing });
   });
   return { scored, keys };
 }

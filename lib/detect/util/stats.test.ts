@@ -196,7 +196,9 @@ describe('groupRows', () => {
         const inner = Int32Array.from({ length: n }, (_, r) => ((r + seed) * 104729) % inners);
         const g = groupRowsBy(outer, inner, blocks);
         const visited: { key: number; rows: number[]; carried: number[] }[] = [];
-        visitRowGroups(outer, inner, blocks, scratch, (o, k, rows, carried) => visited.push({ key: o * KEY_SHIFT + k, rows: Array.from(rows), carried: Array.from(carried) }));
+        visitRowGroups(outer, inner, blocks, scratch, (o, k, rows, carried, from, to) =>
+          visited.push({ key: o * KEY_SHIFT + k, rows: Array.from(rows.subarray(from, to)), carried: Array.from(carried.subarray(from, to)) }),
+        );
         expect(visited.map((v) => v.key)).toEqual(Array.from(g.keys));
         for (let i = 0; i < g.count; i++) {
           const from = g.start[i] as number;
