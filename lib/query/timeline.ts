@@ -183,7 +183,8 @@ function timeOrder(times: Float64Array): Int32Array | null {
   let inOrder = true;
   for (let i = 1; i < times.length && inOrder; i++) inOrder = (times[i] as number) >= (times[i - 1] as number);
   if (inOrder) return null;
-  const order = Int32Array.from({ length: times.length }, (_, i) => i);
+  const order = new Int32Array(times.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
 }
 

@@ -70,6 +70,7 @@ describe('readInWorker', () => {
     expect(read).toBe(2000);
     // the read has ended: its worker is done with, and no other was started
     expect(spawned).toHaveLength(1);
+    expect(spawned[0]?.terminated).toBe(true);
     readFile.prepare?.();
     readFile.prepare?.();
     expect(spawned).toHaveLength(2);
@@ -81,6 +82,7 @@ describe('readInWorker', () => {
     expect(Buffer.concat(out).equals(Buffer.from(bytes))).toBe(true);
     expect(spawned).toHaveLength(2);
     expect((spawned[1] as FakeReaderWorker).posted).toBeGreaterThan(0);
+    expect(spawned[1]?.terminated).toBe(true);
   });
 
   it('hands over every byte in order from the reader worker, which hashes nothing on that pass', async () => {
