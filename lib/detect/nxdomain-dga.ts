@@ -3,7 +3,7 @@ import { STATUS_ORDER } from '../store/event-store';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
-import { isLocalServiceName, knownInfrastructure } from './util/known-domains';
+import { huntableState, isLocalServiceName, judgeHuntable } from './util/known-domains';
 import { ROW_IDS } from './util/scratch';
 import { groupRowsBy, KEY_SHIFT } from './util/stats';
 
@@ -139,10 +139,15 @@ function markCandidates(ctx: DetectContext, nameState: Uint8Array, candidate: Ui
   }
 }
 
-/** Whether name `q` is counted (public, not a local service, not known infrastructure), recorded in `nameState`; returns its state. */
+/**
+ * Whether name `q` is counted (huntable — public, not known infrastructure — and not a local
+ * service), recorded in `nameState`; returns its state. Huntability is the context's shared
+ * judgement ({@link huntableState}), made once per name for every detector.
+ */
 function judgeName(ctx: DetectContext, nameState: Uint8Array, q: number): number {
-  const name = ctx.text(q);
-  const st = ctx.isPublicQname(q) && !isLocalServiceName(name) && knownInfrastructure(name) === null ? NAME_COUNTED : NAME_SKIP;
+  const huntable = huntableState(ctx);
+  const h = huntable[q] === 0 ? judgeHuntable(ctx, huntable, q) : (huntable[q] as number);
+  const st = h === 1 && !isLocalServiceName(ctx.text(q)) ? NAME_COUNTED : NAME_SKIP;
   nameState[q] = st;
   return st;
 }

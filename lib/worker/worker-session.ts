@@ -143,7 +143,7 @@ export class WorkerSession {
     const check = () => {
       this.quietTimer = null;
       if (this.queue.busy) return;
-      const quiet = QUIET_MS - (performance.now() - Math.max(this.lastQueryAt, this.detectedAt));
+      const quiet = this.untilQuiet(Math.max(this.lastQueryAt, this.detectedAt));
       if (quiet > 0) {
         this.quietTimer = setTimeout(check, quiet);
         return;
@@ -152,6 +152,11 @@ export class WorkerSession {
       this.prepareRead?.();
     };
     this.quietTimer = setTimeout(check, 0);
+  }
+
+  /** Milliseconds until {@link QUIET_MS} have passed since `since` (≤ 0: quiet now); what the idle jobs after a load wait for. */
+  private untilQuiet(since: number): number {
+    return QUIET_MS - (performance.now() - since);
   }
 
   private warming = false;
@@ -172,7 +177,7 @@ export class WorkerSession {
     if (this.warming) return;
     this.warming = true;
     const step = () => {
-      const quiet = QUIET_MS - (performance.now() - this.lastQueryAt);
+      const quiet = this.untilQuiet(this.lastQueryAt);
       if (quiet > 0 && !this.queue.busy) {
         setTimeout(step, quiet);
         return;
