@@ -1,8 +1,8 @@
 import { qtypeName } from '../ingest/dns-codes';
 import { STATUS_ORDER, type StoreStatus } from '../store/event-store';
-import { eachBlock } from '../store/column';
 import type { DetectContext } from '../detect/context';
 import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
+import { rowsPerOutcome } from './row-counts';
 
 export interface CodeCount<N extends string = string> {
   /** the status's index in STATUS_ORDER, or the record type's number */
@@ -21,16 +21,11 @@ export interface CodeCounts {
 /**
  * Rows per outcome id (a record type, status and status code: EventStore.outcomes, a few dozen
  * in a log) among the kept rows: one read per row, every other count folded from these. All
- * rows are counted block by block, without a call per row.
+ * rows: counted once per context ({@link rowsPerOutcome}), read-only.
  */
-export function outcomeCounts(ctx: DetectContext, keep: RowPredicate): Float64Array {
+export function outcomeCounts(ctx: DetectContext, keep: RowPredicate): Readonly<Float64Array> {
+  if (keep === EVERY_ROW) return rowsPerOutcome(ctx);
   const counts = new Float64Array(ctx.store.outcomes.qtype.length);
-  if (keep === EVERY_ROW) {
-    eachBlock(ctx.store.outcome, ctx.size, (block) => {
-      for (let i = 0; i < block.length; i++) counts[block[i] as number] = (counts[block[i] as number] as number) + 1;
-    });
-    return counts;
-  }
   for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
     const r = scanRow(keep, i);
     if (!keep(r)) continue;
@@ -41,7 +36,7 @@ export function outcomeCounts(ctx: DetectContext, keep: RowPredicate): Float64Ar
 }
 
 /** Rows per status (index in STATUS_ORDER), folded from {@link outcomeCounts}. */
-export function statusCounts(ctx: DetectContext, perOutcome: Float64Array): number[] {
+export function statusCounts(ctx: DetectContext, perOutcome: Readonly<Float64Array>): number[] {
   const byStatus = new Array<number>(STATUS_ORDER.length).fill(0);
   const status = ctx.store.outcomes.status;
   for (let o = 0; o < perOutcome.length; o++) {

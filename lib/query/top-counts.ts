@@ -1,6 +1,6 @@
 import type { DetectContext } from '../detect/context';
-import { eachBlock } from '../store/column';
 import { EVERY_ROW, scanRow, scanSize, type RowPredicate } from './filter';
+import { rowsPerActor, rowsPerDomain } from './row-counts';
 
 export type TopDimension = 'host' | 'process' | 'domain';
 
@@ -16,25 +16,27 @@ export interface TopCount {
  */
 export function topCounts(ctx: DetectContext, keep: RowPredicate, n: number): Record<TopDimension, TopCount[]> {
   const actors = ctx.store.actors;
-  const perActor = new Float64Array(actors.size);
-  // per domain id in a typed array (domain ids run from 0 to the count): no map operation per row
-  const domains = ctx.domainColumn();
-  const perDomainId = new Float64Array(ctx.domainCount());
+  let perActor: Readonly<Float64Array>;
+  let perDomainId: Readonly<Float64Array>;
   if (keep === EVERY_ROW) {
-    // every row: the actor column block by block, the domain ids in one loop
-    eachBlock(ctx.store.actor, ctx.size, (block) => {
-      for (let i = 0; i < block.length; i++) perActor[block[i] as number] = (perActor[block[i] as number] as number) + 1;
-    });
-    for (let r = 0; r < ctx.size; r++) perDomainId[domains[r] as number] = (perDomainId[domains[r] as number] as number) + 1;
+    // every row: counted once per context, shared with the entity index
+    perActor = rowsPerActor(ctx);
+    perDomainId = rowsPerDomain(ctx);
   } else {
+    // per domain id in a typed array (domain ids run from 0 to the count): no map operation per row
+    const domains = ctx.domainColumn();
+    const actorCounts = new Float64Array(actors.size);
+    const domainCounts = new Float64Array(ctx.domainCount());
     for (let i = 0, n = scanSize(keep, ctx.size); i < n; i++) {
       const r = scanRow(keep, i);
       if (!keep(r)) continue;
       const a = ctx.actor(r);
-      perActor[a] = (perActor[a] as number) + 1;
+      actorCounts[a] = (actorCounts[a] as number) + 1;
       const d = domains[r] as number;
-      perDomainId[d] = (perDomainId[d] as number) + 1;
+      domainCounts[d] = (domainCounts[d] as number) + 1;
     }
+    perActor = actorCounts;
+    perDomainId = domainCounts;
   }
   const perDomain = new Map<number, number>();
   for (let d = 0; d < perDomainId.length; d++) if ((perDomainId[d] as number) > 0) perDomain.set(d, perDomainId[d] as number);

@@ -1,6 +1,6 @@
 import type { DetectContext } from '../detect/context';
 import type { RefDimension } from './query-protocol';
-import { eachBlock } from '../store/column';
+import { rowsPerActor, rowsPerDomain } from '../query/row-counts';
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -12,11 +12,8 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class EntityIndex {
   private readonly lists = new Map<RefDimension, { labels: string[]; refs: Map<string, number> }>();
 
-  /** `rows`: how many rows of the context are loaded data (later rows are still being read) */
-  constructor(
-    private readonly ctx: DetectContext,
-    private readonly rows: number,
-  ) {}
+  /** over every row of `ctx` (the loaded data: the engine makes a context per data version) */
+  constructor(private readonly ctx: DetectContext) {}
 
   label(dim: RefDimension, ref: number): string | undefined {
     return this.list(dim).labels[ref];
@@ -53,33 +50,19 @@ export class EntityIndex {
     return l;
   }
 
-  private seenActors: Uint8Array | null = null;
-
-  /** Which actors the loaded rows have (1 = seen): one pass over the actor column for hosts and processes both. */
-  private actorsSeen(): Uint8Array {
-    if (this.seenActors) return this.seenActors;
-    const seen = new Uint8Array(this.ctx.store.actors.size);
-    eachBlock(this.ctx.store.actor, this.rows, (block) => {
-      for (let i = 0; i < block.length; i++) seen[block[i] as number] = 1;
-    });
-    return (this.seenActors = seen);
-  }
-
   private distinct(dim: RefDimension): string[] {
     const ctx = this.ctx;
     if (dim === 'domain') {
-      const seen = new Uint8Array(ctx.domainCount());
-      const domains = ctx.domainColumn();
-      for (let r = 0; r < this.rows; r++) seen[domains[r] as number] = 1;
+      const rows = rowsPerDomain(ctx);
       const labels: string[] = [];
-      for (let d = 0; d < seen.length; d++) if (seen[d]) labels.push(ctx.domainText(d));
+      for (let d = 0; d < rows.length; d++) if ((rows[d] as number) > 0) labels.push(ctx.domainText(d));
       return labels;
     }
     const ids = new Set<number>();
     const actors = ctx.store.actors;
-    const seen = this.actorsSeen();
+    const rows = rowsPerActor(ctx);
     const column = dim === 'host' ? actors.host : actors.image;
-    for (let a = 0; a < seen.length; a++) if (seen[a]) ids.add(column.get(a));
+    for (let a = 0; a < rows.length; a++) if ((rows[a] as number) > 0) ids.add(column.get(a));
     return [...new Set([...ids].map((id) => ctx.text(id)))];
   }
 }

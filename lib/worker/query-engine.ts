@@ -64,7 +64,7 @@ export class QueryEngine {
     this.now = opts.now ?? (() => performance.now());
     this.ctx = new DetectContext(store);
     this.committed = store.size;
-    this.entities = new EntityIndex(this.ctx, this.committed);
+    this.entities = new EntityIndex(this.ctx);
     this.rowIndex = new RowIndex(this.ctx, this.committed);
     this.detection = Detection.empty(store, this.detectors.length);
   }
@@ -92,7 +92,7 @@ export class QueryEngine {
     this.committed = this.store.size;
     this.dataVersion++;
     this.ctx = new DetectContext(this.store);
-    this.entities = new EntityIndex(this.ctx, this.committed);
+    this.entities = new EntityIndex(this.ctx);
     this.rowIndex = new RowIndex(this.ctx, this.committed);
     this.countsCache.clear();
     this.seriesCache.clear();
