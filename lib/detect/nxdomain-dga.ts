@@ -4,8 +4,7 @@ import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { dgaLabelScore, secondLevelLabel } from './util/dga';
 import { huntableState, isLocalServiceName, judgeHuntable } from './util/known-domains';
-import { ROW_IDS } from './util/scratch';
-import { groupRowsBy, KEY_SHIFT } from './util/stats';
+import { groupRowList, KEY_SHIFT, RowList } from './util/stats';
 
 /** Server-side failures (a reply was received); TIMEOUT, NO_RESPONSE and client ERRORs are not. */
 const FAILURES = ['NXDOMAIN', 'SERVFAIL', 'REFUSED'] as const;
@@ -91,11 +90,11 @@ function ascending(times: Float64Array): boolean {
 }
 
 /**
- * Pass 1 (a row pass: see Detector.run): each counted failed row's (process, failure kind) id in
- * `failures` (-1 for the other rows), and per registrable domain with an NXDOMAIN whether its
- * label looks generated (`judged`).
+ * Pass 1 (a row pass: see Detector.run): each counted failed row with its (process, failure kind)
+ * id into `failures`, and per registrable domain with an NXDOMAIN whether its label looks
+ * generated (`judged`).
  */
-function markFailures(ctx: DetectContext, nameState: Uint8Array, failures: Int32Array, judged: Map<number, boolean>, dgaScore: number): void {
+function markFailures(ctx: DetectContext, nameState: Uint8Array, failures: RowList, judged: Map<number, boolean>, dgaScore: number): void {
   const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
@@ -104,38 +103,29 @@ function markFailures(ctx: DetectContext, nameState: Uint8Array, failures: Int32
   for (let r = 0; r < ctx.size; r++) {
     const status = statusOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
     const f = FAILURE_OF_STATUS[status] as number;
-    if (f < 0) {
-      failures[r] = -1;
-      continue;
-    }
+    if (f < 0) continue;
     const q = qnames[r] as number;
     let st = nameState[q] as number;
     if (st === 0) st = judgeName(ctx, nameState, q);
-    if (st !== NAME_COUNTED) {
-      failures[r] = -1;
-      continue;
-    }
-    failures[r] = (processes[r] as number) * 4 + f;
+    if (st !== NAME_COUNTED) continue;
+    failures.push(r, (processes[r] as number) * 4 + f);
     if (status !== NXDOMAIN) continue;
     const d = domains[r] as number;
     if (!judged.has(d)) judged.set(d, dgaLabelScore(secondLevelLabel(ctx.domainText(d))) >= dgaScore);
   }
 }
 
-/** Pass 2 (a row pass): each counted row under a candidate domain's process in `outer` (-1 for the others). */
-function markCandidates(ctx: DetectContext, nameState: Uint8Array, candidate: Uint8Array, outer: Int32Array): void {
+/** Pass 2 (a row pass): each counted row under a candidate domain, with its process, into `listed`. */
+function markCandidates(ctx: DetectContext, nameState: Uint8Array, candidate: Uint8Array, listed: RowList): void {
   const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
   for (let r = 0; r < ctx.size; r++) {
-    if (candidate[domains[r] as number] !== 1) {
-      outer[r] = -1;
-      continue;
-    }
+    if (candidate[domains[r] as number] !== 1) continue;
     const q = qnames[r] as number;
     let st = nameState[q] as number;
     if (st === 0) st = judgeName(ctx, nameState, q);
-    outer[r] = st === NAME_COUNTED ? (processes[r] as number) : -1;
+    if (st === NAME_COUNTED) listed.push(r, processes[r] as number);
   }
 }
 
@@ -160,17 +150,16 @@ export const nxdomainDga = defineDetector({
     const domains = ctx.domainColumn();
     // one pass over the statuses: the failed rows by (process, status), and the DGA candidates:
     // registrable domains with at least one NXDOMAIN (a failure) and a random-looking label
-    const failures = ctx.scratch.int32(ROW_IDS, ctx.size);
+    const failures = new RowList();
     const judged = new Map<number, boolean>();
     markFailures(ctx, nameState, failures, judged, t.dgaLabelScore);
-    // with each failure's time, read in row order (see groupRowsBy's carry)
-    const byFailure = groupRowsBy(failures, undefined, ctx.store.time.blocks);
+    // with each failure's time (see groupRowsBy's carry)
+    const byFailure = groupRowList(failures, undefined, ctx.store.time.blocks);
     const candidate = new Uint8Array(ctx.domains.size);
     for (const [d, yes] of judged) if (yes) candidate[d] = 1;
-    // the failure ids are grouped: their array is reused for the candidate rows
-    const outer = failures;
-    markCandidates(ctx, nameState, candidate, outer);
-    const byDomain = groupRowsBy(outer, domains, undefined, ctx.scratch);
+    const candidates = new RowList();
+    markCandidates(ctx, nameState, candidate, candidates);
+    const byDomain = groupRowList(candidates, domains, undefined, ctx.scratch);
 
     // DGA part: per process, the candidate domains whose lookups mostly failed NXDOMAIN
     const dga = new Map<number, { domains: number[]; rows: number[] }>();

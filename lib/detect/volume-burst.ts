@@ -2,8 +2,7 @@ import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { knownInfrastructure } from './util/known-domains';
-import { ROW_IDS } from './util/scratch';
-import { groupRowsBy, medianMadWithZeros, sortAscending } from './util/stats';
+import { groupRowList, medianMadWithZeros, RowList, sortAscending } from './util/stats';
 
 const LOW_CAP = 3.9;
 /** volume alone never makes a finding critical */
@@ -129,12 +128,12 @@ function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Arr
   return out;
 }
 
-/** Each row's process when `maybe` flags it, else -1 (a row pass: see Detector.run). */
-function burstyRows(ctx: DetectContext, maybe: Uint8Array): Int32Array {
+/** The rows of the processes `maybe` flags, with their process (a row pass: see Detector.run). */
+function burstyRows(ctx: DetectContext, maybe: Uint8Array): RowList {
   const processes = ctx.processColumn();
-  const outer = ctx.scratch.int32(ROW_IDS, ctx.size);
-  for (let r = 0; r < ctx.size; r++) outer[r] = maybe[processes[r] as number] === 1 ? (processes[r] as number) : -1;
-  return outer;
+  const listed = new RowList();
+  for (let r = 0; r < ctx.size; r++) if (maybe[processes[r] as number] === 1) listed.push(r, processes[r] as number);
+  return listed;
 }
 
 export const volumeBurst = defineDetector({
@@ -144,7 +143,7 @@ export const volumeBurst = defineDetector({
     const span = ctx.timeSpan();
     const firstBucket = Math.floor(span.min / bucketMs);
     const lastBucket = Math.floor(span.max / bucketMs);
-    const groups = groupRowsBy(burstyRows(ctx, mayBurst(ctx, bucketMs, t.floor)));
+    const groups = groupRowList(burstyRows(ctx, mayBurst(ctx, bucketMs, t.floor)));
     // the baseline spans the whole capture: minutes in which a source was silent count as 0
     const spanBuckets = lastBucket - firstBucket + 1;
     const out: RawFinding[] = [];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SIZE } from '../../store/column';
 import { Scratch } from './scratch';
-import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered, visitRowGroups } from './stats';
+import { binomialSignificance, bowleySkew, cvScore, groupRows, groupRowsBy, KEY_SHIFT, mad, madScore, median, medianMadWithZeros, quantile, quartiles, ritaStatScore, sortAscending, medianUnordered, visitRowGroups, groupRowList, RowList } from './stats';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -209,6 +209,31 @@ describe('groupRows', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('groups a list of rows as groupRowsBy groups a column holding their ids (-1 elsewhere), across carry blocks (groupRowList)', () => {
+    const n = 3 * BLOCK_SIZE + 777;
+    const value = (r: number) => 1_709_510_400_000 + r * 991 - (r % 3) * 0.5;
+    const blocks: Float64Array[] = [];
+    for (let from = 0; from < n; from += BLOCK_SIZE) blocks.push(Float64Array.from({ length: BLOCK_SIZE }, (_, i) => value(from + i)));
+    const inner = Int32Array.from({ length: n }, (_, r) => (r * 104729) % 211);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.constantFrom(1, 2, 7, 200), fc.integer({ min: 0, max: 1000 }), (outers, every, seed) => {
+        // rows kept sparsely or (every 1) all of them: the list then spans more than one carry block
+        const column = Int32Array.from({ length: n }, (_, r) => ((r + seed) % every === 0 ? ((r + seed) * 7919) % outers : -1));
+        const list = new RowList();
+        for (let r = 0; r < n; r++) if ((column[r] as number) >= 0) list.push(r, column[r] as number);
+        for (const by of [inner, undefined]) {
+          const want = groupRowsBy(column, by, blocks);
+          const got = groupRowList(list, by, blocks, new Scratch());
+          expect([Array.from(got.keys), Array.from(got.start), Array.from(got.rows)]).toEqual([Array.from(want.keys), Array.from(want.start), Array.from(want.rows)]);
+          expect(Array.from(got.carried)).toEqual(Array.from(want.carried));
+          expect(Array.from(groupRowList(list, by).rows)).toEqual(Array.from(want.rows));
+        }
+      }),
+      { numRuns: 12 },
+    );
+    expect(groupRowList(new RowList()).count).toBe(0);
   });
 
   it('matches the reference with thousands of groups', () => {

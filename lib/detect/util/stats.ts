@@ -6,7 +6,7 @@
  * Functions taking `sorted` expect ascending input and do not copy it.
  */
 import { GROUP_BLOCK_CARRIED, GROUP_BLOCK_ROWS, GROUP_BY_OUTER, GROUP_CARRIED, GROUP_LOCAL, type Scratch } from './scratch';
-import { BLOCK_BITS, BLOCK_SIZE } from '../../store/column';
+import { BLOCK_BITS, BLOCK_MASK, BLOCK_SIZE } from '../../store/column';
 
 type NumArray = ArrayLike<number>;
 
@@ -394,6 +394,77 @@ export function groupRowsBy(outer: Int32Array, inner?: Int32Array, carry?: reado
   });
   const groups = { count: keys.length, keys: Float64Array.from(keys), start: Int32Array.from(start), rows };
   return carried ? { ...groups, carried } : groups;
+}
+
+/**
+ * Rows picked out of many with their outer id, in store order, for {@link groupRowList}: a
+ * detector that keeps a few rows of millions lists them as it meets them, instead of writing an
+ * id or -1 for every row that grouping then reads again whole (nxdomain's failures and candidates
+ * and volume's bursty processes: 3, 796 and 2,280 thousandths of the 10M CSV's rows, 49-55 ms of
+ * counting and 19-27 ms of scattering each over the full column, in Node).
+ */
+export class RowList {
+  rows = new Int32Array(1024);
+  outer = new Int32Array(1024);
+  length = 0;
+
+  /** Adds row `r` (after every row added before it) with its non-negative outer id. */
+  push(r: number, outerId: number): void {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(2 * this.length);
+      rows.set(this.rows);
+      this.rows = rows;
+      const outer = new Int32Array(2 * this.length);
+      outer.set(this.outer);
+      this.outer = outer;
+    }
+    this.rows[this.length] = r;
+    this.outer[this.length] = outerId;
+    this.length++;
+  }
+}
+
+/**
+ * {@link groupRowsBy} of the listed rows only: the same groups, keys, rows and carried values as
+ * grouping a column that holds the list's outer ids at its rows and -1 elsewhere, in time and
+ * memory of the list's length. `inner` (per row) and `carry` (per row, in column blocks) are read
+ * at the listed rows.
+ */
+export function groupRowList(list: RowList, inner: Int32Array | undefined, carry: readonly Float64Array[], scratch?: Scratch): RowGroups & { readonly carried: Float64Array };
+export function groupRowList(list: RowList, inner?: Int32Array, carry?: undefined, scratch?: Scratch): RowGroups;
+export function groupRowList(list: RowList, inner?: Int32Array, carry?: readonly Float64Array[], scratch?: Scratch): RowGroups {
+  const n = list.length;
+  const rows = list.rows;
+  // positions in the list stand for its rows: the outer ids as they are, the inner ids and the
+  // carried values gathered at the rows (in blocks, as groupRowsBy reads a carry)
+  const localInner = inner ? gatherInt32(inner, rows, n) : undefined;
+  const carried = carry ? gatherBlocks(carry, rows, n) : undefined;
+  const g = carried ? groupRowsBy(list.outer.subarray(0, n), localInner, carried, scratch) : groupRowsBy(list.outer.subarray(0, n), localInner, undefined, scratch);
+  // the groups hold positions, ascending within each group as the rows are: back to rows
+  const grouped = g.rows;
+  for (let i = 0; i < grouped.length; i++) grouped[i] = rows[grouped[i] as number] as number;
+  return g;
+}
+
+function gatherInt32(column: Int32Array, rows: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = column[rows[i] as number] as number;
+  return out;
+}
+
+/** The values of `rows[0..n)` from a column in blocks, themselves in blocks of BLOCK_SIZE. */
+function gatherBlocks(blocks: readonly Float64Array[], rows: Int32Array, n: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let from = 0; from < n; from += BLOCK_SIZE) {
+    const block = new Float64Array(BLOCK_SIZE);
+    const to = Math.min(n, from + BLOCK_SIZE);
+    for (let i = from; i < to; i++) {
+      const r = rows[i] as number;
+      block[i - from] = (blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
+    }
+    out.push(block);
+  }
+  return out;
 }
 
 /**
