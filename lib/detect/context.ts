@@ -3,7 +3,7 @@ import { STATUS_ORDER } from '../store/event-store';
 import { StringPool } from '../store/string-pool';
 import { Scratch } from './util/scratch';
 import { nameFacts } from '../enrich/domain';
-import { BLOCK_BITS, BLOCK_MASK, f64At, u16At, u32At, withIndex } from '../store/column';
+import { BLOCK_BITS, BLOCK_MASK, BLOCK_SIZE, f64At, u16At, u32At, withIndex } from '../store/column';
 
 /** Who a finding is about: a process on a host, or a host when the source has no process. */
 export interface ProcessEntity {
@@ -109,14 +109,19 @@ export class DetectContext {
     const out = new Int32Array(this.size);
     const blocks = this.store.qname.blocks;
     const normOfRaw = this.normOfRaw;
-    for (let r = 0; r < this.size; r++) {
-      const raw = (blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
-      let n = normOfRaw[raw] as number;
-      if (n < 0) {
-        n = this.store.qnameNorm(raw);
-        normOfRaw[raw] = n;
+    // a block at a time: one block-table read per block, not per row
+    for (let from = 0; from < this.size; from += BLOCK_SIZE) {
+      const block = blocks[from >>> BLOCK_BITS] as Uint32Array;
+      const to = Math.min(this.size, from + BLOCK_SIZE);
+      for (let r = from; r < to; r++) {
+        const raw = block[r - from] as number;
+        let n = normOfRaw[raw] as number;
+        if (n < 0) {
+          n = this.store.qnameNorm(raw);
+          normOfRaw[raw] = n;
+        }
+        out[r] = n;
       }
-      out[r] = n;
     }
     return out;
   }
@@ -166,7 +171,11 @@ export class DetectContext {
     const out = new Int32Array(this.size);
     const blocks = this.store.actor.blocks;
     const processOfActor = this.processOfActor;
-    for (let r = 0; r < this.size; r++) out[r] = processOfActor[(blocks[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
+    for (let from = 0; from < this.size; from += BLOCK_SIZE) {
+      const block = blocks[from >>> BLOCK_BITS] as Uint32Array;
+      const to = Math.min(this.size, from + BLOCK_SIZE);
+      for (let r = from; r < to; r++) out[r] = processOfActor[block[r - from] as number] as number;
+    }
     return out;
   }
 
