@@ -170,37 +170,63 @@ function candidateRows(ctx: DetectContext, names: SequenceNames, named: Int32Arr
   }
 }
 
+/** The (stem + parent, process) groups of one context, with the rows of those that can hold a run. */
+interface SequenceGroups {
+  /** per stem id: its processes (up to `maxProcesses`, in order of first sight) and their masks */
+  readonly state: readonly (RunStem | undefined)[];
+}
+
 /**
- * Finds every run meeting `opts`; one per (stem + parent, process) group at most. The hot loops
- * touch only typed arrays and per-stem arrays of at most `maxProcesses` entries (no Map per row).
+ * Groups tracked for any caller whose options fall within these: staging and payload reassembly
+ * (at most 3 and 20 processes per stem, runs of at least 8 and 2 answered counters by default)
+ * share one computation of both passes per context instead of each making its own.
  */
-export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): SequenceRun[] {
-  const names = sequenceNames(ctx);
-  const { counterOf } = names;
+const SHARED_MAX_PROCESSES = 20;
+const SHARED_NEED = 2;
+const SHARED_GROUPS = Symbol('sequence groups');
+
+/** Passes 1 and 2 for stems asked by at most `maxProcesses` processes and groups with at least `need` small counters. */
+function sequenceGroups(ctx: DetectContext, names: SequenceNames, maxProcesses: number, need: number): SequenceGroups {
   // the rows whose name has a counter, in row order (found once per context)
   const named = names.rowsWithCounters();
-  const state = stemMasks(ctx, names, named, opts.maxProcesses);
-
-  const need = Math.max(1, Math.min(opts.minRecords, SMALL_COUNTER - opts.maxStart - opts.maxGaps));
-  const candidates: Candidate[] = [];
+  const state = stemMasks(ctx, names, named, maxProcesses);
+  const domains = new Set<number>();
   for (const st of state) {
     if (st === undefined || st.tooMany) continue;
     for (let k = 0; k < st.procs.length; k++) {
       if (popcount(st.masks[k] as number) < need) continue;
       const cand: Candidate = { process: st.procs[k] as number, domain: st.domains[k] as number, entries: new Map(), rows: [] };
-      candidates.push(cand);
+      domains.add(cand.domain);
       st.cands ??= st.procs.map(() => null);
       st.cands[k] = cand;
     }
   }
-  if (candidates.length === 0) return [];
-  candidateRows(ctx, names, named, state, new Set(candidates.map((c) => c.domain)));
+  if (domains.size > 0) candidateRows(ctx, names, named, state, domains);
+  return { state };
+}
 
+/**
+ * Finds every run meeting `opts`; one per (stem + parent, process) group at most. The hot loops
+ * touch only typed arrays and per-stem arrays of at most `maxProcesses` entries (no Map per row).
+ * Options within the shared ones read the context's shared groups: a stem asked by more than
+ * `opts.maxProcesses` processes is skipped, a group with fewer than `need` small counters too;
+ * the rest is what grouping with `opts` itself gives (its first processes, masks, rows).
+ */
+export function findSequenceRuns(ctx: DetectContext, opts: SequenceOptions): SequenceRun[] {
+  const names = sequenceNames(ctx);
+  const { counterOf } = names;
+  const need = Math.max(1, Math.min(opts.minRecords, SMALL_COUNTER - opts.maxStart - opts.maxGaps));
+  const { state } =
+    opts.maxProcesses <= SHARED_MAX_PROCESSES && need >= SHARED_NEED
+      ? ctx.memo(SHARED_GROUPS, () => sequenceGroups(ctx, names, SHARED_MAX_PROCESSES, SHARED_NEED))
+      : sequenceGroups(ctx, names, opts.maxProcesses, need);
   const runs: SequenceRun[] = [];
   state.forEach((st, s) => {
-    if (st === undefined) return;
-    for (const cand of st.cands ?? []) {
-      const run = cand && verdict(ctx, cand, names.stems[s] as StemInfo, st.procs.length, counterOf, opts);
+    if (st === undefined || st.tooMany || st.cands === null || st.procs.length > opts.maxProcesses) return;
+    for (let k = 0; k < st.cands.length; k++) {
+      const cand = st.cands[k];
+      if (!cand || popcount(st.masks[k] as number) < need) continue;
+      const run = verdict(ctx, cand, names.stems[s] as StemInfo, st.procs.length, counterOf, opts);
       if (run) runs.push(run);
     }
   });
