@@ -95,6 +95,30 @@ describe('findSequenceRuns', () => {
     expect(runs(many)).toEqual([]);
   });
 
+  it('gives every option set, within the shared grouping or outside it, the runs a context of its own gives', () => {
+    // stems asked by 1, 2, 4 and 25 processes, runs of 3 and 10 answered counters
+    const events = [
+      ...series(10, { prefix: 'one' }),
+      ...['A', 'B'].flatMap((h) => series(3, { prefix: 'two', host: h })),
+      ...['A', 'B', 'C', 'D'].flatMap((h) => series(10, { prefix: 'four', host: h })),
+      ...Array.from({ length: 25 }, (_, i) => series(10, { prefix: 'many', host: `H${i}` })).flat(),
+    ];
+    const options = [
+      OPTS,
+      { ...OPTS, minRecords: 2, maxProcesses: 20 },
+      { ...OPTS, minRecords: 3, maxProcesses: 4 },
+      { ...OPTS, maxProcesses: 30 },
+      { ...OPTS, minRecords: 1, maxStart: 0, maxGaps: 31 },
+    ];
+    const shared = new DetectContext(buildStore(events));
+    for (const o of options) {
+      const alone = findSequenceRuns(new DetectContext(buildStore(events)), o);
+      expect(findSequenceRuns(shared, o)).toEqual(alone);
+    }
+    expect(findSequenceRuns(shared, { ...OPTS, maxProcesses: 30 }).map((r) => r.stem).sort()).toEqual([...Array<string>(4).fill('four'), ...Array<string>(25).fill('many'), 'one']);
+    expect(findSequenceRuns(shared, { ...OPTS, minRecords: 3, maxProcesses: 4 }).map((r) => r.stem).sort()).toEqual(['four', 'four', 'four', 'four', 'one', 'two', 'two']);
+  });
+
   it('shares the name parse between runs on one context without sharing their verdicts', () => {
     const ctx = new DetectContext(buildStore([...series(40, { host: 'A' }), ...series(40, { host: 'B' })]));
     expect(findSequenceRuns(ctx, { ...OPTS, maxProcesses: 1 })).toEqual([]);
