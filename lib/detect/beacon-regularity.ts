@@ -2,7 +2,7 @@ import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableState, isBrowserImage, judgeHuntable } from './util/known-domains';
 import { ROW_IDS } from './util/scratch';
-import { binomialSignificance, bowleySkew, cvScore, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, visitRowGroups } from './util/stats';
+import { binomialSignificance, bowleySkew, cvScore, KEY_SHIFT, mad, medianUnordered, ritaStatScore, sortAscending, visitRowGroups, type OuterCounts } from './util/stats';
 
 const LOW_CAP = 3.9;
 
@@ -252,19 +252,31 @@ function distinctSeconds(times: Float64Array, from: number, to: number, secs: Fl
 
 type BeaconThresholds = { readonly [K in keyof (typeof meta)['thresholds']]: number };
 
-/** Each row's process when its name is huntable, else -1 (a row pass: see Detector.run). */
-function huntableProcesses(ctx: DetectContext): Int32Array {
+/**
+ * Each row's process when its name is huntable, else -1, and the rows per process counted on the
+ * way (for the grouping: see OuterCounts) (a row pass: see Detector.run).
+ */
+function huntableProcesses(ctx: DetectContext): { outer: Int32Array; counted: OuterCounts } {
   const huntable = huntableState(ctx);
   const qnames = ctx.qnameColumn();
   const processes = ctx.processColumn();
   const outer = ctx.scratch.int32(ROW_IDS, ctx.size);
+  const perOuter = new Int32Array(ctx.processCount + 1);
+  let kept = 0;
   for (let r = 0; r < ctx.size; r++) {
     const q = qnames[r] as number;
     let h = huntable[q] as number;
     if (h === 0) h = judgeHuntable(ctx, huntable, q);
-    outer[r] = h === 1 ? (processes[r] as number) : -1;
+    if (h !== 1) {
+      outer[r] = -1;
+      continue;
+    }
+    const p = processes[r] as number;
+    outer[r] = p;
+    perOuter[p + 1] = (perOuter[p + 1] as number) + 1;
+    kept++;
   }
-  return outer;
+  return { outer, counted: { perOuter, kept } };
 }
 
 /** A (process, domain) group whose timing scores at least scoreBase, with its rows (a copy). */
@@ -278,7 +290,8 @@ interface Scored {
  * Every (process, domain) group of the huntable rows, scored as it is formed (visitRowGroups):
  * the groups that score at least scoreBase, and the key (process · 2³² + domain) of every group.
  */
-function scoreGroups(ctx: DetectContext, outer: Int32Array, datasetSpan: number, minTs: number, t: BeaconThresholds): { scored: Scored[]; keys: number[] } {
+function scoreGroups(ctx: DetectContext, datasetSpan: number, minTs: number, t: BeaconThresholds): { scored: Scored[]; keys: number[] } {
+  const { outer, counted } = huntableProcesses(ctx);
   const scored: Scored[] = [];
   const keys: number[] = [];
   let secs = new Float64Array(1024);
@@ -297,7 +310,7 @@ function scoreGroups(ctx: DetectContext, outer: Int32Array, datasetSpan: number,
     if (n < minTs) return;
     const timing = scoreTiming(secs, n, datasetSpan, t, intervals);
     if (timing !== null && timing.pct >= t.scoreBase) scored.push({ key, rows: rows.slice(from, to), timing });
-  });
+  }, counted);
   return { scored, keys };
 }
 
@@ -333,7 +346,7 @@ export const beaconRegularity = defineDetector({
     const span = ctx.timeSpan();
     const datasetSpan = Number.isFinite(span.min) ? (span.max - span.min) / 1000 : 0;
     const minTs = Math.max(4, Math.floor(t.minTimestamps));
-    const { scored, keys } = scoreGroups(ctx, huntableProcesses(ctx), datasetSpan, minTs, t);
+    const { scored, keys } = scoreGroups(ctx, datasetSpan, minTs, t);
     // prevalence: distinct hosts per domain (up to the fleet size), from the groups (one per
     // process and domain), for the domains of the scored groups only
     const fleet = Math.max(2, Math.floor(t.fleetHosts));

@@ -211,6 +211,29 @@ describe('groupRows', () => {
     );
   });
 
+  it('visits the same groups when the maker of the column counted its rows per outer id (OuterCounts), a table longer than its ids included', () => {
+    const n = BLOCK_SIZE + 321;
+    const blocks = [Float64Array.from({ length: BLOCK_SIZE }, (_, i) => 1e12 + i * 1000), Float64Array.from({ length: BLOCK_SIZE }, (_, i) => 1e12 + (BLOCK_SIZE + i) * 1000)];
+    const outer = Int32Array.from({ length: n }, (_, r) => (r % 5 === 0 ? -1 : (r * 7919) % 13));
+    const inner = Int32Array.from({ length: n }, (_, r) => (r * 104729) % 97);
+    const visits = (counted?: { perOuter: Int32Array; kept: number }) => {
+      const out: string[] = [];
+      visitRowGroups(outer, inner, blocks, new Scratch(), (o, k, rows, carried, from, to) => out.push(`${o}/${k}:${Array.from(rows.subarray(from, to)).join(',')}:${Array.from(carried.subarray(from, to)).join(',')}`), counted);
+      return out;
+    };
+    // 20 slots for ids up to 12: trailing ids without rows
+    const perOuter = new Int32Array(20);
+    let kept = 0;
+    for (const o of outer) {
+      if (o < 0) continue;
+      perOuter[o + 1] = (perOuter[o + 1] as number) + 1;
+      kept++;
+    }
+    const want = visits();
+    expect(want.length).toBeGreaterThan(13);
+    expect(visits({ perOuter, kept })).toEqual(want);
+  });
+
   it('groups a list of rows as groupRowsBy groups a column holding their ids (-1 elsewhere), across carry blocks (groupRowList)', () => {
     const n = 3 * BLOCK_SIZE + 777;
     const value = (r: number) => 1_709_510_400_000 + r * 991 - (r % 3) * 0.5;

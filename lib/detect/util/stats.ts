@@ -330,12 +330,23 @@ function scatterRows(
   return maxInner;
 }
 
+/**
+ * The rows per outer id of an `outer` column, when its maker counted them as it wrote it (slot
+ * o + 1 holds id o's rows; its length is the largest id + 2), and how many rows have one: the
+ * grouping then skips its own two passes over the column (beacon at 10M rows: 88 ms). Handed
+ * over: the grouping sums it in place.
+ */
+export interface OuterCounts {
+  readonly perOuter: Int32Array;
+  readonly kept: number;
+}
+
 /** Phases 1 and 2 of {@link groupRowsBy}: the kept rows (and their inner ids and carried values) in blocks by outer id. */
-function scatterByOuter(outer: Int32Array, inner: Int32Array | undefined, carry: readonly Float64Array[] | undefined, scratch: Scratch | undefined) {
+function scatterByOuter(outer: Int32Array, inner: Int32Array | undefined, carry: readonly Float64Array[] | undefined, scratch: Scratch | undefined, counted?: OuterCounts) {
   // 1. rows per outer id (slot o + 1 counts id o), summed into where each id's block starts
-  const nOuter = largestId(outer) + 1;
-  const outerStart = new Int32Array(nOuter + 1);
-  const kept = countPerOuter(outer, outerStart);
+  const nOuter = counted ? counted.perOuter.length - 1 : largestId(outer) + 1;
+  const outerStart = counted ? counted.perOuter : new Int32Array(nOuter + 1);
+  const kept = counted ? counted.kept : countPerOuter(outer, outerStart);
   for (let o = 0; o < nOuter; o++) outerStart[o + 1] = (outerStart[o + 1] as number) + (outerStart[o] as number);
   // 2. counting sort by outer id; the inner ids move along (read in row order, not gathered)
   // with an inner key the outer-ordered rows, inner ids and carried values are temporaries (from
@@ -483,8 +494,8 @@ export type GroupVisitor = (outerId: number, innerId: number, rows: Int32Array, 
  * store order. For a caller that keeps few groups (beacon): no second scatter of every kept row
  * and value into new arrays (90 MB at 10M rows), and each block's work stays in cache.
  */
-export function visitRowGroups(outer: Int32Array, inner: Int32Array, carry: readonly Float64Array[], scratch: Scratch, visit: GroupVisitor): void {
-  visitGroups(scatterByOuter(outer, inner, carry, scratch), true, scratch, visit);
+export function visitRowGroups(outer: Int32Array, inner: Int32Array, carry: readonly Float64Array[], scratch: Scratch, visit: GroupVisitor, counted?: OuterCounts): void {
+  visitGroups(scatterByOuter(outer, inner, carry, scratch, counted), true, scratch, visit);
 }
 
 /**
