@@ -44,7 +44,29 @@ function dnscat2Session(s: string): number {
 }
 
 /** The signature table. Bit i of a name's match mask is row i, so keep it under 31 rows. */
-export const SIGNATURES: readonly Signature[] = [
+/**
+ * A signature with every field present, in one order: the row pass reads `qtypes`, `keyed` and
+ * `answerKey` of each matching signature at one place, where objects of several shapes (fields
+ * left out) deoptimised it as each new shape came (V8: "wrong map"; it was compiled three times
+ * in a first detection of the 1M CSV in Chromium).
+ */
+function oneShape(s: Signature): Signature {
+  return {
+    name: s.name,
+    tool: s.tool,
+    title: s.title,
+    reference: s.reference,
+    confidence: s.confidence,
+    kind: s.kind,
+    qtypes: s.qtypes,
+    keyed: s.keyed ?? false,
+    match: s.match,
+    answerKey: s.answerKey,
+    explain: s.explain,
+  };
+}
+
+export const SIGNATURES: readonly Signature[] = ([
   {
     name: 'cobalt-strike-stager', tool: 'Cobalt Strike', title: 'DNS stager names (aaa.stage.<n>)', kind: 'single', confidence: 'critical',
     reference: `Sigma net_dns_mal_cobaltstrike (aaa.stage., .stage.123456.); ${FACTS} Cobalt Strike`,
@@ -123,7 +145,7 @@ export const SIGNATURES: readonly Signature[] = [
     reference: `${FACTS} Sliver (encoders/base32.go alphabet ab1c2d3e4f5g6h7j8k9m0npqrtuvwxyz)`,
     match: (_name, sub) => (sub.length >= 40 && hasLabel(sub, { min: 40, max: 63, alphabet: SLIVER_CHARS, notOnly: HEX_CHARS }) ? 0 : -1),
   },
-];
+] satisfies Signature[]).map(oneShape);
 
 const meta = {
   id: 'tool-signature',
