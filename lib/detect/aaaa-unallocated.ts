@@ -14,7 +14,7 @@
  * public-looking names: `DC01.pandalab.com → fe80::…;192.168.1.4`).
  */
 import { classifyIpv6, isOutsideAllocatedSpace, type Ipv6Classification } from '../enrich/iana-ipv6';
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 
@@ -139,11 +139,20 @@ interface Group {
 function anomalousGroups(ctx: DetectContext, verdicts: (SetVerdict | undefined)[]): Map<number, Group> {
   const groups = new Map<number, Group>();
   const P = Math.max(1, ctx.processCount);
-  const answers = ctx.store.answers.blocks;
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
+  // the answer-set ids a block at a time: one block-table read per block, not per row
+  let answers: Uint32Array = new Uint32Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
-    const id = (answers[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number;
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      answers = ctx.store.answers.blocks[r >>> BLOCK_BITS] as Uint32Array;
+    }
+    const id = answers[r - from] as number;
     if (id === 0) continue;
     let v = verdicts[id];
     if (v === undefined) verdicts[id] = v = judgeSet(ctx, id);
@@ -161,10 +170,18 @@ function anomalousGroups(ctx: DetectContext, verdicts: (SetVerdict | undefined)[
 
 /** Pass 2 (a row pass): the hosts that got a private IPv4 answer under each domain of `zones`. */
 function privateAnswerHosts(ctx: DetectContext, verdicts: readonly (SetVerdict | undefined)[], zones: Map<number, Set<number>>): void {
-  const answers = ctx.store.answers.blocks;
   const domains = ctx.domainColumn();
+  let answers: Uint32Array = new Uint32Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
-    const v = verdicts[(answers[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number];
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      answers = ctx.store.answers.blocks[r >>> BLOCK_BITS] as Uint32Array;
+    }
+    const v = verdicts[answers[r - from] as number];
     if (v === undefined || !v.privateV4) continue;
     zones.get(domains[r] as number)?.add(ctx.hostId(r));
   }

@@ -110,18 +110,23 @@ export class DetectContext {
     const blocks = this.store.qname.blocks;
     const normOfRaw = this.normOfRaw;
     // a block at a time: one block-table read per block, not per row
-    for (let from = 0; from < this.size; from += BLOCK_SIZE) {
-      const block = blocks[from >>> BLOCK_BITS] as Uint32Array;
-      const to = Math.min(this.size, from + BLOCK_SIZE);
-      for (let r = from; r < to; r++) {
-        const raw = block[r - from] as number;
-        let n = normOfRaw[raw] as number;
-        if (n < 0) {
-          n = this.store.qnameNorm(raw);
-          normOfRaw[raw] = n;
-        }
-        out[r] = n;
+    let block: Uint32Array = new Uint32Array(0);
+    let from = 0;
+    let next = 0;
+    for (let r = 0; r < this.size; r++) {
+      if (r === next) {
+        // the next block (row 0 comes here first, so this has run before the loop is optimised)
+        from = r;
+        next = r + BLOCK_SIZE;
+        block = blocks[r >>> BLOCK_BITS] as Uint32Array;
       }
+      const raw = block[r - from] as number;
+      let n = normOfRaw[raw] as number;
+      if (n < 0) {
+        n = this.store.qnameNorm(raw);
+        normOfRaw[raw] = n;
+      }
+      out[r] = n;
     }
     return out;
   }
@@ -171,10 +176,16 @@ export class DetectContext {
     const out = new Int32Array(this.size);
     const blocks = this.store.actor.blocks;
     const processOfActor = this.processOfActor;
-    for (let from = 0; from < this.size; from += BLOCK_SIZE) {
-      const block = blocks[from >>> BLOCK_BITS] as Uint32Array;
-      const to = Math.min(this.size, from + BLOCK_SIZE);
-      for (let r = from; r < to; r++) out[r] = processOfActor[block[r - from] as number] as number;
+    let block: Uint32Array = new Uint32Array(0);
+    let from = 0;
+    let next = 0;
+    for (let r = 0; r < this.size; r++) {
+      if (r === next) {
+        from = r;
+        next = r + BLOCK_SIZE;
+        block = blocks[r >>> BLOCK_BITS] as Uint32Array;
+      }
+      out[r] = processOfActor[block[r - from] as number] as number;
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE } from '../store/column';
 import { STATUS_ORDER } from '../store/event-store';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
@@ -98,10 +98,19 @@ function markFailures(ctx: DetectContext, nameState: Uint8Array, failures: RowLi
   const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
-  const outcomes = ctx.store.outcome.blocks;
   const statusOf = ctx.store.outcomes.status;
+  // the outcome ids a block at a time: one block-table read per block, not per row
+  let outcomes: Uint16Array = new Uint16Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
-    const status = statusOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      outcomes = ctx.store.outcome.blocks[r >>> BLOCK_BITS] as Uint16Array;
+    }
+    const status = statusOf[outcomes[r - from] as number] as number;
     const f = FAILURE_OF_STATUS[status] as number;
     if (f < 0) continue;
     const q = qnames[r] as number;

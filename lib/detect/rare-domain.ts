@@ -1,4 +1,4 @@
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { huntableState, judgeHuntable } from './util/known-domains';
@@ -58,16 +58,26 @@ function tallyDomains(ctx: DetectContext, huntable: Uint8Array, hostOfActor: Int
   const qnames = ctx.qnameColumn();
   const domains = ctx.domainColumn();
   const processes = ctx.processColumn();
-  const times = ctx.store.time.blocks;
-  const actors = ctx.store.actor.blocks;
+  // the times and actors a block at a time: one block-table read per block, not per row
+  let times: Float64Array = new Float64Array(0);
+  let actors: Uint32Array = new Uint32Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      times = ctx.store.time.blocks[r >>> BLOCK_BITS] as Float64Array;
+      actors = ctx.store.actor.blocks[r >>> BLOCK_BITS] as Uint32Array;
+    }
     const q = qnames[r] as number;
     let hunt = huntable[q] as number;
     if (hunt === 0) hunt = judgeHuntable(ctx, huntable, q);
     if (hunt !== 1) continue;
-    const time = (times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
+    const time = times[r - from] as number;
     // hosts that resolve public names at all: the ones that could have queried the domain
-    const h = hostOfActor[(actors[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
+    const h = hostOfActor[actors[r - from] as number] as number;
     if (hostSeen[h] === 0) {
       hostSeen[h] = 1;
       hostCount++;

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { KEY_SHIFT } from './util/stats';
@@ -139,14 +139,24 @@ const NAME_SEEN = 4;
  */
 function pairRows(ctx: DetectContext, pairOfActor: Int32Array, nameFlags: Uint8Array, pairOfRow: Int32Array, queries: Int32Array, firstRow: Int32Array): void {
   const qnames = ctx.qnameColumn();
-  const actors = ctx.store.actor.blocks;
-  const outcomes = ctx.store.outcome.blocks;
   const qtypeOf = ctx.store.outcomes.qtype;
+  // the actors and outcomes a block at a time: one block-table read per block, not per row
+  let actors: Uint32Array = new Uint32Array(0);
+  let outcomes: Uint16Array = new Uint16Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      actors = ctx.store.actor.blocks[r >>> BLOCK_BITS] as Uint32Array;
+      outcomes = ctx.store.outcome.blocks[r >>> BLOCK_BITS] as Uint16Array;
+    }
     pairOfRow[r] = -1;
-    const p = pairOfActor[(actors[r >>> BLOCK_BITS] as Uint32Array)[r & BLOCK_MASK] as number] as number;
+    const p = pairOfActor[actors[r - from] as number] as number;
     if (p < 0) continue;
-    const qtype = qtypeOf[(outcomes[r >>> BLOCK_BITS] as Uint16Array)[r & BLOCK_MASK] as number] as number;
+    const qtype = qtypeOf[outcomes[r - from] as number] as number;
     if (qtype === 32) continue; // NetBIOS NB
     const q = qnames[r] as number;
     let f = nameFlags[q] as number;

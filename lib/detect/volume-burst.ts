@@ -1,4 +1,4 @@
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { BLOCK_BITS, BLOCK_SIZE } from '../store/column';
 import type { DetectContext } from './context';
 import { defineDetector, severityFor, type RawFinding } from './types';
 import { knownInfrastructure } from './util/known-domains';
@@ -109,10 +109,19 @@ function mayBurst(ctx: DetectContext, bucketMs: number, floor: number): Uint8Arr
   const busiest = new Int32Array(n);
   const last = new Float64Array(n);
   const disordered = new Uint8Array(n);
-  const times = ctx.store.time.blocks;
+  // the times a block at a time: one block-table read per block, not per row
+  let times: Float64Array = new Float64Array(0);
+  let from = 0;
+  let next = 0;
   for (let r = 0; r < ctx.size; r++) {
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      times = ctx.store.time.blocks[r >>> BLOCK_BITS] as Float64Array;
+    }
     const p = processes[r] as number;
-    const id = Math.floor(((times[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number) / bucketMs);
+    const id = Math.floor((times[r - from] as number) / bucketMs);
     const seen = (rows[p] as number) > 0;
     rows[p] = (rows[p] as number) + 1;
     if (seen && id === last[p]) run[p] = (run[p] as number) + 1;

@@ -297,7 +297,9 @@ function countPerOuter(outer: Int32Array, perOuter: Int32Array): number {
  * its inner id into `local` and its carried value into `carriedByOuter` at the same place when
  * given (read in row order, not gathered); returns the largest inner id (0 without one). The
  * carried values are read a block at a time, not through the block table per row: at 10M rows
- * (beacon's 7.3M kept rows of the 10M CSV, in Node) 168–187 ms against 242–278.
+ * (beacon's 7.3M kept rows of the 10M CSV, in Node) 168–187 ms against 242–278. One loop over
+ * the rows, not a loop per block: code after an inner loop had no type feedback when V8 optimised
+ * the inner loop, and deoptimised at its first end (slower cold, at 1M rows).
  */
 function scatterRows(
   outer: Int32Array,
@@ -309,22 +311,26 @@ function scatterRows(
   carriedByOuter: Float64Array,
 ): number {
   let maxInner = 0;
-  const noValues = new Float64Array(0);
-  for (let from = 0; from < outer.length; from += BLOCK_SIZE) {
-    const to = Math.min(outer.length, from + BLOCK_SIZE);
-    const values = carry ? (carry[from >>> BLOCK_BITS] as Float64Array) : noValues;
-    for (let r = from; r < to; r++) {
-      const o = outer[r] as number;
-      if (o < 0) continue;
-      const at = fill[o] as number;
-      fill[o] = at + 1;
-      byOuter[at] = r;
-      if (carry) carriedByOuter[at] = values[r - from] as number;
-      if (inner) {
-        const k = inner[r] as number;
-        local[at] = k;
-        if (k > maxInner) maxInner = k;
-      }
+  let values: Float64Array = new Float64Array(0);
+  let from = 0;
+  let next = 0;
+  for (let r = 0; r < outer.length; r++) {
+    if (r === next) {
+      // the next block (row 0 comes here first, so this has run before the loop is optimised)
+      from = r;
+      next = r + BLOCK_SIZE;
+      if (carry) values = carry[r >>> BLOCK_BITS] as Float64Array;
+    }
+    const o = outer[r] as number;
+    if (o < 0) continue;
+    const at = fill[o] as number;
+    fill[o] = at + 1;
+    byOuter[at] = r;
+    if (carry) carriedByOuter[at] = values[r - from] as number;
+    if (inner) {
+      const k = inner[r] as number;
+      local[at] = k;
+      if (k > maxInner) maxInner = k;
     }
   }
   return maxInner;
