@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_SIZE } from '../store/column';
 import { buildStore, type TestEvent } from '../testing/store-builder';
 import { parseHuntConfig, defaultConfig } from './config';
 import { DETECTORS } from './registry';
@@ -64,6 +65,29 @@ describe('detector registry', () => {
       for (const f of fires.findings) expect(f.detector).toBe(id);
       const silent = runDetectors(buildStore(s.silent), undefined, [d]);
       expect(silent.findings).toEqual([]);
+    });
+
+    it('finds the same past a column block: its scenario after a block of rows no detector counts', async () => {
+      const s = (await import(/* @vite-ignore */ path.join(here, 'scenarios', `${id}.ts`))) as ScenarioModule;
+      // single-label local names from a host of their own, inside the scenario's time span: the
+      // scenario's rows then start past the first block of every column (the passes read blocks)
+      const t0 = Math.min(...s.fires.map((e) => e.t));
+      const t1 = Math.max(...s.fires.map((e) => e.t));
+      const filler: TestEvent[] = Array.from({ length: BLOCK_SIZE + 777 }, (_, i) => ({
+        t: t0 + ((t1 - t0) * i) / (BLOCK_SIZE + 777),
+        qname: 'wpad',
+        host: 'FILLER',
+        image: 'C:\\filler.exe',
+      }));
+      const seen = (events: TestEvent[], by: number) => {
+        const r = runDetectors(buildStore(events), undefined, [d]);
+        return r.findings
+          .filter((f) => f.entity.host !== 'FILLER')
+          .map((f) => ({ title: f.title, severity: f.severity, score: f.score, entity: f.entity, rows: (r.evidenceRows.get(f.id) ?? []).map((row) => row - by) }));
+      };
+      const alone = seen([...s.fires], 0);
+      expect(alone.length).toBeGreaterThan(0);
+      expect(seen([...filler, ...s.fires], filler.length)).toEqual(alone);
     });
   });
 });
