@@ -105,11 +105,13 @@ export class DetectContext {
   private domainCol: Int32Array | null = null;
   private processCol: Int32Array | null = null;
 
-  private buildQnames(): Int32Array {
+  /**
+   * Each row's entry of `table` for its id in a store column (`blocks`), in one pass that reads
+   * the column a block at a time (one block-table read per block, not per row); a negative entry
+   * is made by `make` on first sight and kept in the table.
+   */
+  private mapColumn(blocks: readonly Uint32Array[], table: Int32Array, make: (id: number) => number): Int32Array {
     const out = new Int32Array(this.size);
-    const blocks = this.store.qname.blocks;
-    const normOfRaw = this.normOfRaw;
-    // a block at a time: one block-table read per block, not per row
     let block: Uint32Array = new Uint32Array(0);
     let from = 0;
     let next = 0;
@@ -120,15 +122,19 @@ export class DetectContext {
         next = r + BLOCK_SIZE;
         block = blocks[r >>> BLOCK_BITS] as Uint32Array;
       }
-      const raw = block[r - from] as number;
-      let n = normOfRaw[raw] as number;
-      if (n < 0) {
-        n = this.store.qnameNorm(raw);
-        normOfRaw[raw] = n;
+      const id = block[r - from] as number;
+      let v = table[id] as number;
+      if (v < 0) {
+        v = make(id);
+        table[id] = v;
       }
-      out[r] = n;
+      out[r] = v;
     }
     return out;
+  }
+
+  private buildQnames(): Int32Array {
+    return this.mapColumn(this.store.qname.blocks, this.normOfRaw, (raw) => this.store.qnameNorm(raw));
   }
 
   private buildDomains(): Int32Array {
@@ -173,21 +179,10 @@ export class DetectContext {
   }
 
   private buildProcesses(): Int32Array {
-    const out = new Int32Array(this.size);
-    const blocks = this.store.actor.blocks;
-    const processOfActor = this.processOfActor;
-    let block: Uint32Array = new Uint32Array(0);
-    let from = 0;
-    let next = 0;
-    for (let r = 0; r < this.size; r++) {
-      if (r === next) {
-        from = r;
-        next = r + BLOCK_SIZE;
-        block = blocks[r >>> BLOCK_BITS] as Uint32Array;
-      }
-      out[r] = processOfActor[block[r - from] as number] as number;
-    }
-    return out;
+    // every actor has its process entity (the constructor's table): nothing is made here
+    return this.mapColumn(this.store.actor.blocks, this.processOfActor, (actor) => {
+      throw new RangeError(`actor ${actor} has no process entity`);
+    });
   }
 
   /**
