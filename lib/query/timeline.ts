@@ -4,7 +4,7 @@
  * Past `cap` points the rows are sampled evenly, always keeping the evidence rows of findings.
  */
 import { classifyIpv6, isOutsideAllocatedSpace } from '../enrich/iana-ipv6';
-import { BLOCK_BITS, BLOCK_MASK } from '../store/column';
+import { gatherAt } from '../store/column';
 import type { StoreStatus } from '../store/event-store';
 import type { DetectContext } from '../detect/context';
 import { scanRow, scanSize, type RowPredicate } from './filter';
@@ -79,7 +79,7 @@ export function buildTimeline(
   const sampled = m > cap;
   // ascending rows
   const chosen = sampled ? sampleRows(matched, byRow, cap) : matched;
-  const times = timesOf(ctx, chosen);
+  const times = gatherAt(ctx.store.time.blocks, chosen, 0, chosen.length, new Float64Array(chosen.length));
   const order = timeOrder(times);
 
   const axis = domainAxisOrder(ctx, matched, byRow);
@@ -161,17 +161,6 @@ function sampleRows(matched: Int32Array, byRow: ReadonlyMap<number, unknown>, ca
     out[o++] = matched[k + s] as number;
   }
   while (s < skip.length) out[o++] = matched[skip[s++] as number] as number;
-  return out;
-}
-
-/** The event time of each of `rows`, read from the store's blocks. */
-function timesOf(ctx: DetectContext, rows: Int32Array): Float64Array {
-  const blocks = ctx.store.time.blocks;
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as number;
-    out[i] = (blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
-  }
   return out;
 }
 

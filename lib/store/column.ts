@@ -185,6 +185,18 @@ export function eachBlock<T extends TypedArray>(col: Column<T>, rows: number, ea
   }
 }
 
+/**
+ * The values at `rows[from..to)` of a column in blocks (`blocks`, e.g. a column's `blocks`) into
+ * `out` from index 0: a gather in one typed-array loop, for rows picked out of the column.
+ */
+export function gatherAt(blocks: readonly Float64Array[], rows: Readonly<Int32Array>, from: number, to: number, out: Float64Array): Float64Array {
+  for (let i = from; i < to; i++) {
+    const r = rows[i] as number;
+    out[i - from] = (blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
+  }
+  return out;
+}
+
 /** How many values the blocks hold together. */
 export function blocksLength(blocks: readonly ArrayLike<number>[]): number {
   let n = 0;

@@ -6,7 +6,7 @@
  * Functions taking `sorted` expect ascending input and do not copy it.
  */
 import { GROUP_BLOCK_CARRIED, GROUP_BLOCK_ROWS, GROUP_BY_OUTER, GROUP_CARRIED, GROUP_LOCAL, type Scratch } from './scratch';
-import { BLOCK_BITS, BLOCK_MASK, BLOCK_SIZE } from '../../store/column';
+import { BLOCK_BITS, BLOCK_SIZE, gatherAt } from '../../store/column';
 
 type NumArray = ArrayLike<number>;
 
@@ -474,12 +474,7 @@ function gatherBlocks(blocks: readonly Float64Array[], rows: Int32Array, n: numb
   const out: Float64Array[] = [];
   for (let from = 0; from < n; from += BLOCK_SIZE) {
     const to = Math.min(n, from + BLOCK_SIZE);
-    const block = new Float64Array(to - from);
-    for (let i = from; i < to; i++) {
-      const r = rows[i] as number;
-      block[i - from] = (blocks[r >>> BLOCK_BITS] as Float64Array)[r & BLOCK_MASK] as number;
-    }
-    out.push(block);
+    out.push(gatherAt(blocks, rows, from, to, new Float64Array(to - from)));
   }
   return out;
 }
